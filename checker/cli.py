@@ -1,0 +1,205 @@
+"""The ``checker`` command: parse options, load, run, render, exit status. Nothing else.
+
+The library raises ``InputError``; only this module prints, and it prints every problem as one
+line, ``Error: <path>: <problem> (<how to fix>)``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+import click
+
+from checker.errors import InputError
+
+FORMATS = ("table", "markdown", "json", "csv")
+FAIL_ON = ("never", "contradiction", "embellishment")
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0  # audited
+    FINDINGS = 1  # findings at or above --fail-on
+    INPUT_ERROR = 2  # usage or input error
+    INTERRUPTED = 130  # Ctrl-C
+
+
+def exit_status(verdicts: Sequence[str], fail_on: str, input_errors: int) -> ExitStatus:
+    """Input errors win over findings: a partial audit must not look like a clean one."""
+    if input_errors:
+        return ExitStatus.INPUT_ERROR
+    if fail_on == "contradiction" and {"contradiction", "disputed"} & set(verdicts):
+        return ExitStatus.FINDINGS
+    if fail_on == "embellishment" and {"contradiction", "disputed", "embellishment"} & set(
+        verdicts
+    ):
+        return ExitStatus.FINDINGS
+    return ExitStatus.OK
+
+
+def _error(error: InputError) -> None:
+    from checker.render.escape import terminal
+
+    click.echo("Error: " + terminal(error.message()).replace("\n", " "), err=True)
+
+
+def _translating_errors(command):
+    """Library errors become one line and exit 2, also under CliRunner (which calls ``cli``)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            _error(error)
+            sys.exit(ExitStatus.INPUT_ERROR)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="checker")
+def cli() -> None:
+    """Cross-report consistency checker for news: which reports describe the same event, where
+    they agree, where they contradict each other, and what one report adds on its own."""
+
+
+def _input_options(f):
+    f = click.option("--encoding", default=None, metavar="CODEC",
+                     help="Text encoding of the input files (default: UTF-8, BOM allowed), "
+                          "e.g. cp1252 or latin-1.")(f)
+    f = click.option("--events", "events_file", default=None, metavar="FILE.toml",
+                     help="Editor's grouping, in the gold [[event]] format: the articles named "
+                          "together are one event, whatever the automatic grouping says.")(f)
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+                     help="Similarity needed to put two reports in one event (default in "
+                          "checker/settings.py).")(f)
+    return f
+
+
+def _audit(paths, encoding, events_file, threshold):
+    """Load and run; returns (report, number of input errors). Errors are printed here."""
+    from checker.group import load_event_overrides
+    from checker.load import load_paths
+    from checker.pipeline import run
+    from checker.settings import DEFAULT
+
+    settings = replace(DEFAULT, encoding=encoding)
+    if threshold is not None:
+        settings = replace(settings, group_threshold=threshold)
+    overrides = load_event_overrides(events_file) if events_file else ()
+    loaded = load_paths(list(paths), settings, stdin=sys.stdin.buffer)
+    for err in loaded.errors:
+        _error(err)
+    for note in loaded.notes:
+        click.echo("Note: " + note, err=True)
+    if not loaded.articles:
+        if not loaded.errors:
+            _error(InputError(" ".join(paths), "no articles found", "give .txt, .md, .csv or "
+                              ".jsonl files or a directory of them"))
+        return None, max(1, len(loaded.errors))
+    return run(loaded.articles, settings, overrides), len(loaded.errors)
+
+
+def _render(report, fmt: str) -> str:
+    if fmt == "markdown":
+        from checker.render.markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt == "json":
+        from checker.render.json import render_json
+
+        return render_json(report)
+    if fmt == "csv":
+        from checker.render.csv import render_csv
+
+        return render_csv(report)
+    from checker.render.table import render_table
+
+    return render_table(report)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True, help="What to print on standard output.")
+@click.option("-o", "--output", default=None, metavar="FILE",
+              help="Write the chosen format to FILE (atomically) instead of standard output.")
+@click.option("--report", "report_file", default=None, metavar="FILE.md",
+              help="Also write the markdown report for editors to FILE.md (atomically).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a finding of this verdict (or worse) is found.")
+@_input_options
+@_translating_errors
+def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold):
+    """Audit the articles in PATHS (files, directories, .csv/.jsonl, or - for stdin)."""
+    from checker.fileio import write_atomic
+
+    report, errors = _audit(paths, encoding, events_file, threshold)
+    if report is None:
+        sys.exit(ExitStatus.INPUT_ERROR)
+    text = _render(report, fmt)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    if report_file:
+        from checker.render.markdown import render_markdown
+
+        write_atomic(report_file, render_markdown(report))
+        click.echo(f"Report written to {report_file}", err=True)
+    sys.exit(exit_status([f.verdict for f in report.findings], fail_on, errors))
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold_file", required=True, metavar="GOLD.toml",
+              help="Answer key in the gold format.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@_input_options
+@_translating_errors
+def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
+    """Audit PATHS and score the audit against GOLD.toml."""
+    import json
+    from collections import Counter
+
+    from checker.evaluate import format_score, read_gold, score
+    from checker.render.json import report_dict
+
+    gold = read_gold(gold_file)
+    report, errors = _audit(paths, encoding, events_file, threshold)
+    if report is None:
+        sys.exit(ExitStatus.INPUT_ERROR)
+    audit_dict = report_dict(report)
+    result = score(gold, audit_dict)
+    counts = dict(Counter(f["verdict"] for f in audit_dict["findings"]))
+    if as_json:
+        summary = {
+            "tally": {f"{v}/{t}": [h, n] for (v, t), (h, n) in result.tally().items()},
+            "forbidden": [list(b) for b in result.forbidden],
+            "event_precision": result.event_precision, "event_recall": result.event_recall,
+            "missing_articles": list(result.missing_articles), "finding_counts": counts,
+        }
+        click.echo(json.dumps(summary, sort_keys=True))
+    else:
+        click.echo(format_score(result, counts), nl=False)
+    sys.exit(ExitStatus.INPUT_ERROR if errors else ExitStatus.OK)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: turns library errors and Ctrl-C into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="checker")
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(ExitStatus.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()  # `checker audit ... | head`: the reader left, nothing to report
+        sys.exit(ExitStatus.OK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The whole audit as one pure function: articles in, report out (no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from checker.extract import extract_claims, known_places
+from checker.group import apply_overrides, group_events
+from checker.judge import VERDICT_ORDER, judge_event
+from checker.model import Article, Claim, Event, Finding, Report, Sentence
+from checker.settings import DEFAULT, Settings
+from checker.split import split_article
+
+
+def run(
+    articles: Sequence[Article],
+    settings: Settings = DEFAULT,
+    overrides: Sequence[Sequence[str]] = (),
+) -> Report:
+    """Audit a set of articles: split, extract, group, align, judge."""
+    ordered = tuple(sorted(articles, key=lambda a: (a.id, a.path)))
+    sentences = {a.id: split_article(a, settings) for a in ordered}
+    places = known_places(s for a in ordered for s in sentences[a.id])
+    claims = {a.id: extract_claims(sentences[a.id], settings, places) for a in ordered}
+    events = group_events(ordered, claims, settings)
+    if overrides:
+        events = apply_overrides(events, overrides)
+    by_id = {a.id: a for a in ordered}
+    findings: list[Finding] = []
+    for event in events:
+        findings.extend(judge_event(event, by_id, sentences, claims, settings))
+    return Report(
+        articles=ordered,
+        sentences=tuple(sentences[a.id] for a in ordered),
+        events=tuple(events),
+        findings=number_findings(findings, events),
+        notes=_notes(ordered, events),
+    )
+
+
+def claims_of(report: Report, settings: Settings = DEFAULT) -> dict[str, tuple[Claim, ...]]:
+    """Re-extract the claims of a report's articles (for tools that want the raw claims)."""
+    sentences: dict[str, tuple[Sentence, ...]] = {
+        a.id: s for a, s in zip(report.articles, report.sentences, strict=True)
+    }
+    places = known_places(s for ss in sentences.values() for s in ss)
+    return {a: extract_claims(ss, settings, places) for a, ss in sentences.items()}
+
+
+def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:
+    first = f.claims[0] if f.claims else None
+    where = (first.article, first.sentence, first.start) if first else ("", 0, 0)
+    return (event_rank.get(f.event, 0), VERDICT_ORDER.get(f.verdict, 9), -f.severity, f.slot,
+            where, f.kind, f.explanation)
+
+
+def number_findings(findings: Sequence[Finding], events: Sequence[Event]) -> tuple[Finding, ...]:
+    """Stable ids F1, F2, ... in report order: by event, verdict, severity, slot, position."""
+    rank = {e.id: k for k, e in enumerate(events)}
+    ordered = sorted(findings, key=lambda f: finding_sort_key(f, rank))
+    return tuple(replace(f, id=f"F{k}") for k, f in enumerate(ordered, start=1))
+
+
+def _notes(articles: Sequence[Article], events: Sequence[Event]) -> tuple[str, ...]:
+    notes = []
+    if len(articles) == 1:
+        notes.append("only one article: nothing to compare it with (it is checked against itself)")
+    elif events and all(len(e.articles) == 1 for e in events):
+        notes.append("no two articles report the same event: each is checked against itself")
+    return tuple(notes)

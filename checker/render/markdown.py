@@ -1,0 +1,124 @@
+"""The editor's report: summary, then per event a findings table and the quoted evidence.
+
+Every string from an article goes through ``md_cell``/``md_text``: article text is untrusted
+and must not be able to break a table, inject a link or render HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tabulate import tabulate
+
+from checker.model import Claim, Finding, Report
+from checker.render.escape import md_cell, md_text
+from checker.render.view import EventView, event_views, per_article, summary_line
+
+MAX_COLUMNS = 5
+EVIDENCE_VERDICTS = ("contradiction", "disputed", "embellishment", "explained")
+
+
+def render_markdown(report: Report) -> str:
+    lines = ["# Consistency audit", "", summary_line(report) + ".", ""]
+    lines += [f"> {md_text(n)}" for n in report.notes] + ([""] if report.notes else [])
+    lines += _events_overview(report)
+    for view in event_views(report):
+        lines += _event_section(report, view)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(headers, rows) -> list[str]:
+    cells = [[md_cell(str(c)) for c in row] for row in rows]
+    return tabulate(cells, headers=[md_cell(h) for h in headers], tablefmt="github",
+                    disable_numparse=True).splitlines() + [""]
+
+
+def _events_overview(report: Report) -> list[str]:
+    rows = []
+    for view in event_views(report):
+        tally = defaultdict(int)
+        for f in view.findings:
+            tally[f.verdict] += 1
+        rows.append([view.event.id, view.event.label, len(view.event.articles),
+                     tally["contradiction"], tally["embellishment"], tally["agreement"]])
+    headers = ["event", "what", "articles", "contradictions", "embellishments", "agreements"]
+    return ["## Events", ""] + _table(headers, rows)
+
+
+def _event_section(report: Report, view: EventView) -> list[str]:
+    e = view.event
+    lines = [f"## {e.id}: {md_text(e.label)}", "", f"*Why these articles belong together:* "
+             f"{md_text(e.why)}", ""]
+    meta = {a.id: a for a in report.articles}
+    for aid, title in view.titles:
+        art = meta.get(aid)
+        extra = ", ".join(x for x in (art.source, art.date) if x) if art else ""
+        lines.append(f"- **{md_cell(aid)}**: {md_text(title)}"
+                     + (f" ({md_cell(extra)})" if extra else ""))
+    lines.append("")
+    if not view.findings:
+        return lines + ["No findings for this event.", ""]
+    lines += ["### Findings", ""] + _findings_table(view)
+    evidence = [f for f in view.findings if f.verdict in EVIDENCE_VERDICTS]
+    if evidence:
+        lines += ["### Evidence", ""]
+        for f in evidence:
+            lines += _evidence(f)
+    lines += _embellishments_by_article(view)
+    return lines
+
+
+def _findings_table(view: EventView) -> list[str]:
+    arts = view.event.articles
+    wide = len(arts) <= MAX_COLUMNS
+    headers = ["id", "verdict", "kind", "slot"] + (list(arts) if wide else ["reports"])
+    headers.append("explanation")
+    rows = []
+    for f in view.findings:
+        row = [f.id, f.verdict, f.kind, f.slot]
+        if wide:
+            row += [per_article(f, a) for a in arts]
+        else:
+            row.append("; ".join(f"{a}: {per_article(f, a)}" for a in
+                                 sorted({c.article for c in f.claims})))
+        row.append(f.explanation)
+        rows.append(row)
+    return _table(headers, rows)
+
+
+def _evidence(f: Finding) -> list[str]:
+    lines = [f"**{f.id} {f.verdict} ({md_cell(f.kind)})**: {md_text(f.explanation)}", ""]
+    seen = set()
+    for c in f.claims:
+        key = (c.article, c.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(f"> **{md_cell(c.article)}**, sentence {c.sentence}: "
+                     f"{_highlight(c)}  ")
+    return lines + [""]
+
+
+def _highlight(c: Claim) -> str:
+    """The sentence with the claim's words in bold, each part escaped on its own."""
+    before, quote, after = c.text[: c.start], c.text[c.start : c.end], c.text[c.end :]
+    if not quote.strip():
+        return md_text(c.text)
+    pad_l = " " if before[-1:].isspace() else ""
+    pad_r = " " if after[:1].isspace() else ""
+    return (md_text(before) + pad_l + "**" + md_cell(quote) + "**" + pad_r + md_cell(after)).strip()
+
+
+def _embellishments_by_article(view: EventView) -> list[str]:
+    by_article: dict[str, list[Finding]] = defaultdict(list)
+    for f in view.findings:
+        if f.verdict == "embellishment":
+            for a in sorted({c.article for c in f.claims}):
+                by_article[a].append(f)
+    if not by_article:
+        return []
+    lines = ["### Embellishments by article", ""]
+    for a in sorted(by_article):
+        items = ", ".join(f"{f.id} {md_cell(f.kind)}" for f in by_article[a])
+        lines.append(f"- **{md_cell(a)}**: {items}")
+    return lines + [""]
