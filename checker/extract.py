@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.lexicons import TOKEN, Lexicon, lexicon
-from checker.model import Article, Claim, Sentence
+from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
 
 INF = math.inf
@@ -219,15 +219,18 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, settings: Settings) -> list[
             continue
         first, how = _qualifier_before(toks, i, lex)
         low, high = _interval(value, how, settings)
-        end, low, high = _range_after(toks, end, value, low, high, lex)
+        between = first > 0 and toks[first - 1].low == "between"
+        end, low, high = _range_after(toks, end, value, low, high, lex, between)
+        first = first - 1 if between and high > value else first
         figures.append(Figure(first, end, value, low, high, False))
         i = end
     return figures
 
 
-def _range_after(toks, end, value, low, high, lex):
-    """'250 to 300', '250-300', '250 or 300': widen the interval to the range."""
-    if end + 1 < len(toks) and toks[end].low in ("to", "-", "–", "or"):
+def _range_after(toks, end, value, low, high, lex, between=False):
+    """'250 to 300', '250-300', '250 or 300', 'between 250 and 300': the interval is the range."""
+    joiners = ("to", "-", "–", "or", "and") if between else ("to", "-", "–", "or")
+    if end + 1 < len(toks) and toks[end].low in joiners:
         nxt = _read_number(toks, end + 1, lex)
         if nxt and nxt[1] > value:
             return nxt[0], min(low, value), nxt[1]
@@ -740,8 +743,22 @@ def _marker_claims(ctx: _Context, lex: Lexicon):
 
 
 def _convention_of(toks, lex: Lexicon) -> str:
-    found = sorted({v for _, _, v in find_all(toks, lex.convention)})
-    return ",".join(found)
+    found = {v for _, _, v in find_all(toks, lex.convention)}
+    if _is_background(toks, lex):
+        found.add("background")
+    return ",".join(sorted(found))
+
+
+def _is_background(toks, lex: Lexicon) -> bool:
+    """Does the sentence talk about another time (a year, 'in February', 'the deadliest')?"""
+    if find_all(toks, lex.background):
+        return True
+    for k, t in enumerate(toks):
+        if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100:
+            return True
+        if t.low in _MONTHS and k and toks[k - 1].low in ("in", "since", "last", "until"):
+            return True
+    return False
 
 
 def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
@@ -779,11 +796,3 @@ def known_places(sentences: Iterable[Sentence]) -> frozenset[str]:
     for s in sentences:
         found |= sure_places(tokenize(s.text), lex)
     return frozenset(found)
-
-
-def extract_article(
-    article: Article, sentences: Sequence[Sentence], settings: Settings = DEFAULT,
-    places: frozenset[str] = frozenset(),
-) -> tuple[Claim, ...]:
-    """Claims of one article; a thin alias kept for readability at call sites."""
-    return extract_claims(sentences, settings, places)

@@ -269,6 +269,8 @@ class _Model:
         fam = _family_weights(settings)
         fam_w = np.asarray([fam[f[0]] for f in vocab], dtype=np.float64)
         self.col_weight = idf * fam_w
+        if settings.group_drop_unshared:
+            self.col_weight[df < 2] = 0.0
         vals = tf * self.col_weight[cols_a]
         x = sparse.csr_matrix((vals, (rows_a, cols_a)), shape=(self.n, len(vocab)))
         x = _top_k(x, settings.group_top_features)

@@ -89,7 +89,8 @@ def _judge_quantities(event, al: Alignment, articles, event_notes) -> list[Findi
     for value, members in clusters:
         arts = sorted({c.article for c in members})
         if len(arts) > 1:
-            text = f"{len(arts)} reports give {_fmt(value)}: " + _value_summary(
+            what = _fmt(value) if value is not None else "compatible figures"
+            text = f"{len(arts)} reports give {what}: " + _value_summary(
                 members, lambda c: repr(c.quote), "; ")
             findings.append(_finding(event, "agreement", "numeric", al.key, text, 2, members))
     conflict = _conflicting_principals(figures)
@@ -103,19 +104,24 @@ def _judge_quantities(event, al: Alignment, articles, event_notes) -> list[Findi
     return findings
 
 
-def _agreeing_clusters(figures: Sequence[Claim]) -> list[tuple[float, list[Claim]]]:
+def _agreeing_clusters(figures: Sequence[Claim]) -> list[tuple[float | None, list[Claim]]]:
     """Claims grouped around each stated exact value; vague ones join what they allow."""
     exact = sorted({c.value for c in figures if not c.vague and c.low == c.high})
     clusters, taken = [], set()
     for v in exact:
-        members = [c for c in figures if c.low <= v <= c.high and id(c) not in taken]
+        members = [c for c in figures if _near(c, v) and id(c) not in taken]
         if len({c.article for c in members}) > 1:
             clusters.append((v, members))
             taken.update(id(c) for c in members)
     rest = [c for c in figures if id(c) not in taken]
     if rest and len({c.article for c in rest}) > 1 and _all_overlap(rest):
-        clusters.append((rest[0].value, rest))
+        clusters.append((None, rest))  # compatible ranges, no single stated value
     return clusters
+
+
+def _near(c: Claim, v: float) -> bool:
+    """Allows v, and says so: 'more than 26' does not support 600."""
+    return c.low <= v <= c.high and v <= max(c.value or 0, c.low) * 2 + 1
 
 
 def _all_overlap(claims: Sequence[Claim]) -> bool:
@@ -173,7 +179,9 @@ def _event_conventions(pool: Sequence[Claim]) -> set[str]:
 
 
 def _partial(c: Claim) -> bool:
-    return "partial" in c.convention.split(",")
+    """Part of a count, or a count from another time: agrees, never contradicts."""
+    notes = c.convention.split(",")
+    return "partial" in notes or "background" in notes
 
 
 def _self_contradictions(event, al: Alignment, figures) -> list[Finding]:
@@ -182,7 +190,7 @@ def _self_contradictions(event, al: Alignment, figures) -> list[Finding]:
     out = []
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in figures:
-        if not c.vague and c.place and not c.place_inherited and not c.convention:
+        if not c.vague and c.place and not c.place_inherited and not _partial(c):
             by_article[c.article].append(c)
     for art, cs in sorted(by_article.items()):
         for i, a in enumerate(cs):

@@ -31,6 +31,7 @@ class Settings:
     group_weight_anchor: float = 2.0  # weight of an anchor fact (slot=value of a quantity claim)
     group_idf_scope: int = 60  # idf as if among at most this many articles (see group.py)
     group_top_features: int = 0  # keep only this many heaviest features per article (0: all)
+    group_drop_unshared: bool = False  # leave out features found in one article only
     group_idf_floor: float = 0.0  # added to every idf (0: a word in every article weighs 0)
     group_block_df: int = 60  # a feature in more articles than this makes no candidate pairs
     group_block_min_shared: int = 1  # rare features two articles must share to be compared
@@ -39,7 +40,7 @@ class Settings:
 
     # --- align / judge ---
     paraphrase_min_score: float = 82.0  # rapidfuzz token_set_ratio for two phrases to be one fact
-    statement_min_score: float = 88.0  # whole-sentence similarity that makes a sentence "supported"
+    statement_min_score: float = 80.0  # token_sort_ratio of two sentences that say the same thing
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back
     # Embellishment kinds, most serious first: what an editor must check before publishing

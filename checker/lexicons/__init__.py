@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000 / 12,500.5
+    r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"  # 1,000 / 12,500.5 / "1, 400" (re-joined tokens)
     r"|\d+(?:-[^\W\d_]+)+"  # 23-year-old, 6.1-magnitude is handled as number + word
     r"|\d+(?:[.:]\d+)*"  # 40, 6.1, 21:00
     r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*"  # words, with inner hyphens and apostrophes
@@ -90,6 +90,7 @@ class Lexicon:
     relation: Phrases
     convention: Phrases
     partial: Phrases
+    background: Phrases
     max_phrase: int
 
 
@@ -107,8 +108,8 @@ def lexicon() -> Lexicon:
     tables = [
         _phrase_table(units["units"]),
         _phrase_table(predicates["predicates"]),
-        _phrase_table({"x": markers[k] for k in marker_kinds}),
     ]
+    tables += [_phrase_set(markers[k]) for k in marker_kinds]
     return Lexicon(
         number_words=single,
         multipliers=numbers["multipliers"],
@@ -125,15 +126,16 @@ def lexicon() -> Lexicon:
         place_prepositions=frozenset(places["prepositions"]),
         weak_prepositions=_phrase_set(places["weak_prepositions"]),
         not_places=frozenset(places["not_places"]),
-        markers={k: _phrase_set(markers[k]) for k in marker_kinds},
+        markers=dict(zip(marker_kinds, tables[2:], strict=True)),
         speculation_exceptions=_phrase_set(markers["speculation_exceptions"]),
         speech_verbs=_phrase_set(markers["speech_verbs"]),
         official_sources=_phrase_set(markers["official_sources"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=_phrase_table(markers["relation"]),
         convention=_phrase_table(
-            {k: v for k, v in markers["convention"].items() if k != "partial"}
+            {k: v for k, v in markers["convention"].items() if k not in ("partial", "background")}
         ),
         partial=_phrase_set(markers["convention"]["partial"]),
+        background=_phrase_set(markers["convention"]["background"]),
         max_phrase=max(len(k) for t in tables for k in t),
     )

@@ -1,0 +1,26 @@
+"""Small builders shared by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.extract import extract_claims
+from checker.model import Article
+from checker.split import split_article
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def claims_of(text: str, article_id: str = "a", places: frozenset[str] = frozenset()):
+    article = Article(article_id, text)
+    return extract_claims(split_article(article), known_places=frozenset(places))
+
+
+def seed_articles() -> list[Article]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out.append(Article(path.stem, text, title=text.strip().splitlines()[0], path=str(path)))
+    return out
