@@ -84,16 +84,15 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def claims_for(articles: Sequence[Article], settings: Settings) -> dict[str, tuple[Claim, ...]]:
-    """Claims from the project's extractor when it exists, else none."""
+    """Claims from the project's extractor (as checker.pipeline.run does), else none."""
     try:
-        from checker.extract import extract_claims
+        from checker.extract import extract_claims, known_places
         from checker.split import split_article
     except ImportError:
         return {}
-    out = {}
-    for art in articles:
-        out[art.id] = tuple(extract_claims(art, split_article(art, settings), settings))
-    return out
+    sentences = {a.id: split_article(a, settings) for a in articles}
+    places = known_places(s for a in articles for s in sentences[a.id])
+    return {a.id: tuple(extract_claims(sentences[a.id], settings, places)) for a in articles}
 
 
 # --- scoring (as shared/gold/score.py event_scores) -----------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -46,8 +47,14 @@ def _error(error: InputError) -> None:
     click.echo("Error: " + terminal(error.message()).replace("\n", " "), err=True)
 
 
+def _interrupted() -> None:
+    click.echo("Interrupted.", err=True)
+    sys.exit(ExitStatus.INTERRUPTED)
+
+
 def _translating_errors(command):
-    """Library errors become one line and exit 2, also under CliRunner (which calls ``cli``)."""
+    """Library errors become one line and exit 2, Ctrl-C exits 130, also under CliRunner
+    (which calls ``cli``; click itself would turn Ctrl-C into "Aborted!" and exit 1)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -56,6 +63,8 @@ def _translating_errors(command):
         except InputError as error:
             _error(error)
             sys.exit(ExitStatus.INPUT_ERROR)
+        except KeyboardInterrupt:
+            _interrupted()
 
     return wrapper
 
@@ -190,15 +199,49 @@ def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: turns library errors and Ctrl-C into one line and an exit code."""
+    """Entry point: turns library errors, usage errors and Ctrl-C into one line and an exit code.
+
+    click runs in non-standalone mode so that Ctrl-C anywhere (even while options are parsed)
+    exits 130 instead of click's "Aborted!" and 1, which would read as "findings".
+    """
     try:
-        cli.main(args=argv, prog_name="checker")
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(ExitStatus.INTERRUPTED)
+        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _interrupted()
+    except click.ClickException as error:  # usage errors: click's own message, then exit 2
+        error.show()
+        sys.exit(ExitStatus.INPUT_ERROR)
     except BrokenPipeError:
-        sys.stderr.close()  # `checker audit ... | head`: the reader left, nothing to report
-        sys.exit(ExitStatus.OK)
+        _quiet_broken_pipe()
+        sys.exit(ExitStatus.OK)  # `checker audit ... | head`: the reader left, nothing to report
+    except InputError as error:  # raised outside a command (none today): same one line
+        _error(error)
+        sys.exit(ExitStatus.INPUT_ERROR)
+    except Exception as error:  # a bug: one line, never a traceback (CHECKER_TRACEBACK=1 shows it)
+        if os.environ.get("CHECKER_TRACEBACK"):
+            raise
+        name = type(error).__name__
+        click.echo(f"Error: internal error ({name}: {terminal_line(str(error))}) (please report "
+                   "it with the input; set CHECKER_TRACEBACK=1 to see the traceback)", err=True)
+        sys.exit(ExitStatus.INPUT_ERROR)
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+
+
+def terminal_line(text: str, limit: int = 200) -> str:
+    """One short line of untrusted text, safe for a terminal."""
+    from checker.render.escape import terminal
+
+    line = " ".join(terminal(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _quiet_broken_pipe() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.signal import fftconvolve
 from scipy.sparse.csgraph import connected_components
 
 from checker.errors import InputError
@@ -71,9 +72,31 @@ _SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@dataclass(frozen=True, slots=True)
+GENERIC = frozenset(
+    """
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+north south east west northern southern eastern western northeast northwest southeast southwest
+street avenue road drive boulevard lane way court place highway parkway block st ave rd blvd
+mr mrs ms dr jr sr
+""".split()
+) | frozenset(MONTHS)
+"""Capitalised words that name no one: a single one is an ordinary word (pairs still count)."""
+
+# Phone numbers, web and mail addresses: contact boilerplate, not facts of an event.
+_BOILERPLATE = re.compile(
+    r"\(?\b\d{3}\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})\b"
+    r"|\b\d{3}[ .\-][A-Z]{4}\b"
+    r"|\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
+)
+
+
+@dataclass(slots=True)
 class _Doc:
-    counts: Counter  # feature -> count
+    sentences: list[list[str]]  # tokens of each sentence
+    plain: list[bool]  # False for a headline or all-caps line
+    names: set[str]  # keys seen capitalised where a capital means a name
+    lower: set[str]  # keys seen in lower case
+    counts: Counter  # feature -> count (filled by _features)
     surface: dict[str, str]  # feature -> how it was first written
 
 
@@ -85,7 +108,7 @@ def _is_headline(tokens: list[str]) -> bool:
     """A title-case or all-caps line: its capitals say nothing about names."""
     words = [t for t in tokens if t[0].isalpha() and len(t) > 3]
     if len(words) < 3:
-        return False
+        return _all_caps(tokens)
     caps = sum(t[0].isupper() for t in words)
     return caps >= 0.6 * len(words)
 
@@ -94,26 +117,38 @@ def _key(token: str) -> str:
     return _POSSESSIVE.sub("", token.lower()).replace("’", "'")
 
 
-def _doc_features(article: Article) -> _Doc:
+def _tokenize(article: Article) -> _Doc:
     text = f"{article.title}\n{article.text}" if article.title else article.text
+    text = _BOILERPLATE.sub(" ", text)
     sentences = [_TOKEN.findall(s) for s in _sentences(text)]
-    # Words seen capitalised where a capital means a name.
+    plain = [not _is_headline(toks) for toks in sentences]
     names: set[str] = set()
-    headline = [_is_headline(toks) for toks in sentences]
-    for toks, head in zip(sentences, headline, strict=True):
-        if head:
+    lower: set[str] = set()
+    for toks, ok in zip(sentences, plain, strict=True):
+        if not ok:
             continue
         for pos, tok in enumerate(toks):
-            if pos and tok[0].isupper() and not (tok.isupper() and len(toks) > 3 and _all_caps(toks)):
-                names.add(_key(tok))
-    counts: Counter = Counter()
-    surface: dict[str, str] = {}
+            if tok[0].isupper():
+                if pos:
+                    names.add(_key(tok))
+            elif tok[0].isalpha():
+                lower.add(tok.lower())
+    return _Doc(sentences, plain, names, lower, Counter(), {})
+
+
+def _features(doc: _Doc, common: set[str], lede: int, lede_weight: float) -> None:
+    """Fill doc.counts; ``common``: words that are ordinary words even when capitalised;
+    a feature in the first ``lede`` sentences counts ``lede_weight`` times."""
+    counts, surface = doc.counts, doc.surface
+    weight = 1.0
 
     def add(feature: str, shown: str) -> None:
-        counts[feature] += 1
-        surface.setdefault(feature, shown)
+        counts[feature] += weight
+        if feature not in surface:
+            surface[feature] = shown
 
-    for toks, head in zip(sentences, headline, strict=True):
+    for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
+        weight = lede_weight if number < lede else 1.0
         prev_name = ""
         prev_shown = ""
         n = len(toks)
@@ -122,9 +157,9 @@ def _doc_features(article: Article) -> _Doc:
             if first.isdigit():
                 prev_name = ""
                 num = tok.replace(",", "")
-                if pos and _key(toks[pos - 1]) in MONTHS and num.isdigit() and int(num) <= 31:
-                    month = MONTHS[_key(toks[pos - 1])]
-                    add(f"d:{month:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")
+                before = _key(toks[pos - 1]) if pos else ""
+                if before in MONTHS and num.isdigit() and int(num) <= 31:
+                    add(f"d:{MONTHS[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")
                     continue
                 add(f"n:{num}", tok)
                 if pos + 1 < n and toks[pos + 1][0].isalpha():
@@ -136,11 +171,10 @@ def _doc_features(article: Article) -> _Doc:
             if key in STOPWORDS or len(key) < 2:
                 prev_name = ""
                 continue
-            is_name = first.isupper() and (
-                (pos and not head and not _all_caps(toks)) or key in names
-            )
+            is_name = first.isupper() and ((pos and ok) or key in doc.names)
             if is_name:
-                add(f"p:{key}", tok)
+                if key not in common:
+                    add(f"p:{key}", tok)
                 if prev_name:
                     add(f"q:{prev_name} {key}", f"{prev_shown} {tok}")
                 prev_name, prev_shown = key, tok
@@ -148,7 +182,6 @@ def _doc_features(article: Article) -> _Doc:
                 prev_name = ""
                 if len(key) > 2:
                     add(f"w:{_singular(key)}", key)
-    return _Doc(counts, surface)
 
 
 def _all_caps(toks: list[str]) -> bool:
@@ -183,20 +216,35 @@ def _anchors(claims: Sequence[Claim]) -> dict[str, list[tuple[float, float, floa
     return out
 
 
+def _coarse(slot: str) -> str:
+    """What is counted and what happened to it, without the place: "drone|downed"."""
+    return "|".join(slot.split("|")[-2:])
+
+
+def _overlap(va: list[tuple[float, float, float]], vb: list[tuple[float, float, float]]) -> list[float]:
+    """Values of one side that the other side's intervals allow."""
+    return sorted(
+        {v for v, _, _ in va if any(lo <= v <= hi for _, lo, hi in vb)}
+        | {v for v, _, _ in vb if any(lo <= v <= hi for _, lo, hi in va)}
+    )
+
+
 def _conflicts(
     a: dict[str, list[tuple[float, float, float]]], b: dict[str, list[tuple[float, float, float]]]
 ) -> tuple[list[str], list[str]]:
-    """Shared anchors and conflicting slots of two articles."""
-    shared, conflict = [], []
+    """Anchor facts two articles share (same slot, a value both allow), and what they count
+    differently: a kind of count ("drone|downed") both give, with no value in common."""
+    shared = []
     for slot in sorted(a.keys() & b.keys()):
-        va, vb = a[slot], b[slot]
-        agree = [
-            v for v in sorted({x[0] for x in va}) if any(lo <= v <= hi for _, lo, hi in vb)
-        ] + [v for v in sorted({x[0] for x in vb}) if any(lo <= v <= hi for _, lo, hi in va)]
+        agree = _overlap(a[slot], b[slot])
         if agree:
-            shared.append(f"{slot}={_fmt(min(agree))}")
-        else:
-            conflict.append(slot)
+            shared.append(f"{slot}={_fmt(agree[0])}")
+    ca: dict[str, list[tuple[float, float, float]]] = {}
+    cb: dict[str, list[tuple[float, float, float]]] = {}
+    for src, dst in ((a, ca), (b, cb)):
+        for slot, values in src.items():
+            dst.setdefault(_coarse(slot), []).extend(values)
+    conflict = [key for key in sorted(ca.keys() & cb.keys()) if not _overlap(ca[key], cb[key])]
     return shared, conflict
 
 
@@ -217,6 +265,9 @@ def _family_weights(settings: Settings) -> dict[str, float]:
     }
 
 
+FIXED_SCOPE = False  # experiment
+DATE_MODE = 'lr'
+IDF_POWER = 1.0
 RARE_FAMILIES = frozenset("pqudna")
 
 
@@ -241,7 +292,11 @@ class _Model:
         self.settings = settings
         self.ids = [a.id for a in articles]
         self.n = len(articles)
-        docs = [_doc_features(a) for a in articles]
+        docs = [_tokenize(a) for a in articles]
+        lower_df = Counter(w for d in docs for w in d.lower)
+        common = set(GENERIC) | {w for w, c in lower_df.items() if c >= settings.group_common_df}
+        for doc in docs:
+            _features(doc, common, settings.group_lede_sentences, settings.group_lede_weight)
         self.anchors = [_anchors(claims.get(a.id, ())) for a in articles]
         for doc, anchors in zip(docs, self.anchors, strict=True):
             for slot, values in anchors.items():
@@ -250,6 +305,7 @@ class _Model:
                     doc.counts[feature] += 1
                     doc.surface.setdefault(feature, f"{slot}={_fmt(value)}")
         self.dates = [_parse_date(a.date) for a in articles]
+        self.date_factors = _date_factors(self.dates, settings)
         vocab = sorted({f for d in docs for f in d.counts})
         index = {f: i for i, f in enumerate(vocab)}
         self.vocab = vocab
@@ -261,11 +317,12 @@ class _Model:
                 tfs.append(c)
         rows_a = np.asarray(rows, dtype=np.int64)
         cols_a = np.asarray(cols, dtype=np.int64)
-        tf = 1.0 + np.log(np.asarray(tfs, dtype=np.float64))
+        tf = np.asarray(tfs, dtype=np.float64)
+        tf = 1.0 + np.log(tf) if settings.group_tf_power <= 0 else tf**settings.group_tf_power
         df = np.bincount(cols_a, minlength=len(vocab))
         self.df = df
-        scope = min(self.n, settings.group_idf_scope)
-        idf = np.maximum(np.log((scope + 1.0) / (df + 1.0)), 0.0) + settings.group_idf_floor
+        scope = settings.group_idf_scope if FIXED_SCOPE else min(self.n, settings.group_idf_scope)
+        idf = np.maximum(np.log((scope + 1.0) / (df + 1.0)), 0.0) ** IDF_POWER + settings.group_idf_floor
         fam = _family_weights(settings)
         fam_w = np.asarray([fam[f[0]] for f in vocab], dtype=np.float64)
         self.col_weight = idf * fam_w
@@ -276,8 +333,14 @@ class _Model:
         x = _top_k(x, settings.group_top_features)
         norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        self.x = sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+        pivot = float(np.median(norms))
+        scale = norms**settings.group_length_power * pivot ** (1.0 - settings.group_length_power)
+        self.x = sparse.csr_matrix(sparse.diags(1.0 / scale) @ x)
         self.x.sort_indices()
+        # Background: each article's mean similarity to all the others (cosine with the sum).
+        total = np.asarray(self.x.sum(axis=0)).ravel()
+        self_sim = np.asarray(self.x.multiply(self.x).sum(axis=1)).ravel()
+        self.background = (self.x @ total - self_sim) / max(self.n - 1, 1)
         # Display forms: the most common way each feature is written.
         shown: dict[str, Counter] = {}
         for doc in docs:
@@ -312,16 +375,24 @@ class _Model:
     def _adjust(self, i: np.ndarray, j: np.ndarray, sim: np.ndarray) -> np.ndarray:
         s = self.settings
         dates = self.dates
+        if s.group_background:
+            sim = sim - s.group_background * 0.5 * (self.background[i] + self.background[j])
         for k in range(len(i)):
             a, b = int(i[k]), int(j[k])
             da, db = dates[a], dates[b]
             if da is not None and db is not None:
-                sim[k] *= _date_factor(abs(da - db), s)
+                sim[k] *= self._date_factor(abs(da - db))
             if self.anchors[a] and self.anchors[b]:
                 shared, conflict = _conflicts(self.anchors[a], self.anchors[b])
                 if len(conflict) > len(shared):
                     sim[k] *= s.group_conflict_penalty
         return sim
+
+    def _date_factor(self, gap: int) -> float:
+        if DATE_MODE == "decay":
+            return _date_factor(gap, self.settings)
+        edges = self.settings.date_gap_edges
+        return float(self.date_factors[int(np.searchsorted(edges, gap))])
 
     def block_scores(self, members: np.ndarray) -> np.ndarray:
         """Dense pair scores inside one block."""
@@ -352,6 +423,32 @@ def _top_k(x: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     out = sparse.csr_matrix((data, x.indices, x.indptr), shape=x.shape)
     out.eliminate_zeros()
     return out
+
+
+def _date_factors(dates: list[int | None], settings: Settings) -> np.ndarray:
+    """Score factor for each gap bucket: how much likelier the gap is between reports of one
+    event than between any two reports of this collection, relative to gaps within the window."""
+    edges = np.asarray(settings.date_gap_edges, dtype=np.int64)
+    same = np.asarray(settings.date_gap_same, dtype=np.float64)
+    same = same / same.sum()
+    known = np.asarray(sorted(d for d in dates if d is not None), dtype=np.int64)
+    counts = np.zeros(len(same))
+    if len(known) > 1:
+        start = known[0]
+        hist = np.bincount(known - start).astype(np.float64)
+        if len(hist) <= 200_000:
+            lags = np.rint(fftconvolve(hist, hist[::-1])).astype(np.int64)[len(hist) - 1 :]
+            lags[0] = (lags[0] - len(known)) // 2  # pairs on the same day, each counted once
+            gaps = np.arange(len(lags))
+            np.add.at(counts, np.searchsorted(edges, gaps), lags)
+    prior = settings.date_prior_pairs
+    share = (counts + prior * same) / (counts.sum() + prior)
+    ratio = same / np.maximum(share, 1e-12)
+    near = np.searchsorted(edges, settings.date_window_days, side="right")
+    ref = same[:near].sum() / max(share[:near].sum(), 1e-12)
+    factor = np.minimum(1.0, ratio / ref) ** settings.date_decay
+    factor[:near] = 1.0
+    return np.maximum(factor, settings.date_penalty)
 
 
 def _date_factor(gap: int, settings: Settings) -> float:

@@ -75,10 +75,9 @@ def _judge_alignment(event, al: Alignment, articles, event_notes, settings) -> l
     if al.kind == "relation":
         return _judge_labels(event, al, "relation")
     if al.kind in ("fact", "absence") and len(al.articles) > 1:
-        quotes = _value_summary(al.claims, lambda c: repr(c.quote), sep="; ")
-        what = "no " + al.claims[0].label.replace(",", "/") if al.kind == "absence" else al.key
+        what = "no " + al.claims[0].label.replace(",", "/") if al.kind == "absence" else "it"
         return [_finding(event, "agreement", al.kind, al.key,
-                         f"{len(al.articles)} reports state {what}: {quotes}", 1, al.claims)]
+                         f"{len(al.articles)} reports state {what}", 1, al.claims)]
     return []
 
 
@@ -90,8 +89,7 @@ def _judge_quantities(event, al: Alignment, articles, event_notes) -> list[Findi
         arts = sorted({c.article for c in members})
         if len(arts) > 1:
             what = _fmt(value) if value is not None else "compatible figures"
-            text = f"{len(arts)} reports give {what}: " + _value_summary(
-                members, lambda c: repr(c.quote), "; ")
+            text = f"{len(arts)} reports give {what}"
             findings.append(_finding(event, "agreement", "numeric", al.key, text, 2, members))
     conflict = _conflicting_principals(figures)
     if conflict:
@@ -100,6 +98,10 @@ def _judge_quantities(event, al: Alignment, articles, event_notes) -> list[Findi
         text = f"{why}: {values}" if why else f"reports disagree: {values}"
         severity = 6 if verdict == "contradiction" else 2
         findings.append(_finding(event, verdict, kind, al.key, text, severity, conflict))
+    if not findings and len(al.articles) > 1:
+        # figures too vague to compare, or given by one report only: the fact itself agrees
+        text = f"{len(al.articles)} reports state it"
+        findings.append(_finding(event, "agreement", "fact", al.key, text, 1, al.claims))
     findings.extend(_self_contradictions(event, al, figures))
     return findings
 
@@ -223,7 +225,9 @@ def _judge_ages(event, al: Alignment, articles) -> list[Finding]:
                      if _same_person(x, y, given)]
             if pairs and not any(abs(x.value - y.value) <= 1 + years for x, y in pairs):
                 conflicts.update((a, b))
-    same = [c for c in al.claims if c.article not in conflicts]
+    same = [c for c in al.claims if c.article not in conflicts and any(
+        o.article != c.article and abs(o.value - c.value) <= 1 and _same_person(o, c, given)
+        for o in al.claims)]
     if len({c.article for c in same}) > 1:
         agree.append(_finding(event, "agreement", "age", al.key,
                               f"age of {al.claims[0].predicate.title()}: "
@@ -264,9 +268,8 @@ def _judge_labels(event, al: Alignment, kind: str) -> list[Finding]:
         picked = [next(c for c in al.claims if c.label == lab) for lab in sorted(labels)]
         text = f"reports disagree: {_value_summary(picked, lambda c: repr(c.quote))}"
         return [_finding(event, "disputed", kind, al.key, text, 5, picked)]
-    return [_finding(event, "agreement", kind, al.key, f"{len(al.articles)} reports say "
-                     f"{al.claims[0].label}: {_value_summary(al.claims, lambda c: repr(c.quote), '; ')}",
-                     1, al.claims)]
+    text = f"{len(al.articles)} reports say {al.claims[0].label}"
+    return [_finding(event, "agreement", kind, al.key, text, 1, al.claims)]
 
 
 def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
@@ -332,7 +335,7 @@ def _marker_embellishment(event, key, claims, pool, shared, support, marker_kind
     words = ", ".join(sorted({repr(c.quote) for c in claims if c.label in unsupported}))
     text = f"{kind}: {words}; no other report says so"
     picked = [c for c in claims if c.label in unsupported]
-    return _finding(event, "embellishment", kind, f"{key[0]}#{key[1]}", text, severity, picked)
+    return _finding(event, "embellishment", kind, f"sentence {key[1]}", text, severity, picked)
 
 
 def _embellishment_kind(kinds: list[str], sourced: bool, claims) -> str | None:
@@ -382,7 +385,7 @@ def _added_quotes(event, sentences, settings) -> list[Finding]:
                     continue
                 claim = Claim(a, s.index, "marker", "quote", quote, s.text, m.start(1), m.end(1),
                               unit="marker", predicate="quote", label="quote")
-                out.append(_finding(event, "embellishment", "added quote", f"{a}#{s.index}",
+                out.append(_finding(event, "embellishment", "added quote", f"sentence {s.index}",
                                     f"added quote: only {a} quotes this",
                                     settings.embellishment_severity("added quote"), (claim,)))
     return out

@@ -88,25 +88,38 @@ def _findings_table(view: EventView) -> list[str]:
 
 def _evidence(f: Finding) -> list[str]:
     lines = [f"**{f.id} {f.verdict} ({md_cell(f.kind)})**: {md_text(f.explanation)}", ""]
-    seen = set()
+    spans: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in f.claims:
-        key = (c.article, c.sentence)
-        if key in seen:
-            continue
-        seen.add(key)
-        lines.append(f"> **{md_cell(c.article)}**, sentence {c.sentence}: "
-                     f"{_highlight(c)}  ")
+        spans[(c.article, c.sentence)].append(c)
+    for (article, sentence), claims in spans.items():
+        lines.append(f"> **{md_cell(article)}**, sentence {sentence}: {_highlight(claims)}  ")
     return lines + [""]
 
 
-def _highlight(c: Claim) -> str:
-    """The sentence with the claim's words in bold, each part escaped on its own."""
-    before, quote, after = c.text[: c.start], c.text[c.start : c.end], c.text[c.end :]
-    if not quote.strip():
-        return md_text(c.text)
-    pad_l = " " if before[-1:].isspace() else ""
-    pad_r = " " if after[:1].isspace() else ""
-    return (md_text(before) + pad_l + "**" + md_cell(quote) + "**" + pad_r + md_cell(after)).strip()
+def _highlight(claims: list[Claim]) -> str:
+    """The sentence with the claims' words in bold, each piece escaped on its own."""
+    text = claims[0].text
+    marks: list[list[int]] = []
+    for start, end in sorted((c.start, c.end) for c in claims if c.end > c.start):
+        if marks and start <= marks[-1][1]:
+            marks[-1][1] = max(marks[-1][1], end)
+        else:
+            marks.append([start, end])
+    out, pos = [], 0
+    for start, end in marks:
+        out.append(_escaped_piece(text[pos:start], first=pos == 0))
+        out.append("**" + md_cell(text[start:end]) + "**")
+        pos = end
+    out.append(_escaped_piece(text[pos:], first=pos == 0))
+    return "".join(out).strip()
+
+
+def _escaped_piece(piece: str, first: bool) -> str:
+    """Escape a piece of a sentence, keeping the spaces at its ends that md_cell would drop."""
+    if not piece.strip():
+        return " " if piece else ""
+    body = md_text(piece) if first else md_cell(piece)
+    return (" " if piece[0].isspace() else "") + body + (" " if piece[-1].isspace() else "")
 
 
 def _embellishments_by_article(view: EventView) -> list[str]:

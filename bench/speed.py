@@ -1,0 +1,69 @@
+"""Speed and memory of the audit, measured end to end on real inputs.
+
+    python bench/speed.py            # all cases
+    python bench/speed.py --markdown # the table for the README
+
+Each case runs in a fresh interpreter (``checker audit ... --format json``), so import time is
+included, as a user sees it; peak memory is the child's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+
+CASES = [
+    ("seeds (5 articles)", [str(ROOT / "seeds")], 5),
+    ("ECB+ dev topic 20 (16 articles)", [str(SHARED / "ecbplus" / "dev" / "20.jsonl")], 3),
+    ("ECB+ dev, all topics (413 articles)", [str(SHARED / "ecbplus" / "dev.jsonl")], 1),
+    ("GVA dev (2,612 articles)", [str(SHARED / "gva" / "dev.jsonl")], 1),
+]
+
+
+def run_case(paths: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of one audit in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "checker.cli", "audit", *paths, "--format", "json"],
+                   check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--only", help="run the cases whose name contains this")
+    args = parser.parse_args()
+    rows = []
+    for name, paths, repeats in CASES:
+        if args.only and args.only not in name:
+            continue
+        if not all(Path(p).exists() for p in paths):
+            print(f"skipping {name}: input not found", file=sys.stderr)
+            continue
+        results = [run_case(paths) for _ in range(repeats)]
+        seconds = statistics.median(r[0] for r in results)
+        rows.append((name, f"{seconds:.2f}", f"{max(r[1] for r in results):.0f}", repeats))
+    header = ("input", "seconds (median)", "peak RSS MiB", "runs")
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            print("| " + " | ".join(str(x) for x in row) + " |")
+    else:
+        for row in [header, *rows]:
+            print(f"{row[0]:40s} {row[1]:>16s} {row[2]:>12s} {row[3]!s:>5s}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The whole audit on real reports: the seeds and real GVA incidents with known discrepancies."""
+
+import json
+import tomllib
+
+import pytest
+
+from checker.evaluate import read_gold, score
+from checker.load import load_paths
+from checker.pipeline import run
+from checker.render.json import report_dict
+from tests.helpers import DATA, SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeds_report():
+    return run(load_paths([str(SEEDS)]).articles)
+
+
+@pytest.fixture(scope="module")
+def gva_report():
+    return run(load_paths([str(DATA / "gva-discrepancies.jsonl")]).articles)
+
+
+def test_seeds_find_every_core_expectation_and_nothing_forbidden(seeds_report):
+    result = score(read_gold(str(DATA / "seeds-dev.toml")), report_dict(seeds_report))
+    assert [e.id for e in result.expectations if e.tier == "core" and not e.found] == []
+    assert result.forbidden == ()
+    assert (result.event_precision, result.event_recall) == (1.0, 1.0)
+
+
+def test_seeds_the_obvious_rest_is_found_too(seeds_report):
+    """Beyond the partial key: shared consequences, the relation dispute, no cross-event noise."""
+    found = {(f.verdict, f.slot) for f in seeds_report.findings}
+    for slot in ("moscow|airport|closed", "voronezh|building|fire",
+                 "voronezh|power_outage|power_outage", "moscow|flight|diverted"):
+        assert ("agreement", slot) in found, slot
+    assert ("disputed", "voronezh|relation|relation") in found
+    events = {a: e.id for e in seeds_report.events for a in e.articles}
+    for f in seeds_report.findings:
+        assert len({events[c.article] for c in f.claims}) == 1
+
+
+def test_seeds_single_reports_have_no_cross_report_findings(seeds_report):
+    lonely = {e.id for e in seeds_report.events if len(e.articles) == 1}
+    assert not [f for f in seeds_report.findings
+                if f.event in lonely and f.verdict in ("agreement", "embellishment")]
+
+
+def _events_of(report, gold_path):
+    gold = tomllib.loads(gold_path.read_text())
+    article_event = {a: e["id"] for e in gold["event"] for a in e["articles"]}
+    return lambda f: {article_event[c.article] for c in f.claims}
+
+
+def test_gva_real_discrepancies_are_contradictions(gva_report):
+    event_of = _events_of(gva_report, DATA / "gva-discrepancies.gold.toml")
+    contradictions = {(min(event_of(f)), f.kind, tuple(sorted({c.value for c in f.claims})))
+                      for f in gva_report.findings if f.verdict == "contradiction"}
+    assert ("gva-451495", "numeric", (16, 17)) in contradictions  # 16 vs 17 injured
+    assert ("gva-433146", "numeric", (6, 7)) in contradictions  # six vs seven wounded
+    ages = {f.slot for f in gva_report.findings
+            if f.verdict == "contradiction" and f.kind == "age" and
+            event_of(f) == {"gva-441724"}}
+    assert {"age|greenhouse", "age|stafford"} <= ages  # 23 and 32 swapped
+
+
+def test_gva_pulse_toll_is_a_counting_convention_not_a_contradiction(gva_report):
+    event_of = _events_of(gva_report, DATA / "gva-discrepancies.gold.toml")
+    pulse = [f for f in gva_report.findings if event_of(f) == {"gva-577157"}]
+    assert not [f for f in pulse if f.verdict == "contradiction" and f.kind == "numeric"
+                and {49, 50} <= {c.value for c in f.claims}]
+
+
+def test_gva_incidents_are_grouped_apart(gva_report):
+    gold = tomllib.loads((DATA / "gva-discrepancies.gold.toml").read_text())
+    result = score(gold, report_dict(gva_report))
+    assert result.event_precision == 1.0
+
+
+def test_json_contract(seeds_report):
+    audit = json.loads(json.dumps(report_dict(seeds_report)))
+    assert audit["schema"] == "checker.audit/1"
+    assert {a["id"] for a in audit["articles"]} == {e for ev in audit["events"]
+                                                     for e in ev["articles"]}
+    texts = {(a.id, s.index): s.text for a, ss in zip(seeds_report.articles,
+                                                      seeds_report.sentences, strict=True)
+             for s in ss}
+    for f in audit["findings"]:
+        assert f["verdict"] in ("agreement", "contradiction", "embellishment", "omission",
+                                "explained", "disputed")
+        for c in f["claims"]:
+            assert texts[(c["article"], c["sentence"])] == c["text"]
+            assert c["quote"] in c["text"]
