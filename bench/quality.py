@@ -46,7 +46,9 @@ def _read_private(path: Path) -> list[Article]:
         for file in sorted(path.glob("*.txt")):
             raw = file.read_text(encoding="utf-8-sig")
             title, _, body = raw.partition("\n")
-            out.append(Article(id=file.stem, text=body.strip(), title=title.strip(), path=str(file)))
+            out.append(
+                Article(id=file.stem, text=body.strip(), title=title.strip(), path=str(file))
+            )
         return out
     out = []
     with path.open(encoding="utf-8") as fh:

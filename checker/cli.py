@@ -77,15 +77,27 @@ def cli() -> None:
 
 
 def _input_options(f):
-    f = click.option("--encoding", default=None, metavar="CODEC",
-                     help="Text encoding of the input files (default: UTF-8, BOM allowed), "
-                          "e.g. cp1252 or latin-1.")(f)
-    f = click.option("--events", "events_file", default=None, metavar="FILE.toml",
-                     help="Editor's grouping, in the gold [[event]] format: the articles named "
-                          "together are one event, whatever the automatic grouping says.")(f)
-    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
-                     help="Similarity needed to put two reports in one event (default in "
-                          "checker/settings.py).")(f)
+    f = click.option(
+        "--encoding",
+        default=None,
+        metavar="CODEC",
+        help="Text encoding of the input files (default: UTF-8, BOM allowed), "
+        "e.g. cp1252 or latin-1.",
+    )(f)
+    f = click.option(
+        "--events",
+        "events_file",
+        default=None,
+        metavar="FILE.toml",
+        help="Editor's grouping, in the gold [[event]] format: the articles named "
+        "together are one event, whatever the automatic grouping says.",
+    )(f)
+    f = click.option(
+        "--threshold",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help="Similarity needed to put two reports in one event (default in checker/settings.py).",
+    )(f)
     return f
 
 
@@ -104,11 +116,16 @@ def _audit(paths, encoding, events_file, threshold):
     for err in loaded.errors:
         _error(err)
     for note in loaded.notes:
-        click.echo("Note: " + note, err=True)
+        click.echo("Note: " + terminal_line(note, limit=None), err=True)
     if not loaded.articles:
         if not loaded.errors:
-            _error(InputError(" ".join(paths), "no articles found", "give .txt, .md, .csv or "
-                              ".jsonl files or a directory of them"))
+            _error(
+                InputError(
+                    " ".join(paths),
+                    "no articles found",
+                    "give .txt, .md, .csv or .jsonl files or a directory of them",
+                )
+            )
         return None, max(1, len(loaded.errors))
     return run(loaded.articles, settings, overrides), len(loaded.errors)
 
@@ -133,14 +150,36 @@ def _render(report, fmt: str) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True, help="What to print on standard output.")
-@click.option("-o", "--output", default=None, metavar="FILE",
-              help="Write the chosen format to FILE (atomically) instead of standard output.")
-@click.option("--report", "report_file", default=None, metavar="FILE.md",
-              help="Also write the markdown report for editors to FILE.md (atomically).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when a finding of this verdict (or worse) is found.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="What to print on standard output.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="FILE",
+    help="Write the chosen format to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--report",
+    "report_file",
+    default=None,
+    metavar="FILE.md",
+    help="Also write the markdown report for editors to FILE.md (atomically).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding of this verdict (or worse) is found.",
+)
 @_input_options
 @_translating_errors
 def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold):
@@ -159,13 +198,14 @@ def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, thres
         from checker.render.markdown import render_markdown
 
         write_atomic(report_file, render_markdown(report))
-        click.echo(f"Report written to {report_file}", err=True)
+        click.echo(f"Report written to {terminal_line(report_file, limit=None)}", err=True)
     sys.exit(exit_status([f.verdict for f in report.findings], fail_on, errors))
 
 
 @cli.command(name="eval")
-@click.option("--gold", "gold_file", required=True, metavar="GOLD.toml",
-              help="Answer key in the gold format.")
+@click.option(
+    "--gold", "gold_file", required=True, metavar="GOLD.toml", help="Answer key in the gold format."
+)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @_input_options
@@ -189,8 +229,10 @@ def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
         summary = {
             "tally": {f"{v}/{t}": [h, n] for (v, t), (h, n) in result.tally().items()},
             "forbidden": [list(b) for b in result.forbidden],
-            "event_precision": result.event_precision, "event_recall": result.event_recall,
-            "missing_articles": list(result.missing_articles), "finding_counts": counts,
+            "event_precision": result.event_precision,
+            "event_recall": result.event_recall,
+            "missing_articles": list(result.missing_articles),
+            "finding_counts": counts,
         }
         click.echo(json.dumps(summary, sort_keys=True))
     else:
@@ -221,18 +263,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         if os.environ.get("CHECKER_TRACEBACK"):
             raise
         name = type(error).__name__
-        click.echo(f"Error: internal error ({name}: {terminal_line(str(error))}) (please report "
-                   "it with the input; set CHECKER_TRACEBACK=1 to see the traceback)", err=True)
+        click.echo(
+            f"Error: internal error ({name}: {terminal_line(str(error))}) (please report "
+            "it with the input; set CHECKER_TRACEBACK=1 to see the traceback)",
+            err=True,
+        )
         sys.exit(ExitStatus.INPUT_ERROR)
     sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
-def terminal_line(text: str, limit: int = 200) -> str:
-    """One short line of untrusted text, safe for a terminal."""
+def terminal_line(text: str, limit: int | None = 200) -> str:
+    """One line of untrusted text (a path, a message), safe for a terminal; cut at ``limit``."""
     from checker.render.escape import terminal
 
     line = " ".join(terminal(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _quiet_broken_pipe() -> None:

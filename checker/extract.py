@@ -488,6 +488,7 @@ def _sentence_claims(ctx: _Context, lex: Lexicon, settings: Settings) -> list[Cl
     out: list[Claim] = []
     used: set[int] = set()
     out.extend(_quantity_claims(ctx, lex, settings, used))
+    out.extend(_singular_casualties(ctx, lex, used))
     out.extend(_age_claims(ctx))
     absences = list(_absence_claims(ctx, lex))
     out.extend(absences)
@@ -578,6 +579,35 @@ def _close(fig: Figure, pred_at: int, pred_end: int) -> bool:
     return pred_end == fig.first or (pred_at >= fig.last and pred_at - fig.last <= 1) or (
         pred_end <= fig.first and fig.first - pred_end <= 2
     )
+
+
+_PEOPLE = frozenset({"person", "man", "woman", "child", "teen", "officer", "soldier", "suspect"})
+
+
+def _singular_casualties(ctx: _Context, lex: Lexicon, used: set[int]):
+    """'An 11-year-old girl was killed', 'a man died': one victim, though not always the
+    toll, so the claim agrees with a count of one but never contradicts another."""
+    toks = ctx.toks
+    for i, tok in enumerate(toks):
+        if tok.low not in ("a", "an") or i in used:
+            continue
+        n, unit, j = 0, None, i + 1
+        while j < min(len(toks), i + 4):
+            n, unit = match_at(toks, j, lex.units, 4)
+            low = toks[j].low
+            if n or low in _PUNCT_BREAK or low in _CLAUSE_END or low[:1].isdigit():
+                break
+            if _number_word_value(low, lex) is not None:
+                break
+            j += 1
+        if not n or unit not in _PEOPLE or toks[j + n - 1].low.endswith("s"):
+            continue
+        pred, pred_at, pred_end = _predicate_near(toks, j + n, j + n, lex)
+        if pred not in _CASUALTY or pred_at < j + n or pred_at - (j + n) > 3:
+            continue
+        used.update(range(i, pred_end))
+        yield _claim(ctx, "quantity", i, pred_end, value=1.0, low=1.0, high=1.0, unit=unit,
+                     predicate=pred, convention=",".join(filter(None, [ctx.convention, "partial"])))
 
 
 def _lone_one(toks, fig: Figure, unit: str, unit_first: int) -> bool:

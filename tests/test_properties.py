@@ -46,8 +46,23 @@ from tests.helpers import DATA, seed_articles
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Tags the report's own markup produces; anything else came from article text.
 REPORT_TAGS = {
-    "h1", "h2", "h3", "p", "blockquote", "ul", "li", "strong", "em", "code", "br",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "blockquote",
+    "ul",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 SYMMETRIC_VERDICTS = ("agreement", "contradiction", "disputed")
 # Known bug, left out of the symmetry check until fixed so that it can find others: a
@@ -56,15 +71,40 @@ SYMMETRIC_VERDICTS = ("agreement", "contradiction", "disputed")
 _KNOWN_ASYMMETRIC = {("contradiction", "negation")}
 
 
-# --- article sets ------------------------------------------------------------------------
+# --- article sets ----------------------------------------------------------------------------
 
 # Characters that have broken renderers before: table pipes, markdown and HTML syntax,
 # CSV quoting, terminal escapes, bidi overrides, line and paragraph separators.
 _SPECIALS = "|\\`*_[]<>&#!-=~\"',;\n\r\t\x1b\x9b\u202e\u2028\u2029\ufeff\u00a0"
 _WORDS = [
-    "Kaluga", "Moscow", "drones", "were", "shot", "down", "killed", "injured", "people",
-    "about", "at least", "more than", "40", "12", "3,000", "no", "police", "said", "fire",
-    "reportedly", "massive", "witnesses", "Mr.", "U.S.", "1.5", "million", "died", "two",
+    "Kaluga",
+    "Moscow",
+    "drones",
+    "were",
+    "shot",
+    "down",
+    "killed",
+    "injured",
+    "people",
+    "about",
+    "at least",
+    "more than",
+    "40",
+    "12",
+    "3,000",
+    "no",
+    "police",
+    "said",
+    "fire",
+    "reportedly",
+    "massive",
+    "witnesses",
+    "Mr.",
+    "U.S.",
+    "1.5",
+    "million",
+    "died",
+    "two",
 ]
 _piece = (
     st.text(st.characters(codec="utf-8"), max_size=40)
@@ -86,14 +126,27 @@ def _dodge_known_bugs(text: str) -> str:
     return "".join("7" if ch.isdigit() and not ch.isdecimal() else ch for ch in text)
 
 
+# Known bug, same treatment: the terminal table prints article ids in its header without
+# escape.terminal(), so bidi controls in an id (a file name) reach the terminal. See
+# test_cli.py::test_terminal_table_header_strips_bidi_controls_from_ids.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def _dodge_known_id_bugs(ident: str) -> str:
+    return _BIDI_CONTROLS.sub("", ident)
+
+
 @st.composite
 def unicode_sets(draw) -> list[Article]:
     """1-4 articles of random text, with random ids: clean-up as the loader does it."""
     count = draw(st.integers(1, 4))
     texts = [normalise(_dodge_known_bugs(draw(_unicode_text))) for _ in range(count)]
-    ids = [_one_line(draw(_unicode_id)) for _ in range(count)]
+    ids = [_one_line(_dodge_known_id_bugs(draw(_unicode_id))) for _ in range(count)]
     assume(all(t.strip() for t in texts) and all(ids) and len(set(ids)) == count)
-    return [Article(id=i, text=t, title=_one_line(t.split("\n")[0])) for i, t in zip(ids, texts)]
+    return [
+        Article(id=i, text=t, title=_one_line(t.split("\n")[0]))
+        for i, t in zip(ids, texts, strict=True)
+    ]
 
 
 @cache
@@ -132,11 +185,12 @@ def real_sets(draw) -> list[Article]:
                 copy = copy[: m.start()] + new + copy[m.end() :]
         texts[draw(st.integers(0, count - 1))] = copy
     texts = [normalise(t) for t in texts]
-    return [Article(id=f"r{k}", text=t, title=_one_line(t.split("\n")[0]))
-            for k, t in enumerate(texts)]
+    return [
+        Article(id=f"r{k}", text=t, title=_one_line(t.split("\n")[0])) for k, t in enumerate(texts)
+    ]
 
 
-# --- checks ------------------------------------------------------------------------------
+# --- checks ----------------------------------------------------------------------------------
 
 
 def audited(articles: list[Article]) -> Report | None:
@@ -221,8 +275,7 @@ def findings_under(report: Report, rename: dict[str, str]) -> list[tuple]:
     for f in report.findings:
         if f.verdict not in SYMMETRIC_VERDICTS or (f.verdict, f.kind) in _KNOWN_ASYMMETRIC:
             continue
-        claims = sorted((rename[c.article], c.sentence, c.start, c.end, c.quote)
-                        for c in f.claims)
+        claims = sorted((rename[c.article], c.sentence, c.start, c.end, c.quote) for c in f.claims)
         out.append((f.verdict, f.kind, tuple(claims)))
     return sorted(out)
 
@@ -256,12 +309,16 @@ def check_everything(articles: list[Article]) -> None:
     assert findings_under(other, back) == findings_under(report, {i: i for i in ids})
 
 
-# --- the properties ----------------------------------------------------------------------
+# --- the properties --------------------------------------------------------------------------
 
 
 @given(unicode_sets())
-@example([Article("a | b", "x | y\n\n<script>alert(1)</script> 40 drones | 3"),
-          Article("`c`", "*40* drones were shot down over Kaluga, police said.")])
+@example(
+    [
+        Article("a | b", "x | y\n\n<script>alert(1)</script> 40 drones | 3"),
+        Article("`c`", "*40* drones were shot down over Kaluga, police said."),
+    ]
+)
 @example([Article("only", "One article only.")])
 def test_pipeline_on_random_unicode(articles):
     check_everything(articles)
