@@ -1,21 +1,23 @@
 """Grouping quality on every dev corpus: one table of pair precision, recall and F1.
 
-usage: python bench/quality.py [--markdown] [--only NAME]
+usage: python bench/quality.py [--markdown] [--only NAME] [--topics] [--threshold T]
+                              [--set SETTING=VALUE ...]
 
-Rows: ``seeds`` (the five seed articles against shared/gold/seeds-dev.toml), ``ecbplus-dev``
-(each topic file run on its own; pairs micro-averaged over all topics, with a ``macro`` row
-averaging the per-topic scores), ``gva-dev-mix`` (each hard mix run on its own, then all), and
-``gva-dev`` (the whole GVA dev split in one run). Pair scores follow
-shared/gold/score.py ``event_scores`` exactly: pairs over the gold articles.
-
-Only dev splits are read; the test splits are never looked at here.
+Rows: ``seeds`` (the five seed articles against shared/gold/seeds-dev.toml); ``ecbplus-dev``
+(each topic file run on its own, both sub-topics mixed; pairs added up over all topics, and a
+``macro`` row averaging the per-topic F1); ``gva-dev-mix`` (each hard mix run on its own, then
+all together); ``gva-dev`` (the whole GVA dev split, 2,612 articles, in one run). Pair scores
+count exactly as shared/gold/score.py ``event_scores`` does: pairs over the gold articles.
+``seconds`` is the time of ``group_events`` alone (claims are extracted beforehand, as
+checker.pipeline.run does). Only dev splits are read: the test splits are never looked at.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import dataclasses
 import itertools
-import json
 import sys
 import time
 import tomllib
@@ -26,57 +28,29 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from checker.extract import extract_claims, known_places  # noqa: E402
 from checker.group import group_events  # noqa: E402
+from checker.load import load_paths  # noqa: E402
 from checker.model import Article, Claim, Event  # noqa: E402
 from checker.settings import DEFAULT, Settings  # noqa: E402
+from checker.split import split_article  # noqa: E402
 
-SHARED = Path("/work/shared")
-if not SHARED.exists():  # a checkout with shared/ beside it (CI)
-    SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # CI: a fresh clone with shared/ beside it
+if not SHARED.exists():
+    SHARED = Path("/work/shared")
 CORPORA = SHARED / "corpora"
+NAMES = ("seeds", "ecbplus-dev", "gva-dev-mix", "gva-dev")
+HEADER = ["corpus", "articles", "events", "gold events", "pair P", "pair R", "pair F1", "seconds"]
+FIGURES_HEADER = "GVA figures correct"
 
 
-# --- loading ---------------------------------------------------------------------------------
-
-
-def _read_private(path: Path) -> list[Article]:
-    """A tiny reader for JSONL corpora and .txt article folders (used until checker.load)."""
-    if path.is_dir():
-        out = []
-        for file in sorted(path.glob("*.txt")):
-            raw = file.read_text(encoding="utf-8-sig")
-            title, _, body = raw.partition("\n")
-            out.append(
-                Article(id=file.stem, text=body.strip(), title=title.strip(), path=str(file))
-            )
-        return out
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            out.append(
-                Article(
-                    id=str(row["id"]),
-                    text=row.get("text") or "",
-                    title=row.get("title") or "",
-                    date=row.get("date") or None,
-                    source=row.get("source") or None,
-                    url=row.get("url") or None,
-                    path=str(path),
-                )
-            )
-    return out
+# --- reading ---------------------------------------------------------------------------------
 
 
 def read_articles(path: Path, settings: Settings = DEFAULT) -> list[Article]:
-    """Articles of one corpus file or folder: the project's loader when it exists."""
-    try:
-        from checker.load import load_paths
-    except ImportError:
-        return _read_private(path)
     loaded = load_paths([str(path)], settings)
+    if loaded.errors:
+        raise SystemExit("; ".join(err.message() for err in loaded.errors))
     return list(loaded.articles)
 
 
@@ -86,21 +60,17 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def claims_for(articles: Sequence[Article], settings: Settings) -> dict[str, tuple[Claim, ...]]:
-    """Claims from the project's extractor (as checker.pipeline.run does), else none."""
-    try:
-        from checker.extract import extract_claims, known_places
-        from checker.split import split_article
-    except ImportError:
-        return {}
+    """Claims of each article, extracted as checker.pipeline.run extracts them."""
     sentences = {a.id: split_article(a, settings) for a in articles}
     places = known_places(s for a in articles for s in sentences[a.id])
     return {a.id: tuple(extract_claims(sentences[a.id], settings, places)) for a in articles}
 
 
-# --- scoring (as shared/gold/score.py event_scores) -----------------------------------------
+# --- scoring (as shared/gold/score.py event_scores) ------------------------------------------
 
 
 def pair_counts(gold_events: list[dict], events: Sequence[Event]) -> tuple[int, int, int]:
+    """True positive, false positive and false negative pairs over the gold articles."""
     gold_of = {a: e["id"] for e in gold_events for a in e["articles"]}
     tool_of = {a: e.id for e in events for a in e.articles}
     tp = fp = fn = 0
@@ -116,24 +86,29 @@ def pair_counts(gold_events: list[dict], events: Sequence[Event]) -> tuple[int, 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+@dataclasses.dataclass
 class Row:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.articles = self.found = self.gold = 0
-        self.tp = self.fp = self.fn = 0
-        self.seconds = 0.0
-        self.figures = ""
-        self.macro: list[float] = []
+    name: str
+    articles: int = 0
+    found: int = 0
+    gold: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    seconds: float = 0.0
+    figures: str = ""
+    parts: list[Row] = dataclasses.field(default_factory=list)
 
-    def add(self, other: Row) -> None:
-        for key in ("articles", "found", "gold", "tp", "fp", "fn"):
-            setattr(self, key, getattr(self, key) + getattr(other, key))
-        self.seconds += other.seconds
-        self.macro.append(prf(other.tp, other.fp, other.fn)[2])
+    def add(self, part: Row) -> None:
+        for key in ("articles", "found", "gold", "tp", "fp", "fn", "seconds"):
+            setattr(self, key, getattr(self, key) + getattr(part, key))
+        self.parts.append(part)
+
+    def f1(self) -> float:
+        return prf(self.tp, self.fp, self.fn)[2]
 
     def cells(self) -> list[str]:
         p, r, f = prf(self.tp, self.fp, self.fn)
@@ -150,30 +125,31 @@ class Row:
         ]
 
 
+def macro_cells(name: str, total: Row) -> list[str]:
+    f1 = sum(part.f1() for part in total.parts) / max(len(total.parts), 1)
+    return [name, "", "", "", "", "", f"{f1:.3f}", "", ""]
+
+
 def run_one(name: str, corpus: Path, gold: Path, settings: Settings) -> Row:
     articles = read_articles(corpus, settings)
     gold_events = read_gold(gold)
     claims = claims_for(articles, settings)
     start = time.perf_counter()
     events = group_events(articles, claims, settings)
-    row = Row(name)
-    row.seconds = time.perf_counter() - start
-    row.articles = len(articles)
-    row.found = len(events)
-    row.gold = len(gold_events)
-    row.tp, row.fp, row.fn = pair_counts(gold_events, events)
-    return row
+    seconds = time.perf_counter() - start
+    tp, fp, fn = pair_counts(gold_events, events)
+    return Row(name, len(articles), len(events), len(gold_events), tp, fp, fn, seconds)
 
 
-# --- GVA figures column: to be filled in ----------------------------------------------------
+# --- GVA figures column: TO BE FILLED IN -----------------------------------------------------
 
 
-def gva_figures_correct(corpus: Path, settings: Settings) -> str:
-    """GVA FIGURES CORRECT — placeholder for the column another engineer fills in.
+def gva_figures_correct(corpus: Path, gold: Path, settings: Settings) -> str:
+    """GVA FIGURES CORRECT (placeholder, to be filled in by the figures bench).
 
-    Intended: run ``checker.pipeline.run`` on the corpus and compare the killed / injured
-    figures it reports per event with shared/corpora/gva/dev.facts.jsonl; return a short
-    cell such as ``"41/60"``. Returns "" (an empty cell) until then.
+    Meant to run ``checker.pipeline.run`` on the corpus and compare the killed / injured
+    figures its findings report per incident with ``shared/corpora/gva/dev.facts.jsonl``,
+    returning one short table cell such as ``"41/60"``. Until then: an empty cell.
     """
     return ""
 
@@ -181,76 +157,78 @@ def gva_figures_correct(corpus: Path, settings: Settings) -> str:
 # --- corpora ---------------------------------------------------------------------------------
 
 
+def _gold_of(corpus: Path) -> Path:
+    return corpus.with_name(corpus.name.replace(".jsonl", ".gold.toml"))
+
+
 def _topic_key(path: Path) -> tuple[int, str]:
-    stem = path.name.split(".")[0]
-    return (int(stem), stem) if stem.isdigit() else (10**9, stem)
+    return (int(path.stem), "") if path.stem.isdigit() else (10**9, path.stem)
 
 
-def rows_for(name: str, settings: Settings) -> list[Row]:
+def rows_for(name: str, settings: Settings, topics: bool) -> list[list[str]]:
+    """Table rows (cells) of one corpus."""
     if name == "seeds":
-        return [run_one("seeds", SHARED / "seeds", SHARED / "gold" / "seeds-dev.toml", settings)]
+        row = run_one("seeds", SHARED / "seeds", SHARED / "gold" / "seeds-dev.toml", settings)
+        return [row.cells()]
     if name == "ecbplus-dev":
         total = Row("ecbplus-dev (micro)")
-        rows = []
         for corpus in sorted((CORPORA / "ecbplus" / "dev").glob("*.jsonl"), key=_topic_key):
-            gold = corpus.with_name(corpus.name.replace(".jsonl", ".gold.toml"))
-            row = run_one(f"  ecbplus-dev/{corpus.stem}", corpus, gold, settings)
-            rows.append(row)
-            total.add(row)
-        macro = Row("ecbplus-dev (macro)")
-        macro_f = sum(total.macro) / len(total.macro) if total.macro else 0.0
-        cells = total.cells()
-        macro.cells = lambda: [macro.name, "", "", "", "", "", f"{macro_f:.3f}", "", ""]  # type: ignore[method-assign]
-        return [*rows, total, macro] if _verbose else [total, macro]
-        del cells
+            total.add(run_one(f"  ecbplus-dev/{corpus.stem}", corpus, _gold_of(corpus), settings))
+        parts = [p.cells() for p in total.parts] if topics else []
+        return [*parts, total.cells(), macro_cells("ecbplus-dev (macro)", total)]
     if name == "gva-dev-mix":
         total = Row("gva-dev-mix (all)")
-        rows = []
         for corpus in sorted((CORPORA / "gva" / "dev-mix").glob("*.jsonl")):
-            gold = corpus.with_name(corpus.name.replace(".jsonl", ".gold.toml"))
-            row = run_one(f"  gva-dev-mix/{corpus.stem}", corpus, gold, settings)
-            rows.append(row)
-            total.add(row)
-        return [*rows, total]
+            total.add(run_one(f"  gva-dev-mix/{corpus.stem}", corpus, _gold_of(corpus), settings))
+        return [*(p.cells() for p in total.parts), total.cells()]
     if name == "gva-dev":
-        corpus = CORPORA / "gva" / "dev.jsonl"
-        row = run_one("gva-dev", corpus, CORPORA / "gva" / "dev.gold.toml", settings)
-        row.figures = gva_figures_correct(corpus, settings)
-        return [row]
-    raise SystemExit(f"unknown corpus {name!r}; choose from {', '.join(NAMES)}")
+        corpus, gold = CORPORA / "gva" / "dev.jsonl", CORPORA / "gva" / "dev.gold.toml"
+        row = run_one("gva-dev", corpus, gold, settings)
+        row.figures = gva_figures_correct(corpus, gold, settings)
+        return [row.cells()]
+    raise ValueError(name)
 
 
-NAMES = ("seeds", "ecbplus-dev", "gva-dev-mix", "gva-dev")
-HEADER = ["corpus", "articles", "events", "gold events", "pair P", "pair R", "pair F1", "seconds"]
-_verbose = True
+def render(table: list[list[str]], markdown: bool) -> str:
+    header = [*HEADER, FIGURES_HEADER]
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(c.strip() or " " for c in cells) + " |" for cells in table]
+        return "\n".join(lines)
+    widths = [max(len(h), *(len(c[k]) for c in table)) for k, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        for cells in table
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--markdown", action="store_true", help="print a markdown table")
+    parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
     parser.add_argument("--only", choices=NAMES, help="run one corpus only")
+    parser.add_argument("--topics", action="store_true", help="one row per ECB+ topic too")
     parser.add_argument("--threshold", type=float, help="override settings.group_threshold")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SETTING=VALUE",
+        help="override any setting, e.g. --set date_decay=0.3 (a Python literal)",
+    )
     args = parser.parse_args(argv)
-    settings = DEFAULT
+    changes = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        changes[key.strip()] = ast.literal_eval(value.strip())
     if args.threshold is not None:
-        import dataclasses
-
-        settings = dataclasses.replace(settings, group_threshold=args.threshold)
-    rows: list[Row] = []
+        changes["group_threshold"] = args.threshold
+    settings = dataclasses.replace(DEFAULT, **changes)
+    table: list[list[str]] = []
     for name in [args.only] if args.only else NAMES:
-        rows.extend(rows_for(name, settings))
-    header = [*HEADER, "GVA figures correct"]
-    table = [row.cells() for row in rows]
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "|".join("---" for _ in header) + "|")
-        for cells in table:
-            print("| " + " | ".join(c.strip() or " " for c in cells) + " |")
-    else:
-        widths = [max(len(h), *(len(c[i]) for c in table)) for i, h in enumerate(header)]
-        print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-        for cells in table:
-            print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
+        table.extend(rows_for(name, settings, args.topics))
+    print(render(table, args.markdown))
     return 0
 
 

@@ -68,6 +68,11 @@ class PlaceMention:
     weak: bool  # a destination or an example ("to Kazan", "such as Kazan")
 
 
+def _digits(text: str) -> bool:
+    """Plain decimal digits that int() reads ('²' and '①' pass str.isdigit() but not int())."""
+    return text.isdecimal()
+
+
 def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
@@ -183,9 +188,9 @@ def _is_label(toks: Sequence[Tok], i: int, end: int, lex: Lexicon) -> bool:
         if nxt in _MONTHS or (nxt == "," and i > 0 and toks[i - 1].low in _MONTHS):
             return True
     low = toks[i].low
-    if low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100:
+    if _digits(low) and len(low) == 4 and 1800 <= int(low) <= 2100:
         return True  # a year
-    return low.isdigit() and len(low) >= 5 and "," not in low  # phone, zip, case numbers
+    return _digits(low) and len(low) >= 5  # phone, zip, case numbers
 
 
 def _names_a_thing(toks, j: int, lex: Lexicon) -> bool:
@@ -639,7 +644,7 @@ def _age_claims(ctx: _Context):
             if not who:
                 continue
             yield _age(ctx, int(m.group(1)), min(i, who_first), max(i + 1, who_last), who)
-        elif tok.low.isdigit() and 0 < int(tok.low) < 110 and _is_apposition(toks, i):
+        elif _digits(tok.low) and 0 < int(tok.low) < 110 and _is_apposition(toks, i):
             who, who_first = _name_before(toks, i - 1)
             if who:
                 yield _age(ctx, int(tok.low), who_first, i + 1, who)
@@ -784,7 +789,7 @@ def _is_background(toks, lex: Lexicon) -> bool:
     if find_all(toks, lex.background):
         return True
     for k, t in enumerate(toks):
-        if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100:
+        if _digits(t.low) and len(t.low) == 4 and 1900 <= int(t.low) <= 2100:
             return True
         if t.low in _MONTHS and k and toks[k - 1].low in ("in", "since", "last", "until"):
             return True

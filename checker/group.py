@@ -14,21 +14,23 @@ Method (all steps sorted, so the result does not depend on the order of the inpu
    (contact boilerplate). Features of the first sentence (the headline) count
    ``group_lede_weight`` times: it names the event.
 2. Vectors. TF-IDF in a ``scipy.sparse`` matrix: sublinear tf, idf ``log((m+1)/(df+1))``
-   where m is the number of articles but at most ``group_idf_scope`` (a name found in 30 of
+   where m is the number of articles, but at least ``group_idf_min_articles`` (so that two
+   reports alone can still match) and at most ``group_idf_scope`` (a name found in 30 of
    3,000 articles is as common for this purpose as one in 30 of 200), family weights from the
    settings, rows L2-normalised.
-3. Blocking. Only pairs that share a *rare* feature (a name, number, date or anchor found in
-   at most ``group_block_df`` articles) are compared: a sparse product restricted to those
-   columns. The cost grows with the number of such pairs, not with the square of the number
-   of articles.
+3. Blocking. Only pairs that share *rare* features (names, figures, dates, numbers or anchors
+   found in at most ``group_block_df`` articles) worth at least ``group_block_min`` of their
+   cosine are compared: one sparse product over the rare columns. The cost grows with the
+   number of such pairs, not with the square of the number of articles.
 4. Pair score = cosine x date factor x counter-evidence factors, each factor <= 1:
    - dates (when both articles carry one): a gap counts against a pair by how much likelier it
      is between any two articles of this collection than between two reports of one event
      (``date_gap_same``, measured on GVA dev: 63 % of same-incident pairs are at most 7 days
      apart, 23 % more than 30). Within ``date_window_days`` the factor is 1; beyond, it is that
-     likelihood ratio to the power ``date_decay``, never below ``date_penalty``. In a
-     collection of one month the far gaps are rare among all pairs too, so they cost little;
-     in one of four years a gap of months costs much. Soft, never a hard cut;
+     likelihood ratio (relative to the window's) to the power ``date_decay``, capped at 1 and
+     never below ``date_penalty``. In a collection of one month far gaps are rare among all
+     pairs too, so they cost little; in one of four years a gap of months costs much. Soft,
+     never a hard cut;
    - both give street addresses and share none: x ``group_address_penalty``;
    - both give ages and share none: x ``group_age_penalty``;
    - both give figures of one kind (extractor slot without its place, "drone|downed") and
@@ -37,11 +39,12 @@ Method (all steps sorted, so the result does not depend on the order of the inpu
    Shared anchor facts, rare names, streets and figures raise the cosine itself.
 5. Components. Pairs scoring at least ``group_threshold`` are the edges of a graph; its
    connected components (``scipy.sparse.csgraph``) are clustered separately. Average linkage
-   never joins two clusters with no pair above the threshold, so this split changes nothing.
+   never joins two clusters without a pair at the threshold, so apart from the blocking this
+   split changes nothing.
    A component larger than ``group_max_block`` is split further by raising the edge threshold
    inside it (the only lossy step, for very large inputs).
 6. Clustering. Average linkage (``scipy.cluster.hierarchy``) on the full pair scores inside
-   each component, cut at ``1 - group_threshold``.
+   each component (all pairs there, candidates or not), cut at ``1 - group_threshold``.
 
 Events are numbered E1, E2, ... largest first, ties by the smallest article id; each lists its
 articles sorted by id. ``Event.why`` says what the articles share (or, for an article alone,
@@ -62,7 +65,6 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.signal import fftconvolve
 from scipy.sparse.csgraph import connected_components
 
 from checker.errors import InputError
@@ -71,7 +73,13 @@ from checker.settings import DEFAULT, Settings
 
 # --- words ----------------------------------------------------------------------------------
 
-STOPWORDS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a word list."""
+    return frozenset(text.split())
+
+
+STOPWORDS = _words(
     """
 a about above after again against ago all almost also although always am among an and another
 any anyone anything are around as at away back be became because become been before being
@@ -87,26 +95,37 @@ whether which while who whom whose why will with within without would yet you yo
 yourself told tell according new news com www http https read share photo video image
 copyright reserved rights i'm i've i'd i'll it's that's he's she's we're they're don't
 didn't can't won't isn't wasn't
-""".split()
+"""
 )
 MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for i, m in enumerate(MONTH_NAMES, start=1)})
 MONTHS["sept"] = 9
-STREET_WORDS = frozenset(
+STREET_WORDS = _words(
     "street avenue road drive boulevard lane court place block terrace parkway highway "
-    "circle trail st ave rd blvd".split()
+    "circle trail st ave rd blvd"
 )
 AGE_WORDS = frozenset(("year-old", "years-old"))
 GENERIC = (
-    frozenset(
+    _words(
         """
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 north south east west northern southern eastern western northeast northwest southeast southwest
 way mr mrs ms dr jr sr
-""".split()
+"""
     )
     | frozenset(MONTHS)
     | STREET_WORDS
@@ -152,7 +171,7 @@ def _is_headline(toks: list[str]) -> bool:
     words = [t for t in toks if t[0].isalpha() and len(t) > 3]
     if len(words) < 3:
         return _all_caps(toks)
-    return sum(t[0].isupper() for t in words) >= 0.6 * len(words)
+    return sum(t[0].isupper() for t in words) >= 0.85 * len(words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,7 +189,10 @@ def _singular(word: str) -> str:
 
 
 def _tokenize(article: Article) -> _Doc:
-    text = f"{article.title}\n{article.text}" if article.title else article.text
+    text = article.text
+    title = " ".join(article.title.split())
+    if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != title:
+        text = f"{title}\n{text}"  # a text that starts with its title has it once
     sentences = [_TOKEN.findall(s) for s in _sentences(_strip_contacts(text))]
     sentences = [toks for toks in sentences if toks]
     plain = [not _is_headline(toks) for toks in sentences]
@@ -200,15 +222,15 @@ def _features(doc: _Doc, common: set[str], settings: Settings) -> None:
         n = len(toks)
         for pos, tok in enumerate(toks):
             first = tok[0]
-            if first.isdigit():
+            if first.isdecimal():
                 prev_name = ""
                 num = tok.replace(",", "")
                 before = key_of(toks[pos - 1]) if pos else ""
-                if before in months and num.isdigit() and int(num) <= 31:
+                if before in months and num.isdecimal() and int(num) <= 31:
                     found.append(
                         (f"d:{months[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")
                     )
-                elif len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2099:
+                elif len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099:
                     found.append((f"y:{num}", tok))
                 else:
                     found.append((f"n:{num}", tok))
@@ -333,7 +355,10 @@ def _date_factors(dates: Sequence[int | None], settings: Settings) -> np.ndarray
     counts = np.zeros(len(same))
     if len(known) > 1 and known[-1] - known[0] < 200_000:
         hist = np.bincount(known - known[0]).astype(np.float64)
-        pairs = np.rint(fftconvolve(hist, hist[::-1])).astype(np.int64)[len(hist) - 1 :]
+        size = 2 * len(hist)  # autocorrelation of the day histogram: pairs at each gap
+        spectrum = np.fft.rfft(hist, size)
+        pairs = np.rint(np.fft.irfft(spectrum * spectrum.conj(), size)[: len(hist)])
+        pairs = pairs.astype(np.int64)
         pairs[0] = (pairs[0] - len(known)) // 2  # same-day pairs, each once, no self-pairs
         np.add.at(counts, np.searchsorted(edges, np.arange(len(pairs))), pairs)
     prior = settings.date_prior_pairs
@@ -382,7 +407,7 @@ class _Model:
         cols = np.fromiter((index[f] for d in docs for f in d.counts), np.int64, len(rows))
         tf = np.fromiter((c for d in docs for c in d.counts.values()), np.float64, len(rows))
         self.df = df = np.bincount(cols, minlength=len(vocab))
-        scope = min(n, s.group_idf_scope)
+        scope = min(max(n, s.group_idf_min_articles), s.group_idf_scope)
         idf = np.maximum(np.log((scope + 1.0) / (df + 1.0)), 0.0)
         family = {
             "p": s.group_weight_name,
@@ -627,9 +652,14 @@ def _explain(
         if idx[0] not in nearest:
             return label, "alone: no other report shares a rare name, figure or fact"
         other, score = nearest[idx[0]]
+        if score < threshold:
+            return label, (
+                f"alone: the closest report, {model.ids[other]}, scores {score:.3f} "
+                f"(threshold {threshold:g})"
+            )
         return label, (
-            f"alone: the closest report, {model.ids[other]}, scores {score:.3f} "
-            f"(threshold {threshold:g})"
+            f"alone: the closest report, {model.ids[other]}, scores {score:.3f}, but on "
+            f"average this report scores below {threshold:g} with that report's event"
         )
     shared = _top_features(model, idx, min_share=2, families="pquda")
     anchors = [f for f in shared if f[0] == "a"]
@@ -674,7 +704,7 @@ def _top_features(model: _Model, idx: list[int], min_share: int, families: str) 
         for c in present
         if present[c] >= min_share and model.vocab[c][0] in families and model.col_weight[c] > 0
     ]
-    cols.sort(key=lambda c: (-present[c], -model.col_weight[c], model.vocab[c]))
+    cols.sort(key=lambda c: (-present[c] ** 2 * model.col_weight[c], model.vocab[c]))
     return [model.vocab[c] for c in cols]
 
 

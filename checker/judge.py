@@ -27,6 +27,7 @@ VERDICT_ORDER = {
     "omission": 5,
 }
 _SELF_SIMILARITY = 70  # token_set_ratio of two sentences of one report stating one fact
+_SELF_PAIRS = 40  # claims of one slot in one report compared with each other, at most
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{25,})[\"”’']")
 
 
@@ -188,22 +189,34 @@ def _partial(c: Claim) -> bool:
 
 def _self_contradictions(event, al: Alignment, figures) -> list[Finding]:
     """One report giving two incompatible figures for the same explicitly placed slot, in two
-    sentences that otherwise say the same thing (a round-up lists many tolls for one place)."""
+    sentences that otherwise say the same thing (a round-up lists many tolls for one place).
+
+    At most one finding per report and slot, and at most ``_SELF_PAIRS`` claims compared, so a
+    pathological article cannot make the audit quadratic.
+    """
     out = []
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in figures:
         if not c.vague and c.place and not c.place_inherited and not _partial(c):
             by_article[c.article].append(c)
     for art, cs in sorted(by_article.items()):
-        for i, a in enumerate(cs):
-            for b in cs[i + 1 :]:
-                if (
-                    a.place == b.place and a.sentence != b.sentence and not compatible(a, b)
-                    and fuzz.token_set_ratio(a.text, b.text) >= _SELF_SIMILARITY
-                ):
-                    text = f"{art} gives both {_fmt_claim(a)} and {_fmt_claim(b)}"
-                    out.append(_finding(event, "contradiction", "numeric", al.key, text, 5, (a, b)))
+        pair = _first_clash(cs[:_SELF_PAIRS])
+        if pair:
+            a, b = pair
+            text = f"{art} gives both {_fmt_claim(a)} and {_fmt_claim(b)}"
+            out.append(_finding(event, "contradiction", "numeric", al.key, text, 5, (a, b)))
     return out
+
+
+def _first_clash(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if (
+                a.place == b.place and a.sentence != b.sentence and not compatible(a, b)
+                and fuzz.token_set_ratio(a.text, b.text) >= _SELF_SIMILARITY
+            ):
+                return a, b
+    return None
 
 
 def _judge_ages(event, al: Alignment, articles) -> list[Finding]:
@@ -273,7 +286,11 @@ def _judge_labels(event, al: Alignment, kind: str) -> list[Finding]:
 
 
 def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
-    """'no injuries' in one report, 'two injured' in another, for the same place."""
+    """'no injuries' in one report, 'two injured' in another, for the same place.
+
+    Only between a report that says only the one and a report that says only the other: a
+    report saying both is not clear about either. One finding per pair of reports.
+    """
     out = []
     absences = [a for a in alignments if a.kind == "absence"]
     counts = [a for a in alignments if a.kind in ("quantity", "fact")]
@@ -286,11 +303,14 @@ def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
             if not hit or al.key.split("|")[0] != place:
                 continue
             positive = [c for c in al.claims if c.kind != "quantity" or (c.low or 0) > 0]
-            pairs = [(x, y) for x in ab.claims for y in positive if x.article != y.article]
-            if pairs:
-                x, y = pairs[0]
-                text = f"{x.article} says {x.quote!r}, {y.article} says {y.quote!r}"
-                out.append(_finding(event, "contradiction", "negation", al.key, text, 6, (x, y)))
+            denies = {c.article for c in ab.claims}
+            states = {c.article for c in positive}
+            for a in sorted(denies - states):
+                for b in sorted(states - denies):
+                    x = next(c for c in ab.claims if c.article == a)
+                    y = next(c for c in positive if c.article == b)
+                    text = f"{a} says {x.quote!r}, {b} says {y.quote!r}"
+                    out.append(_finding(event, "contradiction", "negation", al.key, text, 6, (x, y)))
     return out
 
 

@@ -139,6 +139,13 @@ def _one_line(text: str) -> str:
     return " ".join(normalise(text).split())
 
 
+def _blank(text: str) -> bool:
+    """Nothing but white space and invisible format characters (BOM, zero-width space)."""
+    return not any(
+        not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs") for ch in text
+    )
+
+
 def title_of(text: str) -> str:
     """The first non-empty line, without a markdown heading mark: how plain-text news starts."""
     match = _FIRST_LINE.search(text)
@@ -331,7 +338,7 @@ def _read_source(
             text = _decode(_read_stdin(stdin, settings), path, codec)
         else:
             text = _decode(_read_file(path, settings), path, codec)
-        if not text.strip():
+        if _blank(text):
             raise InputError(path, "file contains only whitespace", _EMPTY_HINT)
         kind = _kind_of(source, text)
         if kind == "text":
@@ -404,7 +411,7 @@ def _check_length(path: str, text: str, settings: Settings, where: str = "") -> 
 def _text_item(path: str, text: str, settings: Settings, from_stdin: bool) -> _Item:
     """A .txt/.md file is one article; its text keeps the title line so offsets hold."""
     text = normalise(text)
-    if not text.strip():
+    if _blank(text):
         raise InputError(path, "file contains only whitespace", _EMPTY_HINT)
     _check_length(path, text, settings)
     ident = STDIN_ID if from_stdin else _id_from_name(path)
@@ -450,7 +457,7 @@ def _json_object(path: str, number: int, line: str) -> dict[str, object] | Input
     try:
         value = _JSON.decode(line)
     except json.JSONDecodeError as error:
-        reason = f"line {number}: not valid JSON ({error.msg} at column {error.colno})"
+        reason = f"line {number}: not valid JSON ({error.msg}, column {error.colno})"
         return InputError(path, reason, "each line must be one JSON object")
     except (ValueError, RecursionError) as error:
         reason = f"line {number}: not valid JSON ({_why(error)})"
@@ -518,7 +525,7 @@ def _row_article(row: dict[str, object], path: str, line: int, settings: Setting
         state = "missing" if "text" not in row else f"{_type_name(text)}, not a string"
         raise InputError(path, f"{where}'text' is {state} (id {ident!r})", _ROW_HINT)
     text = normalise(text)
-    if not text.strip():
+    if _blank(text):
         raise InputError(path, f"{where}empty text (id {ident!r})", _ROW_HINT)
     _check_length(path, text, settings, where)
     return Article(

@@ -30,7 +30,7 @@ def render_table(report: Report, verdicts: tuple[str, ...] = ()) -> str:
 def _event_table(findings, articles) -> str:
     wide = len(articles) <= MAX_COLUMNS
     headers = ["id", "verdict", "kind", "slot"]
-    headers += [_short_id(a) for a in articles] if wide else ["reports"]
+    headers += [terminal(_short_id(a)) for a in articles] if wide else ["reports"]
     rows = []
     for f in findings:
         row = [f.id, f.verdict, f.kind, shorten(f.slot, 32)]
