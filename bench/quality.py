@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import ast
 import dataclasses
-import itertools
 import sys
 import time
 import tomllib
@@ -25,9 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "bench"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
+from checker.evaluate import event_pair_counts  # noqa: E402
 from checker.extract import extract_claims, known_places  # noqa: E402
 from checker.group import group_events  # noqa: E402
 from checker.load import load_paths  # noqa: E402
@@ -71,16 +72,7 @@ def claims_for(articles: Sequence[Article], settings: Settings) -> dict[str, tup
 
 def pair_counts(gold_events: list[dict], events: Sequence[Event]) -> tuple[int, int, int]:
     """True positive, false positive and false negative pairs over the gold articles."""
-    gold_of = {a: e["id"] for e in gold_events for a in e["articles"]}
-    tool_of = {a: e.id for e in events for a in e.articles}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(gold_of), 2):
-        g = gold_of[a] == gold_of[b]
-        t = a in tool_of and b in tool_of and tool_of[a] == tool_of[b]
-        tp += g and t
-        fp += (not g) and t
-        fn += g and not t
-    return tp, fp, fn
+    return event_pair_counts(gold_events, {a: e.id for e in events for a in e.articles})
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -141,17 +133,22 @@ def run_one(name: str, corpus: Path, gold: Path, settings: Settings) -> Row:
     return Row(name, len(articles), len(events), len(gold_events), tp, fp, fn, seconds)
 
 
-# --- GVA figures column: TO BE FILLED IN -----------------------------------------------------
+# --- GVA figures column --------------------------------------------------------------------
 
 
 def gva_figures_correct(corpus: Path, gold: Path, settings: Settings) -> str:
-    """GVA FIGURES CORRECT (placeholder, to be filled in by the figures bench).
+    """Share of multi-article incidents whose killed / injured record the audit reports.
 
-    Meant to run ``checker.pipeline.run`` on the corpus and compare the killed / injured
-    figures its findings report per incident with ``shared/corpora/gva/dev.facts.jsonl``,
-    returning one short table cell such as ``"41/60"``. Until then: an empty cell.
+    The whole audit (grouping included, as a user runs it) on the corpus, compared with the
+    incident records in dev.facts.jsonl beside it; see bench/figures.py for the rule.
     """
-    return ""
+    from figures import describe, figure_accuracy, read_facts
+
+    from checker.pipeline import run
+
+    facts = read_facts(corpus.with_name(corpus.name.replace(".jsonl", ".facts.jsonl")))
+    report = run(read_articles(corpus, settings), settings)
+    return describe(figure_accuracy(report, read_gold(gold), facts))
 
 
 # --- corpora ---------------------------------------------------------------------------------

@@ -97,9 +97,9 @@ def _found(expect: Mapping, findings: Sequence[Mapping]) -> tuple[bool, str]:
     return any(_covers(f, sides) for f in same), ""
 
 
-def _event_scores(gold_events, audit_events):
+def event_pair_counts(gold_events, tool_of: Mapping[str, object]) -> tuple[int, int, int]:
+    """True positive, false positive and false negative pairs over the gold articles."""
     gold_of = {a: e["id"] for e in gold_events for a in e.get("articles", [])}
-    tool_of = {str(a): e.get("id") for e in audit_events for a in e.get("articles", [])}
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(gold_of), 2):
         same_gold = gold_of[a] == gold_of[b]
@@ -107,9 +107,16 @@ def _event_scores(gold_events, audit_events):
         tp += same_gold and same_tool
         fp += (not same_gold) and same_tool
         fn += same_gold and not same_tool
+    return tp, fp, fn
+
+
+def _event_scores(gold_events, audit_events):
+    tool_of = {str(a): e.get("id") for e in audit_events for a in e.get("articles", [])}
+    tp, fp, fn = event_pair_counts(gold_events, tool_of)
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    missing = tuple(a for a in sorted(gold_of) if a not in tool_of)
+    gold_articles = sorted({a for e in gold_events for a in e.get("articles", [])})
+    missing = tuple(a for a in gold_articles if a not in tool_of)
     return precision, recall, missing
 
 

@@ -136,7 +136,7 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['’\-][^\W\
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Phone numbers, web and mail addresses: contact boilerplate, not facts of an event.
-_PHONE = re.compile(r"\d{3}\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})\b|\b\d{3}[ .\-][A-Z]{4}\b")
+_PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
 _WEB = re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
 
 
@@ -161,17 +161,14 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENT_END.split(text) if s.strip()]
 
 
-def _all_caps(toks: list[str]) -> bool:
-    letters = [t for t in toks if t[0].isalpha()]
-    return len(letters) >= 3 and all(t.isupper() for t in letters)
-
-
-def _is_headline(toks: list[str]) -> bool:
+def _is_headline(line: str, toks: list[str]) -> bool:
     """A title-case or all-caps line: its capitals say nothing about names."""
-    words = [t for t in toks if t[0].isalpha() and len(t) > 3]
-    if len(words) < 3:
-        return _all_caps(toks)
-    return sum(t[0].isupper() for t in words) >= 0.85 * len(words)
+    if line.isupper():
+        return sum(t[0].isalpha() for t in toks) >= 3
+    if len(toks) > 40:  # a title-case line is short; skip the count for long sentences
+        return False
+    words = [t[0] for t in toks if len(t) > 3 and not t[0].isdecimal()]
+    return len(words) >= 3 and sum(c.isupper() for c in words) >= 0.85 * len(words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,20 +190,15 @@ def _tokenize(article: Article) -> _Doc:
     title = " ".join(article.title.split())
     if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != title:
         text = f"{title}\n{text}"  # a text that starts with its title has it once
-    sentences = [_TOKEN.findall(s) for s in _sentences(_strip_contacts(text))]
-    sentences = [toks for toks in sentences if toks]
-    plain = [not _is_headline(toks) for toks in sentences]
-    names: set[str] = set()
-    lower: set[str] = set()
-    for toks, ok in zip(sentences, plain, strict=True):
-        if not ok:
-            continue
-        for pos, tok in enumerate(toks):
-            if tok[0].isupper():
-                if pos:
-                    names.add(_key(tok))
-            elif tok[0].isalpha():
-                lower.add(tok.lower())
+    sentences, plain = [], []
+    for line in _sentences(_strip_contacts(text)):
+        toks = _TOKEN.findall(line)
+        if toks:
+            sentences.append(toks)
+            plain.append(not _is_headline(line, toks))
+    body = [toks for toks, ok in zip(sentences, plain, strict=True) if ok]
+    names = {_key(t) for toks in body for t in toks[1:] if t[0].isupper()}
+    lower = {t for toks in body for t in toks if t[0].islower()}
     return _Doc(sentences, plain, names, lower, Counter(), {})
 
 
@@ -377,7 +369,7 @@ RARE_FAMILIES = frozenset("pqudyna")  # families whose rare features make candid
 
 
 class _Model:
-    """Vectors and pair scores of one set of articles (sorted by id)."""
+    """Vectors and pair scores of one set of articles, in the order given."""
 
     def __init__(
         self,
@@ -434,8 +426,11 @@ class _Model:
         is_age = np.asarray(
             [w in AGE_WORDS and f[0] == "u" for f, w in zip(vocab, last, strict=True)], dtype=bool
         )
-        self.addr = self.present[:, np.flatnonzero(is_addr)].tocsr()
-        self.age = self.present[:, np.flatnonzero(is_age)].tocsr()
+        written = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab))
+        )  # 0/1: the article gives the feature, however common it is
+        self.addr = written[:, np.flatnonzero(is_addr)].tocsr()
+        self.age = written[:, np.flatnonzero(is_age)].tocsr()
         self.addr_sets = [_addresses(d.counts) for d in docs]
         self.age_sets = [_ages(d.counts) for d in docs]
         self.has_addr = np.asarray([bool(x) for x in self.addr_sets], dtype=bool)
@@ -545,18 +540,25 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> list[np.ndarray]:
 
 
 def _blocks(
-    n: int, i: np.ndarray, j: np.ndarray, score: np.ndarray, threshold: float, cap: int
+    nodes: np.ndarray, i: np.ndarray, j: np.ndarray, score: np.ndarray, threshold: float, cap: int
 ) -> list[np.ndarray]:
-    """Connected components of the pairs scoring >= threshold, none larger than cap."""
+    """Connected components of ``nodes`` joined by pairs scoring >= threshold (the pairs lie
+    inside ``nodes``), none larger than cap: a larger one is split with a stricter threshold."""
     keep = score >= threshold
     i, j, score = i[keep], j[keep], score[keep]
+    n = int(nodes.max()) + 1 if len(nodes) else 0
+    inside_nodes = np.zeros(n, dtype=bool)
+    inside_nodes[nodes] = True
     out = []
     for comp in _components(n, i, j):
+        if not inside_nodes[comp[0]]:
+            continue
         if len(comp) <= max(cap, 2):
             out.append(comp)
             continue
         inside = np.isin(i, comp) & np.isin(j, comp)
-        out.extend(_blocks(n, i[inside], j[inside], score[inside], threshold * 1.25 + 0.01, cap))
+        stricter = threshold * 1.25 + 0.01
+        out.extend(_blocks(comp, i[inside], j[inside], score[inside], stricter, cap))
     return out
 
 
@@ -578,6 +580,17 @@ def _cluster(
     return out
 
 
+def _content_key(article: Article) -> tuple[str, ...]:
+    return (
+        article.text,
+        article.title,
+        article.date or "",
+        article.source or "",
+        article.url or "",
+        article.id,
+    )
+
+
 def group_events(
     articles: Sequence[Article],
     claims: Mapping[str, Sequence[Claim]],
@@ -589,9 +602,10 @@ def group_events(
     claims give anchor facts (shared: evidence for; disagreeing: evidence against).
     """
     unique: dict[str, Article] = {}
-    for art in sorted(articles, key=lambda a: (a.id, a.title, a.text)):
+    for art in sorted(articles, key=_content_key):
         unique.setdefault(art.id, art)
-    arts = list(unique.values())
+    # Work in content order, not id order: ties then break the same way whatever the ids.
+    arts = sorted(unique.values(), key=_content_key)
     if not arts:
         return ()
     model = _Model(arts, claims, settings)
@@ -603,21 +617,17 @@ def group_events(
     score = np.zeros_like(cos)
     score[near] = cos[near] * model.factors(i[near], j[near])
     clusters: list[tuple[np.ndarray, float]] = []
-    for block in _blocks(model.n, i, j, score, threshold, settings.group_max_block):
+    everyone = np.arange(model.n)
+    for block in _blocks(everyone, i, j, score, threshold, settings.group_max_block):
         clusters.extend(_cluster(model, block, threshold))
-    clusters.sort(key=lambda c: (-len(c[0]), model.ids[int(c[0][0])]))
+    members = [sorted(model.ids[int(m)] for m in c) for c, _ in clusters]
+    order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     nearest = _nearest(model, i, j, cos)
     events = []
-    for k, (members, mean) in enumerate(clusters, start=1):
-        label, why = _explain(model, [int(m) for m in members], mean, nearest)
-        events.append(
-            Event(
-                id=f"E{k}",
-                articles=tuple(model.ids[int(m)] for m in members),
-                label=label,
-                why=why,
-            )
-        )
+    for number, k in enumerate(order, start=1):
+        idx, mean = clusters[k]
+        label, why = _explain(model, [int(m) for m in idx], mean, nearest)
+        events.append(Event(id=f"E{number}", articles=tuple(members[k]), label=label, why=why))
     return tuple(events)
 
 
@@ -626,17 +636,17 @@ def _nearest(
 ) -> dict[int, tuple[int, float]]:
     """For each article, the candidate with the highest cosine (ties: the smaller index),
     with the pair's score."""
-    best: dict[int, tuple[float, int]] = {}
-    for a, b, c in zip(i.tolist(), j.tolist(), cos.tolist(), strict=True):
-        for x, y in ((a, b), (b, a)):
-            old = best.get(x)
-            if old is None or c > old[0] or (c == old[0] and y < old[1]):
-                best[x] = (c, y)
-    keys = sorted(best)
-    lo = np.asarray([min(k, best[k][1]) for k in keys], dtype=np.int64)
-    hi = np.asarray([max(k, best[k][1]) for k in keys], dtype=np.int64)
-    score = model.scores(lo, hi) if keys else np.zeros(0)
-    return {k: (best[k][1], float(v)) for k, v in zip(keys, score.tolist(), strict=True)}
+    if not len(i):
+        return {}
+    src, dst, val = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([cos, cos])
+    order = np.lexsort((dst, -val, src))
+    first = order[np.flatnonzero(np.r_[True, np.diff(src[order]) != 0])]
+    keys, other = src[first], dst[first]
+    score = model.scores(np.minimum(keys, other), np.maximum(keys, other))
+    return {
+        int(k): (int(o), float(v))
+        for k, o, v in zip(keys.tolist(), other.tolist(), score.tolist(), strict=True)
+    }
 
 
 # --- explanations ---------------------------------------------------------------------------
@@ -704,7 +714,7 @@ def _top_features(model: _Model, idx: list[int], min_share: int, families: str) 
         for c in present
         if present[c] >= min_share and model.vocab[c][0] in families and model.col_weight[c] > 0
     ]
-    cols.sort(key=lambda c: (-present[c] ** 2 * model.col_weight[c], model.vocab[c]))
+    cols.sort(key=lambda c: (-(present[c] ** 2) * model.col_weight[c], model.vocab[c]))
     return [model.vocab[c] for c in cols]
 
 

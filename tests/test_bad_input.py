@@ -480,6 +480,42 @@ def test_negation_contradiction_does_not_depend_on_article_order():
     assert seen[0][0][:2] == ("contradiction", "negation")
 
 
+WAVE = (
+    "In Voronezh Oblast, the governor confirmed the destruction of a fast air target, which "
+    "authorities believe was part of the same wave of attacks."
+)
+SEPARATE = (
+    "Meanwhile, the Voronezh region reported a separate incident involving a high-speed air "
+    "target that was shot down."
+)
+
+
+def disputes(texts: dict[str, str], rename: dict[str, str]) -> list[tuple]:
+    report = run([Article(i, t) for i, t in texts.items()], overrides=[sorted(texts)])
+    return sorted(
+        (f.verdict, f.kind, tuple(sorted((rename[c.article], c.quote) for c in f.claims)))
+        for f in report.findings
+        if f.verdict in ("disputed", "contradiction", "agreement")
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "checker/judge.py _judge_labels (line ~281): a 'disputed' relation cites only the "
+        "first claim of each label in article-id order, so which of two reports saying 'a "
+        "separate incident' is named depends on the ids, not on the reports"
+    ),
+)
+def test_disputed_relation_does_not_depend_on_article_ids():
+    same = {"a": "a", "b": "b", "c": "c"}
+    first = disputes({"a": WAVE, "b": SEPARATE, "c": SEPARATE}, same)
+    # The same three reports with the ids of the first and last swapped.
+    second = disputes({"a": SEPARATE, "b": SEPARATE, "c": WAVE}, {"a": "c", "b": "b", "c": "a"})
+    assert ("disputed", "relation") in [x[:2] for x in first]
+    assert second == first
+
+
 # --- limits: a 5 MB one-line article ---------------------------------------------------------
 
 

@@ -197,6 +197,17 @@ def test_candidates_come_from_rare_features_only():
     assert len(events) == 300
 
 
+def test_large_component_is_split_not_dropped():
+    """A candidate component above group_max_block gets a stricter edge threshold inside."""
+    articles = load(DATA / "gva-mix-Michigan-2016-07.jsonl")
+    claims = claims_for(articles)
+    capped = dataclasses.replace(DEFAULT, group_max_block=3)
+    events = group_events(articles, claims, capped)
+    assert sorted(a for e in events for a in e.articles) == sorted(a.id for a in articles)
+    assert max(len(e.articles) for e in events) <= 3
+    assert group_events(list(reversed(articles)), claims, capped) == events
+
+
 # --- explanations ---------------------------------------------------------------------------
 
 

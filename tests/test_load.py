@@ -350,7 +350,7 @@ def test_malformed_jsonl_lines_name_their_line_and_the_rest_loads(tmp_path):
     loaded = load_paths([path])
     assert ids(loaded) == ["a", "c"]
     assert [e.reason for e in loaded.errors[:2]] == [
-        "line 2: not valid JSON (Expecting value at column 21)",
+        "line 2: not valid JSON (Expecting value, column 21)",
         "line 4: expected a JSON object, got a list",
     ]
     assert len(loaded.errors) == 3
