@@ -126,8 +126,11 @@ def score(gold: Mapping, audit: Mapping) -> Score:
     results = []
     for ex in gold.get("expect", []):
         ok, note = _found(ex, findings)
-        results.append(ExpectResult(ex.get("id", "?"), ex.get("verdict", "?"),
-                                    ex.get("tier", "core"), ok, note))
+        results.append(
+            ExpectResult(
+                ex.get("id", "?"), ex.get("verdict", "?"), ex.get("tier", "core"), ok, note
+            )
+        )
     gold_events = gold.get("event", [])
     gold_of = {a: e["id"] for e in gold_events for a in e.get("articles", [])}
     bad = []
@@ -146,16 +149,22 @@ def score(gold: Mapping, audit: Mapping) -> Score:
 
 def format_score(result: Score, finding_counts: Mapping[str, int]) -> str:
     """Text in the layout of the reference scorer, so the two can be compared line by line."""
-    lines = [" ".join(x for x in ("FOUND " if e.found else "MISSED", e.id, e.tier, e.note) if x)
-             for e in result.expectations]
+    lines = [
+        " ".join(x for x in ("FOUND " if e.found else "MISSED", e.id, e.tier, e.note) if x)
+        for e in result.expectations
+    ]
     lines += ["FORBIDDEN " + " ".join(x for x in b if x) for b in result.forbidden]
-    lines.append(f"events: pair precision {result.event_precision:.2f}, pair recall "
-                 f"{result.event_recall:.2f}; articles not placed: {len(result.missing_articles)}")
+    lines.append(
+        f"events: pair precision {result.event_precision:.2f}, pair recall "
+        f"{result.event_recall:.2f}; articles not placed: {len(result.missing_articles)}"
+    )
     counts = ", ".join(f'"{k}": {v}' for k, v in sorted(finding_counts.items()))
     lines.append("findings reported: {" + counts + "}")
     for (verdict, tier), (hit, total) in result.tally().items():
         lines.append(f"{verdict:14s} {tier:8s} {hit}/{total}")
     hit, total = result.core()
-    lines.append(f"SCORE core {hit}/{total}, forbidden {len(result.forbidden)}, events "
-                 f"P={result.event_precision:.2f} R={result.event_recall:.2f}")
+    lines.append(
+        f"SCORE core {hit}/{total}, forbidden {len(result.forbidden)}, events "
+        f"P={result.event_precision:.2f} R={result.event_recall:.2f}"
+    )
     return "\n".join(lines) + "\n"

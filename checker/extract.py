@@ -22,8 +22,24 @@ from checker.settings import DEFAULT, Settings
 INF = math.inf
 _PUNCT_BREAK = frozenset({";", ":", "(", ")", "—", "–", "?", "!", '"', "“", "”"})
 _SUBSET_BEFORE = frozenset({"other", "another", "additional", "remaining"})
-_CLAUSE_END = frozenset({",", ".", "and", "but", "while", "although", "though", "because",
-                         "after", "before", "as", "whereas", "since", "until"})
+_CLAUSE_END = frozenset(
+    {
+        ",",
+        ".",
+        "and",
+        "but",
+        "while",
+        "although",
+        "though",
+        "because",
+        "after",
+        "before",
+        "as",
+        "whereas",
+        "since",
+        "until",
+    }
+)
 _NAME_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _CASUALTY = frozenset({"killed", "injured", "shot"})
@@ -34,7 +50,32 @@ _SELF_CONTAINED = {
     "power_outage": frozenset(),
     "damaged": frozenset({"building", "window", "vehicle", "airport"}),
 }
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -385,17 +426,21 @@ def _frame_place(mentions: Sequence[PlaceMention], toks) -> str:
     for m in mentions:
         if m.weak or m.first > 5:
             continue
-        if any(t.low in lexicon().place_prepositions for t in toks[max(0, m.first - 2) : m.first]):
-            if m.last < len(toks) and toks[m.last].low == ",":
-                return m.key
+        introduced = any(
+            t.low in lexicon().place_prepositions for t in toks[max(0, m.first - 2) : m.first]
+        )
+        if introduced and m.last < len(toks) and toks[m.last].low == ",":
+            return m.key
     return ""
 
 
 def _drop_possessors(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """"Russia's Kaluga region": the possessed place is the one meant."""
-    return [m for k, m in enumerate(mentions) if not (
-        k + 1 < len(mentions) and mentions[k + 1].first == m.last
-    )]
+    """ "Russia's Kaluga region": the possessed place is the one meant."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (k + 1 < len(mentions) and mentions[k + 1].first == m.last)
+    ]
 
 
 # --------------------------------------------------------------------------- units, predicates
@@ -480,7 +525,11 @@ def extract_claims(
         strong = [m.key for m in places if not m.weak]
         inherited = recent[-1] if recent else ""
         ctx = _Context(
-            sentence, toks, places, inherited, _frame_place(places, toks),
+            sentence,
+            toks,
+            places,
+            inherited,
+            _frame_place(places, toks),
             attribution_of(toks, sentence.text, lex),
             _convention_of(toks, lex),
         )
@@ -523,9 +572,19 @@ def _claim(ctx: _Context, kind: str, first: int, last: int, **fields) -> Claim:
     slot = fields.pop("slot", None) or f"{place}|{unit}|{pred}"
     convention = fields.pop("convention", ctx.convention)
     return Claim(
-        article=s.article, sentence=s.index, kind=kind, slot=slot, quote=s.text[start:end],
-        text=s.text, start=start, end=end, place=place, place_inherited=inherited,
-        attribution=ctx.attribution, convention=convention, **fields,
+        article=s.article,
+        sentence=s.index,
+        kind=kind,
+        slot=slot,
+        quote=s.text[start:end],
+        text=s.text,
+        start=start,
+        end=end,
+        place=place,
+        place_inherited=inherited,
+        attribution=ctx.attribution,
+        convention=convention,
+        **fields,
     )
 
 
@@ -561,8 +620,17 @@ def _quantity_claims(ctx: _Context, lex: Lexicon, settings: Settings, used: set[
         used.update(range(first, last))
         convention = ",".join(filter(None, [ctx.convention, "partial" if partial else ""]))
         yield _claim(
-            ctx, "quantity", first, last, value=fig.value, low=fig.low, high=fig.high,
-            vague=fig.vague, unit=unit, predicate=pred, convention=convention,
+            ctx,
+            "quantity",
+            first,
+            last,
+            value=fig.value,
+            low=fig.low,
+            high=fig.high,
+            vague=fig.vague,
+            unit=unit,
+            predicate=pred,
+            convention=convention,
         )
 
 
@@ -581,8 +649,10 @@ def _is_partial(toks, fig: Figure, unit_last: int, pred_at: int, pred_end: int, 
 
 def _close(fig: Figure, pred_at: int, pred_end: int) -> bool:
     """Predicate right before the figure, or at most one word ('were') after it."""
-    return pred_end == fig.first or (pred_at >= fig.last and pred_at - fig.last <= 1) or (
-        pred_end <= fig.first and fig.first - pred_end <= 2
+    return (
+        pred_end == fig.first
+        or (pred_at >= fig.last and pred_at - fig.last <= 1)
+        or (pred_end <= fig.first and fig.first - pred_end <= 2)
     )
 
 
@@ -611,8 +681,18 @@ def _singular_casualties(ctx: _Context, lex: Lexicon, used: set[int]):
         if pred not in _CASUALTY or pred_at < j + n or pred_at - (j + n) > 3:
             continue
         used.update(range(i, pred_end))
-        yield _claim(ctx, "quantity", i, pred_end, value=1.0, low=1.0, high=1.0, unit=unit,
-                     predicate=pred, convention=",".join(filter(None, [ctx.convention, "partial"])))
+        yield _claim(
+            ctx,
+            "quantity",
+            i,
+            pred_end,
+            value=1.0,
+            low=1.0,
+            high=1.0,
+            unit=unit,
+            predicate=pred,
+            convention=",".join(filter(None, [ctx.convention, "partial"])),
+        )
 
 
 def _lone_one(toks, fig: Figure, unit: str, unit_first: int) -> bool:
@@ -653,14 +733,26 @@ def _age_claims(ctx: _Context):
 def _age(ctx: _Context, age: int, first: int, last: int, who: str) -> Claim:
     surname = who.split()[-1]
     return _claim(
-        ctx, "age", first, last, value=float(age), low=float(age), high=float(age),
-        unit="age", predicate=surname, label=who, slot=f"age|{surname}", place="",
+        ctx,
+        "age",
+        first,
+        last,
+        value=float(age),
+        low=float(age),
+        high=float(age),
+        unit="age",
+        predicate=surname,
+        label=who,
+        slot=f"age|{surname}",
+        place="",
     )
 
 
 def _is_apposition(toks, i: int) -> bool:
     return (
-        i >= 2 and toks[i - 1].low == "," and i + 1 < len(toks)
+        i >= 2
+        and toks[i - 1].low == ","
+        and i + 1 < len(toks)
         and toks[i + 1].low in (",", ".", ";", "and", ")")
     )
 

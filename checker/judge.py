@@ -23,7 +23,11 @@ from checker.model import Article, Claim, Event, Finding, Sentence
 from checker.settings import DEFAULT, Settings
 
 VERDICT_ORDER = {
-    "contradiction": 0, "disputed": 1, "embellishment": 2, "explained": 3, "agreement": 4,
+    "contradiction": 0,
+    "disputed": 1,
+    "embellishment": 2,
+    "explained": 3,
+    "agreement": 4,
     "omission": 5,
 }
 _SELF_SIMILARITY = 70  # token_set_ratio of two sentences of one report stating one fact
@@ -77,8 +81,17 @@ def _judge_alignment(event, al: Alignment, articles, event_notes, settings) -> l
         return _judge_labels(event, al, "relation")
     if al.kind in ("fact", "absence") and len(al.articles) > 1:
         what = "no " + al.claims[0].label.replace(",", "/") if al.kind == "absence" else "it"
-        return [_finding(event, "agreement", al.kind, al.key,
-                         f"{len(al.articles)} reports state {what}", 1, al.claims)]
+        return [
+            _finding(
+                event,
+                "agreement",
+                al.kind,
+                al.key,
+                f"{len(al.articles)} reports state {what}",
+                1,
+                al.claims,
+            )
+        ]
     return []
 
 
@@ -160,8 +173,10 @@ def _explain_difference(claims: Sequence[Claim], articles, event_notes: set[str]
     casualty = claims[0].predicate in ("killed", "shot")
     perpetrator = notes & {"excludes_perpetrator", "includes_perpetrator", "perpetrator_dead"}
     if casualty and perpetrator and len(values) == 2 and values[1] - values[0] == 1:
-        return "explained", "convention", (
-            "differ by one: one report counts the perpetrator, the other does not"
+        return (
+            "explained",
+            "convention",
+            ("differ by one: one report counts the perpetrator, the other does not"),
         )
     updated = [c for c in claims if "update" in c.convention.split(",")]
     if updated:
@@ -212,7 +227,9 @@ def _first_clash(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
             if (
-                a.place == b.place and a.sentence != b.sentence and not compatible(a, b)
+                a.place == b.place
+                and a.sentence != b.sentence
+                and not compatible(a, b)
                 and fuzz.token_set_ratio(a.text, b.text) >= _SELF_SIMILARITY
             ):
                 return a, b
@@ -234,17 +251,33 @@ def _judge_ages(event, al: Alignment, articles) -> list[Finding]:
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             years = abs(slack[a] - slack[b]) if slack[a] and slack[b] else 0
-            pairs = [(x, y) for x in by_article[a] for y in by_article[b]
-                     if _same_person(x, y, given)]
+            pairs = [
+                (x, y) for x in by_article[a] for y in by_article[b] if _same_person(x, y, given)
+            ]
             if pairs and not any(abs(x.value - y.value) <= 1 + years for x, y in pairs):
                 conflicts.update((a, b))
-    same = [c for c in al.claims if c.article not in conflicts and any(
-        o.article != c.article and abs(o.value - c.value) <= 1 and _same_person(o, c, given)
-        for o in al.claims)]
+    same = [
+        c
+        for c in al.claims
+        if c.article not in conflicts
+        and any(
+            o.article != c.article and abs(o.value - c.value) <= 1 and _same_person(o, c, given)
+            for o in al.claims
+        )
+    ]
     if len({c.article for c in same}) > 1:
-        agree.append(_finding(event, "agreement", "age", al.key,
-                              f"age of {al.claims[0].predicate.title()}: "
-                              f"{_value_summary(same, _fmt_claim, '; ')}", 1, same))
+        agree.append(
+            _finding(
+                event,
+                "agreement",
+                "age",
+                al.key,
+                f"age of {al.claims[0].predicate.title()}: "
+                f"{_value_summary(same, _fmt_claim, '; ')}",
+                1,
+                same,
+            )
+        )
     if conflicts:
         picked = [by_article[a][0] for a in sorted(conflicts)]
         sides = _compatible_sides(picked, lambda x, y: abs(x.value - y.value) <= 1)
@@ -278,9 +311,8 @@ def _judge_labels(event, al: Alignment, kind: str) -> list[Finding]:
     if len(al.articles) < 2:
         return []
     if len(labels) > 1:
-        picked = [next(c for c in al.claims if c.label == lab) for lab in sorted(labels)]
-        text = f"reports disagree: {_value_summary(picked, lambda c: repr(c.quote))}"
-        return [_finding(event, "disputed", kind, al.key, text, 5, picked)]
+        text = f"reports disagree: {_value_summary(al.claims, lambda c: repr(c.quote))}"
+        return [_finding(event, "disputed", kind, al.key, text, 5, al.claims)]
     text = f"{len(al.articles)} reports say {al.claims[0].label}"
     return [_finding(event, "agreement", kind, al.key, text, 1, al.claims)]
 
@@ -310,7 +342,9 @@ def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
                     x = next(c for c in ab.claims if c.article == a)
                     y = next(c for c in positive if c.article == b)
                     text = f"{a} says {x.quote!r}, {b} says {y.quote!r}"
-                    out.append(_finding(event, "contradiction", "negation", al.key, text, 6, (x, y)))
+                    out.append(
+                        _finding(event, "contradiction", "negation", al.key, text, 6, (x, y))
+                    )
     return out
 
 
@@ -326,8 +360,9 @@ def _embellishments(event, pool, alignments, support, sentences, settings) -> li
             markers[(c.article, c.sentence)].append(c)
     marker_kinds = {k: {c.label for c in cs} for k, cs in markers.items()}
     for key in sorted(markers):
-        found = _marker_embellishment(event, key, markers[key], pool, shared, support,
-                                      marker_kinds, settings)
+        found = _marker_embellishment(
+            event, key, markers[key], pool, shared, support, marker_kinds, settings
+        )
         if found:
             out.append(found)
     out.extend(_added_details(event, alignments, settings))
@@ -350,8 +385,10 @@ def _marker_embellishment(event, key, claims, pool, shared, support, marker_kind
     severity = settings.embellishment_severity(kind)
     facts = [c for c in pool if (c.article, c.sentence) == key and id(c) in shared]
     if kind == "intensifier" and facts:
-        kind, severity = "intensifier on shared fact", settings.embellishment_severity(
-            "intensifier on shared fact")
+        kind, severity = (
+            "intensifier on shared fact",
+            settings.embellishment_severity("intensifier on shared fact"),
+        )
     words = ", ".join(sorted({repr(c.quote) for c in claims if c.label in unsupported}))
     text = f"{kind}: {words}; no other report says so"
     picked = [c for c in claims if c.label in unsupported]
@@ -383,8 +420,17 @@ def _added_details(event, alignments: Sequence[Alignment], settings) -> list[Fin
             continue
         c = figures[0]
         text = f"added detail: only {c.article} gives {_fmt_claim(c)}"
-        out.append(_finding(event, "embellishment", "added detail", al.key, text,
-                            settings.embellishment_severity("added detail"), (c,)))
+        out.append(
+            _finding(
+                event,
+                "embellishment",
+                "added detail",
+                al.key,
+                text,
+                settings.embellishment_severity("added detail"),
+                (c,),
+            )
+        )
     return out
 
 
@@ -403,11 +449,30 @@ def _added_quotes(event, sentences, settings) -> list[Finding]:
                 best = max((fuzz.partial_ratio(quote.lower(), o) for o in others), default=0)
                 if best >= settings.paraphrase_min_score:
                     continue
-                claim = Claim(a, s.index, "marker", "quote", quote, s.text, m.start(1), m.end(1),
-                              unit="marker", predicate="quote", label="quote")
-                out.append(_finding(event, "embellishment", "added quote", f"sentence {s.index}",
-                                    f"added quote: only {a} quotes this",
-                                    settings.embellishment_severity("added quote"), (claim,)))
+                claim = Claim(
+                    a,
+                    s.index,
+                    "marker",
+                    "quote",
+                    quote,
+                    s.text,
+                    m.start(1),
+                    m.end(1),
+                    unit="marker",
+                    predicate="quote",
+                    label="quote",
+                )
+                out.append(
+                    _finding(
+                        event,
+                        "embellishment",
+                        "added quote",
+                        f"sentence {s.index}",
+                        f"added quote: only {a} quotes this",
+                        settings.embellishment_severity("added quote"),
+                        (claim,),
+                    )
+                )
     return out
 
 

@@ -51,8 +51,15 @@ def claims_of(report: Report, settings: Settings = DEFAULT) -> dict[str, tuple[C
 def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:
     first = f.claims[0] if f.claims else None
     where = (first.article, first.sentence, first.start) if first else ("", 0, 0)
-    return (event_rank.get(f.event, 0), VERDICT_ORDER.get(f.verdict, 9), -f.severity, where,
-            f.slot, f.kind, f.explanation)
+    return (
+        event_rank.get(f.event, 0),
+        VERDICT_ORDER.get(f.verdict, 9),
+        -f.severity,
+        where,
+        f.slot,
+        f.kind,
+        f.explanation,
+    )
 
 
 def number_findings(findings: Sequence[Finding], events: Sequence[Event]) -> tuple[Finding, ...]:

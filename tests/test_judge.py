@@ -2,15 +2,16 @@
 
 import math
 
+from checker.extract import extract_claims, known_places
 from checker.judge import compatible, judge_event
 from checker.model import Article, Event
 from checker.split import split_article
-from checker.extract import extract_claims, known_places
 
 
 def audit(*texts, dates=None):
-    articles = {f"r{k}": Article(f"r{k}", t, date=(dates or {}).get(k)) for k, t in
-                enumerate(texts)}
+    articles = {
+        f"r{k}": Article(f"r{k}", t, date=(dates or {}).get(k)) for k, t in enumerate(texts)
+    }
     sentences = {a: split_article(art) for a, art in articles.items()}
     places = known_places(s for ss in sentences.values() for s in ss)
     claims = {a: extract_claims(ss, known_places=places) for a, ss in sentences.items()}
@@ -23,28 +24,36 @@ def verdicts(findings, verdict, kind=None):
 
 
 def test_same_figure_is_an_agreement_with_every_report():
-    found = audit("Defenses destroyed 40 UAVs over Kaluga Oblast.",
-                  "PAD forces destroyed 40 unmanned aerial vehicles over the Kaluga region.",
-                  "In the Kaluga region, 40 drones were destroyed.")
+    found = audit(
+        "Defenses destroyed 40 UAVs over Kaluga Oblast.",
+        "PAD forces destroyed 40 unmanned aerial vehicles over the Kaluga region.",
+        "In the Kaluga region, 40 drones were destroyed.",
+    )
     (ag,) = verdicts(found, "agreement", "numeric")
     assert {c.article for c in ag.claims} == {"r0", "r1", "r2"}
     assert not verdicts(found, "contradiction")
 
 
 def test_forty_versus_forty_one_is_a_numeric_contradiction():
-    found = audit("Defenses destroyed 40 UAVs over Kaluga Oblast.",
-                  "Defenses destroyed 41 UAVs over Kaluga Oblast.")
+    found = audit(
+        "Defenses destroyed 40 UAVs over Kaluga Oblast.",
+        "Defenses destroyed 41 UAVs over Kaluga Oblast.",
+    )
     (ct,) = verdicts(found, "contradiction", "numeric")
     assert sorted(c.value for c in ct.claims) == [40, 41]
     assert "40" in ct.explanation and "41" in ct.explanation
 
 
 def test_compatible_figures_are_not_contradictions():
-    found = audit("Defenses destroyed 40 UAVs over Kaluga Oblast.",
-                  "Defenses destroyed about 40 UAVs over Kaluga Oblast.")
+    found = audit(
+        "Defenses destroyed 40 UAVs over Kaluga Oblast.",
+        "Defenses destroyed about 40 UAVs over Kaluga Oblast.",
+    )
     assert not verdicts(found, "contradiction")
-    found = audit("More than 250 people were evacuated from Kherson.",
-                  "Between 250 and 300 people were evacuated from Kherson.")
+    found = audit(
+        "More than 250 people were evacuated from Kherson.",
+        "Between 250 and 300 people were evacuated from Kherson.",
+    )
     assert not verdicts(found, "contradiction")
 
 
@@ -61,40 +70,49 @@ def test_interval_compatibility():
 
 
 def test_no_injuries_versus_two_injured_is_a_negation_contradiction():
-    found = audit("The drone hit a house in Belgorod. No injuries were reported.",
-                  "The drone hit a house in Belgorod. Two people were injured.")
+    found = audit(
+        "The drone hit a house in Belgorod. No injuries were reported.",
+        "The drone hit a house in Belgorod. Two people were injured.",
+    )
     (ct,) = verdicts(found, "contradiction", "negation")
     assert {c.article for c in ct.claims} == {"r0", "r1"}
 
 
 def test_same_wave_versus_separate_incident_is_disputed():
-    found = audit("In Voronezh, the target was part of the same wave of attacks.",
-                  "In Voronezh, officials reported a separate incident.")
+    found = audit(
+        "In Voronezh, the target was part of the same wave of attacks.",
+        "In Voronezh, officials reported a separate incident.",
+    )
     assert verdicts(found, "disputed", "relation")
 
 
 def test_counting_the_gunman_is_explained_not_a_contradiction():
-    found = audit("The gunman killed 49 people at the club before police shot him dead. "
-                  "The gunman was killed.",
-                  "A total of 50 people were killed in the shooting at the club.")
+    found = audit(
+        "The gunman killed 49 people at the club before police shot him dead. "
+        "The gunman was killed.",
+        "A total of 50 people were killed in the shooting at the club.",
+    )
     assert not verdicts(found, "contradiction")
     (ex,) = verdicts(found, "explained", "convention")
     assert sorted(c.value for c in ex.claims) == [49, 50]
 
 
 def test_a_part_of_the_victims_does_not_contradict_the_total():
-    found = audit("Seven people were wounded in the shooting in Calumet City.",
-                  "Three of them remain in critical condition. Two people were critically "
-                  "wounded in Calumet City.")
+    found = audit(
+        "Seven people were wounded in the shooting in Calumet City.",
+        "Three of them remain in critical condition. Two people were critically "
+        "wounded in Calumet City.",
+    )
     assert not verdicts(found, "contradiction")
 
 
 def test_swapped_ages_are_contradictions_and_a_birthday_is_not():
-    found = audit("Norris Greenhouse Jr., 23, and Derrick Stafford, 32, were indicted.",
-                  "Norris Greenhouse Jr., 32, and Derrick Stafford, 23, were charged.",
-                  "Norris Greenhouse Jr., 24, was released.", dates={0: "2015-12-10",
-                                                                      1: "2015-11-07",
-                                                                      2: "2016-03-08"})
+    found = audit(
+        "Norris Greenhouse Jr., 23, and Derrick Stafford, 32, were indicted.",
+        "Norris Greenhouse Jr., 32, and Derrick Stafford, 23, were charged.",
+        "Norris Greenhouse Jr., 24, was released.",
+        dates={0: "2015-12-10", 1: "2015-11-07", 2: "2016-03-08"},
+    )
     cts = verdicts(found, "contradiction", "age")
     assert {f.slot for f in cts} == {"age|greenhouse", "age|stafford"}
     greenhouse = next(f for f in cts if f.slot == "age|greenhouse")
@@ -103,8 +121,11 @@ def test_swapped_ages_are_contradictions_and_a_birthday_is_not():
 
 def test_embellishments_have_kinds_and_severity():
     base = "Last night, defenses destroyed 40 UAVs over Kaluga Oblast. Airports were closed."
-    found = audit(base + " Eyewitnesses reported the sound of anti-aircraft fire. Analysts "
-                  "suggest that these operations may be part of a broader strategy.", base)
+    found = audit(
+        base + " Eyewitnesses reported the sound of anti-aircraft fire. Analysts "
+        "suggest that these operations may be part of a broader strategy.",
+        base,
+    )
     kinds = {f.kind: f for f in verdicts(found, "embellishment")}
     assert {"unsourced witness", "speculation"} <= set(kinds)
     assert all(c.article == "r0" for f in kinds.values() for c in f.claims)
@@ -112,25 +133,32 @@ def test_embellishments_have_kinds_and_severity():
 
 
 def test_framing_shared_by_both_reports_is_not_an_embellishment():
-    text = ("Defenses destroyed 40 UAVs over Kaluga Oblast. Analysts suggest that these "
-            "operations may be part of a broader strategy to test the defenses.")
+    text = (
+        "Defenses destroyed 40 UAVs over Kaluga Oblast. Analysts suggest that these "
+        "operations may be part of a broader strategy to test the defenses."
+    )
     found = audit(text, text.replace("UAVs", "drones"))
     assert not [f for f in verdicts(found, "embellishment") if f.kind == "speculation"]
 
 
 def test_a_sourced_intensifier_is_the_source_s_words():
-    found = audit("Governor Alexander Gusev said the strike caused significant damage in Voronezh.",
-                  "The strike caused damage in Voronezh.")
+    found = audit(
+        "Governor Alexander Gusev said the strike caused significant damage in Voronezh.",
+        "The strike caused damage in Voronezh.",
+    )
     assert not [f for f in verdicts(found, "embellishment") if "intensifier" in f.kind]
-    found = audit("The strike caused significant damage in Voronezh.",
-                  "The strike caused damage in Voronezh.")
+    found = audit(
+        "The strike caused significant damage in Voronezh.", "The strike caused damage in Voronezh."
+    )
     (f,) = [f for f in verdicts(found, "embellishment") if "intensifier" in f.kind]
     assert f.kind == "intensifier on shared fact"
 
 
 def test_an_article_that_contradicts_itself():
-    found = audit("Defenses destroyed 40 UAVs over Kaluga Oblast last night. "
-                  "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night.")
+    found = audit(
+        "Defenses destroyed 40 UAVs over Kaluga Oblast last night. "
+        "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night."
+    )
     (ct,) = verdicts(found, "contradiction")
     assert {c.article for c in ct.claims} == {"r0"} and len(ct.claims) == 2
 

@@ -32,8 +32,12 @@ def test_seeds_find_every_core_expectation_and_nothing_forbidden(seeds_report):
 def test_seeds_the_obvious_rest_is_found_too(seeds_report):
     """Beyond the partial key: shared consequences, the relation dispute, no cross-event noise."""
     found = {(f.verdict, f.slot) for f in seeds_report.findings}
-    for slot in ("moscow|airport|closed", "voronezh|building|fire",
-                 "voronezh|power_outage|power_outage", "moscow|flight|diverted"):
+    for slot in (
+        "moscow|airport|closed",
+        "voronezh|building|fire",
+        "voronezh|power_outage|power_outage",
+        "moscow|flight|diverted",
+    ):
         assert ("agreement", slot) in found, slot
     assert ("disputed", "voronezh|relation|relation") in found
     events = {a: e.id for e in seeds_report.events for a in e.articles}
@@ -43,8 +47,11 @@ def test_seeds_the_obvious_rest_is_found_too(seeds_report):
 
 def test_seeds_single_reports_have_no_cross_report_findings(seeds_report):
     lonely = {e.id for e in seeds_report.events if len(e.articles) == 1}
-    assert not [f for f in seeds_report.findings
-                if f.event in lonely and f.verdict in ("agreement", "embellishment")]
+    assert not [
+        f
+        for f in seeds_report.findings
+        if f.event in lonely and f.verdict in ("agreement", "embellishment")
+    ]
 
 
 def _events_of(report, gold_path):
@@ -55,21 +62,31 @@ def _events_of(report, gold_path):
 
 def test_gva_real_discrepancies_are_contradictions(gva_report):
     event_of = _events_of(gva_report, DATA / "gva-discrepancies.gold.toml")
-    contradictions = {(min(event_of(f)), f.kind, tuple(sorted({c.value for c in f.claims})))
-                      for f in gva_report.findings if f.verdict == "contradiction"}
+    contradictions = {
+        (min(event_of(f)), f.kind, tuple(sorted({c.value for c in f.claims})))
+        for f in gva_report.findings
+        if f.verdict == "contradiction"
+    }
     assert ("gva-451495", "numeric", (16, 17)) in contradictions  # 16 vs 17 injured
     assert ("gva-433146", "numeric", (6, 7)) in contradictions  # six vs seven wounded
-    ages = {f.slot for f in gva_report.findings
-            if f.verdict == "contradiction" and f.kind == "age" and
-            event_of(f) == {"gva-441724"}}
+    ages = {
+        f.slot
+        for f in gva_report.findings
+        if f.verdict == "contradiction" and f.kind == "age" and event_of(f) == {"gva-441724"}
+    }
     assert {"age|greenhouse", "age|stafford"} <= ages  # 23 and 32 swapped
 
 
 def test_gva_pulse_toll_is_a_counting_convention_not_a_contradiction(gva_report):
     event_of = _events_of(gva_report, DATA / "gva-discrepancies.gold.toml")
     pulse = [f for f in gva_report.findings if event_of(f) == {"gva-577157"}]
-    assert not [f for f in pulse if f.verdict == "contradiction" and f.kind == "numeric"
-                and {49, 50} <= {c.value for c in f.claims}]
+    assert not [
+        f
+        for f in pulse
+        if f.verdict == "contradiction"
+        and f.kind == "numeric"
+        and {49, 50} <= {c.value for c in f.claims}
+    ]
 
 
 def test_gva_incidents_are_grouped_apart(gva_report):
@@ -81,14 +98,23 @@ def test_gva_incidents_are_grouped_apart(gva_report):
 def test_json_contract(seeds_report):
     audit = json.loads(json.dumps(report_dict(seeds_report)))
     assert audit["schema"] == "checker.audit/1"
-    assert {a["id"] for a in audit["articles"]} == {e for ev in audit["events"]
-                                                     for e in ev["articles"]}
-    texts = {(a.id, s.index): s.text for a, ss in zip(seeds_report.articles,
-                                                      seeds_report.sentences, strict=True)
-             for s in ss}
+    assert {a["id"] for a in audit["articles"]} == {
+        e for ev in audit["events"] for e in ev["articles"]
+    }
+    texts = {
+        (a.id, s.index): s.text
+        for a, ss in zip(seeds_report.articles, seeds_report.sentences, strict=True)
+        for s in ss
+    }
     for f in audit["findings"]:
-        assert f["verdict"] in ("agreement", "contradiction", "embellishment", "omission",
-                                "explained", "disputed")
+        assert f["verdict"] in (
+            "agreement",
+            "contradiction",
+            "embellishment",
+            "omission",
+            "explained",
+            "disputed",
+        )
         for c in f["claims"]:
             assert texts[(c["article"], c["sentence"])] == c["text"]
             assert c["quote"] in c["text"]

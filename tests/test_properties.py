@@ -50,10 +50,6 @@ REPORT_TAGS = {"h1", "h2", "h3", "p", "blockquote", "ul", "li", "strong", "em", 
                "table", "thead", "tbody", "tr", "th", "td"}
 # fmt: on
 SYMMETRIC_VERDICTS = ("agreement", "contradiction", "disputed")
-# Known bug, left out of the symmetry check until it is fixed so the check can find others:
-# a disputed relation cites the first claim of each label in id order. See
-# test_bad_input.py::test_disputed_relation_does_not_depend_on_article_ids.
-KNOWN_ASYMMETRIC = {("disputed", "relation")}
 
 
 # --- article sets ----------------------------------------------------------------------------
@@ -214,7 +210,7 @@ def findings_under(report: Report, rename: dict[str, str]) -> list[tuple]:
     """Agreements and contradictions, with article ids renamed, in a canonical order."""
     out = []
     for f in report.findings:
-        if f.verdict not in SYMMETRIC_VERDICTS or (f.verdict, f.kind) in KNOWN_ASYMMETRIC:
+        if f.verdict not in SYMMETRIC_VERDICTS:
             continue
         claims = sorted((rename[c.article], c.sentence, c.start, c.end, c.quote) for c in f.claims)
         out.append((f.verdict, f.kind, tuple(claims)))

@@ -25,8 +25,9 @@ def seeds_report():
     return run(load_paths([str(SEEDS)]).articles)
 
 
-@pytest.mark.parametrize(("name", "render"), [("seeds.md", render_markdown),
-                                              ("seeds.table.txt", render_table)])
+@pytest.mark.parametrize(
+    ("name", "render"), [("seeds.md", render_markdown), ("seeds.table.txt", render_table)]
+)
 def test_golden(seeds_report, name, render):
     """Regenerate deliberately with CHECKER_REGENERATE=1 and review the diff."""
     path = GOLDEN / name
@@ -36,9 +37,11 @@ def test_golden(seeds_report, name, render):
     assert text == path.read_text(encoding="utf-8")
 
 
-NASTY = ("Police said | 40 drones | were destroyed over Kaluga Oblast.\n"
-         "<script>alert(1)</script> Eyewitnesses reported `rm -rf` **bold** [x](http://e) "
-         "\x1b[31mred\x1b[0m\x07 and 40 drones were shot down over Kaluga Oblast.")
+NASTY = (
+    "Police said | 40 drones | were destroyed over Kaluga Oblast.\n"
+    "<script>alert(1)</script> Eyewitnesses reported `rm -rf` **bold** [x](http://e) "
+    "\x1b[31mred\x1b[0m\x07 and 40 drones were shot down over Kaluga Oblast."
+)
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +87,9 @@ def test_json_is_the_audit_contract(nasty_report):
     assert audit["schema"] == "checker.audit/1"
     assert [a["id"] for a in audit["articles"]] == ["a|b", "c"]
     contradictions = [f for f in audit["findings"] if f["verdict"] == "contradiction"]
-    assert contradictions and all("text" in c and "quote" in c
-                                  for f in contradictions for c in f["claims"])
+    assert contradictions and all(
+        "text" in c and "quote" in c for f in contradictions for c in f["claims"]
+    )
 
 
 def test_csv_one_row_per_claim_parses_back(nasty_report):

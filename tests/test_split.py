@@ -19,21 +19,33 @@ def test_offsets_point_into_the_article_for_every_seed():
 
 
 def test_abbreviations_do_not_end_sentences():
-    got = texts("Gov. Greg Abbott said the U.S. Army will help. Norris Greenhouse Jr., 23, was shot.")
-    assert got == ["Gov. Greg Abbott said the U.S. Army will help.",
-                   "Norris Greenhouse Jr., 23, was shot."]
+    got = texts(
+        "Gov. Greg Abbott said the U.S. Army will help. Norris Greenhouse Jr., 23, was shot."
+    )
+    assert got == [
+        "Gov. Greg Abbott said the U.S. Army will help.",
+        "Norris Greenhouse Jr., 23, was shot.",
+    ]
 
 
 def test_clock_times_and_closing_quotes():
-    got = texts("It happened between 21:00 and 07:50 Moscow time. ‘Last night, PAD forces "
-                "destroyed 40 UAVs,’ Shapsha wrote. Then he left.")
-    assert got == ["It happened between 21:00 and 07:50 Moscow time.",
-                   "‘Last night, PAD forces destroyed 40 UAVs,’ Shapsha wrote.", "Then he left."]
+    got = texts(
+        "It happened between 21:00 and 07:50 Moscow time. ‘Last night, PAD forces "
+        "destroyed 40 UAVs,’ Shapsha wrote. Then he left."
+    )
+    assert got == [
+        "It happened between 21:00 and 07:50 Moscow time.",
+        "‘Last night, PAD forces destroyed 40 UAVs,’ Shapsha wrote.",
+        "Then he left.",
+    ]
 
 
 def test_headline_without_full_stop_is_its_own_sentence():
     got = texts("40 Drones Intercepted in Kaluga Oblast\n\nLast night, defenses destroyed 40 UAVs.")
-    assert got == ["40 Drones Intercepted in Kaluga Oblast", "Last night, defenses destroyed 40 UAVs."]
+    assert got == [
+        "40 Drones Intercepted in Kaluga Oblast",
+        "Last night, defenses destroyed 40 UAVs.",
+    ]
 
 
 def test_paragraph_numbers_follow_blank_lines():

@@ -5,17 +5,46 @@ from __future__ import annotations
 from checker.model import Report
 from checker.render.json import _number
 
-COLUMNS = ["finding", "event", "verdict", "kind", "severity", "slot", "explanation", "article",
-           "sentence", "quote", "value", "low", "high", "text"]
+COLUMNS = [
+    "finding",
+    "event",
+    "verdict",
+    "kind",
+    "severity",
+    "slot",
+    "explanation",
+    "article",
+    "sentence",
+    "quote",
+    "value",
+    "low",
+    "high",
+    "text",
+]
 
 
 def render_csv(report: Report) -> str:
     import pandas as pd  # heavy: imported only when CSV is asked for
 
     rows = [
-        [f.id, f.event, f.verdict, f.kind, f.severity, f.slot, f.explanation, c.article,
-         c.sentence, c.quote, _number(c.value), _number(c.low), _number(c.high), c.text]
-        for f in report.findings for c in f.claims
+        [
+            f.id,
+            f.event,
+            f.verdict,
+            f.kind,
+            f.severity,
+            f.slot,
+            f.explanation,
+            c.article,
+            c.sentence,
+            c.quote,
+            _number(c.value),
+            _number(c.low),
+            _number(c.high),
+            c.text,
+        ]
+        for f in report.findings
+        for c in f.claims
     ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.to_csv(index=False, lineterminator="\n")

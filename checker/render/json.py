@@ -18,17 +18,32 @@ def _number(x: float | None):
 
 def claim_dict(c: Claim) -> dict:
     return {
-        "article": c.article, "sentence": c.sentence, "text": c.text, "quote": c.quote,
-        "value": _number(c.value), "low": _number(c.low), "high": _number(c.high),
-        "kind": c.kind, "slot": c.slot, "place": c.place, "start": c.start, "end": c.end,
+        "article": c.article,
+        "sentence": c.sentence,
+        "text": c.text,
+        "quote": c.quote,
+        "value": _number(c.value),
+        "low": _number(c.low),
+        "high": _number(c.high),
+        "kind": c.kind,
+        "slot": c.slot,
+        "place": c.place,
+        "start": c.start,
+        "end": c.end,
         "attribution": c.attribution,
     }
 
 
 def finding_dict(f: Finding) -> dict:
     return {
-        "id": f.id, "event": f.event, "verdict": f.verdict, "kind": f.kind, "severity": f.severity,
-        "slot": f.slot, "explanation": f.explanation, "claims": [claim_dict(c) for c in f.claims],
+        "id": f.id,
+        "event": f.event,
+        "verdict": f.verdict,
+        "kind": f.kind,
+        "severity": f.severity,
+        "slot": f.slot,
+        "explanation": f.explanation,
+        "claims": [claim_dict(c) for c in f.claims],
     }
 
 
@@ -36,8 +51,15 @@ def report_dict(report: Report) -> dict:
     return {
         "schema": SCHEMA,
         "articles": [
-            {"id": a.id, "path": a.path, "title": a.title, "date": a.date, "source": a.source,
-             "url": a.url, "sentences": len(s)}
+            {
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "date": a.date,
+                "source": a.source,
+                "url": a.url,
+                "sentences": len(s),
+            }
             for a, s in zip(report.articles, report.sentences, strict=True)
         ],
         "events": [

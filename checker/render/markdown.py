@@ -29,8 +29,9 @@ def render_markdown(report: Report) -> str:
 
 def _table(headers, rows) -> list[str]:
     cells = [[md_cell(str(c)) for c in row] for row in rows]
-    return tabulate(cells, headers=[md_cell(h) for h in headers], tablefmt="github",
-                    disable_numparse=True).splitlines() + [""]
+    return tabulate(
+        cells, headers=[md_cell(h) for h in headers], tablefmt="github", disable_numparse=True
+    ).splitlines() + [""]
 
 
 def _events_overview(report: Report) -> list[str]:
@@ -39,22 +40,35 @@ def _events_overview(report: Report) -> list[str]:
         tally = defaultdict(int)
         for f in view.findings:
             tally[f.verdict] += 1
-        rows.append([view.event.id, view.event.label, len(view.event.articles),
-                     tally["contradiction"], tally["embellishment"], tally["agreement"]])
+        rows.append(
+            [
+                view.event.id,
+                view.event.label,
+                len(view.event.articles),
+                tally["contradiction"],
+                tally["embellishment"],
+                tally["agreement"],
+            ]
+        )
     headers = ["event", "what", "articles", "contradictions", "embellishments", "agreements"]
     return ["## Events", ""] + _table(headers, rows)
 
 
 def _event_section(report: Report, view: EventView) -> list[str]:
     e = view.event
-    lines = [f"## {e.id}: {md_text(e.label)}", "", f"*Why these articles belong together:* "
-             f"{md_text(e.why)}", ""]
+    lines = [
+        f"## {e.id}: {md_text(e.label)}",
+        "",
+        f"*Why these articles belong together:* {md_text(e.why)}",
+        "",
+    ]
     meta = {a.id: a for a in report.articles}
     for aid, title in view.titles:
         art = meta.get(aid)
         extra = ", ".join(x for x in (art.source, art.date) if x) if art else ""
-        lines.append(f"- **{md_cell(aid)}**: {md_text(title)}"
-                     + (f" ({md_cell(extra)})" if extra else ""))
+        lines.append(
+            f"- **{md_cell(aid)}**: {md_text(title)}" + (f" ({md_cell(extra)})" if extra else "")
+        )
     lines.append("")
     if not view.findings:
         return lines + ["No findings for this event.", ""]
@@ -79,8 +93,11 @@ def _findings_table(view: EventView) -> list[str]:
         if wide:
             row += [per_article(f, a) for a in arts]
         else:
-            row.append("; ".join(f"{a}: {per_article(f, a)}" for a in
-                                 sorted({c.article for c in f.claims})))
+            row.append(
+                "; ".join(
+                    f"{a}: {per_article(f, a)}" for a in sorted({c.article for c in f.claims})
+                )
+            )
         row.append(f.explanation)
         rows.append(row)
     return _table(headers, rows)

@@ -37,8 +37,12 @@ def _event_table(findings, articles) -> str:
         if wide:
             row += [per_article(f, a) for a in articles]
         else:
-            row.append(" · ".join(f"{_short_id(a)}: {per_article(f, a)}" for a in
-                                  sorted({c.article for c in f.claims})))
+            row.append(
+                " · ".join(
+                    f"{_short_id(a)}: {per_article(f, a)}"
+                    for a in sorted({c.article for c in f.claims})
+                )
+            )
         rows.append([terminal(shorten(str(cell), 60)) for cell in row])
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
