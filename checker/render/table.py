@@ -9,6 +9,7 @@ from checker.render.escape import terminal
 from checker.render.view import event_views, per_article, shorten, summary_line
 
 MAX_COLUMNS = 5  # beyond this many reports the quotes share one column
+CELL = 34  # characters of a report's quote in a cell: three reports fit a 160-column terminal
 
 
 def render_table(report: Report, verdicts: tuple[str, ...] = ()) -> str:
@@ -43,7 +44,8 @@ def _event_table(findings, articles) -> str:
                     for a in sorted({c.article for c in f.claims})
                 )
             )
-        rows.append([terminal(shorten(str(cell), 60)) for cell in row])
+        widths = [6, 14, 26, 28] + [CELL] * (len(row) - 4)
+        rows.append([terminal(shorten(str(cell), w)) for cell, w in zip(row, widths, strict=True)])
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
 

@@ -56,13 +56,17 @@ def per_article(f: Finding, article: str) -> str:
     return "; ".join(quotes)
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def summary_line(report: Report) -> str:
     c = counts(report.findings)
     multi = sum(1 for e in report.events if len(e.articles) > 1)
     return (
-        f"{len(report.articles)} articles, {len(report.events)} events ({multi} reported by "
-        f"more than one article): {c['contradiction']} contradictions, {c['disputed']} disputed, "
-        f"{c['embellishment']} "
-        f"embellishments, {c['agreement']} agreements, {c['explained']} explained differences, "
-        f"{c['omission']} omissions"
+        f"{plural(len(report.articles), 'article')}, {plural(len(report.events), 'event')} "
+        f"({multi} reported by more than one article): "
+        f"{plural(c['contradiction'], 'contradiction')}, {c['disputed']} disputed, "
+        f"{plural(c['embellishment'], 'embellishment')}, {plural(c['agreement'], 'agreement')}, "
+        f"{plural(c['explained'], 'explained difference')}, {plural(c['omission'], 'omission')}"
     )
