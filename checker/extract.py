@@ -76,6 +76,11 @@ _MONTHS = [
     "nov",
     "dec",
 ]
+_MONTHS_FULL = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -551,6 +556,7 @@ def _sentence_claims(ctx: _Context, lex: Lexicon, settings: Settings) -> list[Cl
     taken = {(c.unit, c.predicate) for c in out if c.kind == "quantity"}
     out.extend(_fact_claims(ctx, lex, used, taken))
     out.extend(_relation_claims(ctx, lex))
+    out.extend(_time_claims(ctx, lex))
     out.extend(_marker_claims(ctx, lex))
     return out
 
@@ -843,6 +849,42 @@ def _unit_near(toks, first: int, last: int, lex: Lexicon) -> tuple[str, int, int
         return "", first, last
     _, unit, lo, hi = min(candidates)
     return unit, lo, hi
+
+
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def _time_claims(ctx: _Context, lex: Lexicon):
+    """When it happened: 'last night', 'between 21:00 and 07:50', 'July 17', 'on Sunday'.
+
+    ``label`` is the normalised expression; weekdays and calendar dates are what temporal
+    contradictions are judged on (relative expressions depend on when a report was written).
+    """
+    toks = ctx.toks
+    spans = [(f, la, " ".join(t.low for t in toks[f:la])) for f, la, _ in find_all(toks, lex.times)]
+    i = 0
+    while i < len(toks):
+        low = toks[i].low
+        if _CLOCK.match(low):
+            last, label = i + 1, low
+            if i + 2 < len(toks) and toks[i + 1].low in ("and", "to", "-", "–") and _CLOCK.match(
+                toks[i + 2].low
+            ):
+                last, label = i + 3, f"{low}-{toks[i + 2].low}"
+            spans.append((i, last, label))
+            i = last
+            continue
+        if low in _MONTHS and i + 1 < len(toks) and _digits(toks[i + 1].low):
+            day = int(toks[i + 1].low)
+            if 1 <= day <= 31:
+                spans.append((i, i + 2, f"date:{_MONTHS_FULL.get(low, low)} {day}"))
+                i += 2
+                continue
+        if low in _WEEKDAYS:
+            spans.append((i, i + 1, f"day:{low}"))
+        i += 1
+    for first, last, label in sorted(spans):
+        yield _claim(ctx, "time", first, last, unit="time", predicate="time", label=label)
 
 
 def _relation_claims(ctx: _Context, lex: Lexicon):

@@ -51,6 +51,7 @@ def judge_event(
     for al in alignments:
         findings.extend(_judge_alignment(event, al, articles, event_notes, settings))
     findings.extend(_negations(event, alignments))
+    findings.extend(_temporal(event, alignments, pool))
     if len(ids) > 1:
         support = similar_sentences({a: sentences.get(a, ()) for a in ids}, settings)
         mine = {a: sentences.get(a, ()) for a in ids}
@@ -346,6 +347,61 @@ def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
                         _finding(event, "contradiction", "negation", al.key, text, 6, (x, y))
                     )
     return out
+
+
+_WEEKDAY_INDEX = {d: k for k, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+
+def _temporal(event, alignments: Sequence[Alignment], pool: Sequence[Claim]) -> list[Finding]:
+    """Two reports dating the same fact to different days, in sentences that say the same
+    thing: 'July 17' vs 'July 18', or weekdays two or more days apart ('Saturday night' vs
+    'Sunday' is one night, not a conflict)."""
+    times: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in pool:
+        if c.kind == "time" and c.label.startswith(("date:", "day:")):
+            times[(c.article, c.sentence)].append(c)
+    out = []
+    for al in alignments:
+        if al.kind not in ("quantity", "fact") or len(al.articles) < 2:
+            continue
+        dated: dict[str, Claim] = {}
+        for c in al.claims:
+            near = [t for t in times.get((c.article, c.sentence), ()) if _same_clause(t, c)]
+            if len({t.label for t in near}) == 1 and c.article not in dated:
+                dated[c.article] = near[0]
+        clash = _first_date_clash([dated[a] for a in sorted(dated)])
+        if clash:
+            x, y = clash
+            text = f"{x.article} says {x.quote!r}, {y.article} says {y.quote!r} for {al.key}"
+            out.append(_finding(event, "contradiction", "temporal", al.key, text, 4, (x, y)))
+    return out
+
+
+def _same_clause(a: Claim, b: Claim) -> bool:
+    """Within a few words of each other, no semicolon or dash between."""
+    lo, hi = sorted(((a.start, a.end), (b.start, b.end)))
+    between = a.text[lo[1] : hi[0]]
+    return len(between) <= 60 and not any(mark in between for mark in (";", "—", "–"))
+
+
+def _first_date_clash(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
+    """Only between sentences that otherwise say the same thing: a weekday in a news sentence
+    often dates something else (the arrest, the hearing) than the fact it shares."""
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if fuzz.token_set_ratio(a.text, b.text) < _SELF_SIMILARITY:
+                continue
+            kind_a, _, day_a = a.label.partition(":")
+            kind_b, _, day_b = b.label.partition(":")
+            if kind_a != kind_b or day_a == day_b:
+                continue
+            if kind_a == "day":
+                gap = abs(_WEEKDAY_INDEX[day_a] - _WEEKDAY_INDEX[day_b])
+                if min(gap, 7 - gap) < 2:
+                    continue
+            return a, b
+    return None
 
 
 # --------------------------------------------------------------------------- embellishment

@@ -173,3 +173,25 @@ def test_verdicts_do_not_depend_on_article_order():
     one = [(f.verdict, f.kind, f.slot, f.explanation) for f in audit(a, b)]
     two = [(f.verdict, f.kind, swap(f.slot), swap(f.explanation)) for f in audit(b, a)]
     assert sorted(one) == sorted(two)
+
+
+def test_different_days_for_the_same_fact_are_a_temporal_contradiction():
+    found = audit(
+        "On July 17, 40 drones were shot down over Kaluga Oblast.",
+        "On July 18, 40 drones were shot down over Kaluga Oblast.",
+    )
+    (ct,) = verdicts(found, "contradiction", "temporal")
+    assert sorted(c.quote for c in ct.claims) == ["July 17", "July 18"]
+
+
+def test_adjacent_weekdays_and_unrelated_sentences_are_not_temporal_contradictions():
+    found = audit(
+        "Late Saturday night, two men were killed in Miami.",
+        "Early Sunday, two men were killed in Miami.",
+    )
+    assert not verdicts(found, "contradiction", "temporal")
+    found = audit(
+        "Two men were killed in Miami on Sunday.",
+        "A judge on Thursday ordered the suspect held; two men were killed in Miami.",
+    )
+    assert not verdicts(found, "contradiction", "temporal")

@@ -91,6 +91,7 @@ class Lexicon:
     convention: Phrases
     partial: Phrases
     background: Phrases
+    times: Phrases
     max_phrase: int
 
 
@@ -137,5 +138,6 @@ def lexicon() -> Lexicon:
         ),
         partial=_phrase_set(markers["convention"]["partial"]),
         background=_phrase_set(markers["convention"]["background"]),
+        times=_phrase_set(markers["times"]),
         max_phrase=max(len(k) for t in tables for k in t),
     )
