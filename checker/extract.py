@@ -77,11 +77,20 @@ _MONTHS = [
     "dec",
 ]
 _MONTHS_FULL = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
-    "nov": "november", "dec": "december",
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
 }
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -778,7 +787,7 @@ def _name_before(toks, comma: int) -> tuple[str, int]:
         j -= 1
     while words and words[-1] in _NAME_SUFFIX:
         words.pop()
-    bad = set(_MONTHS) | set(_WEEKDAYS) | set(lexicon().not_places) | set(lexicon().place_suffixes)
+    bad = set(_MONTHS) | set(WEEKDAYS) | set(lexicon().not_places) | set(lexicon().place_suffixes)
     if not words or words[-1] in bad or len(words[-1]) < 2:
         return "", -1
     return " ".join(words[-3:]), j + 1
@@ -867,8 +876,10 @@ def _time_claims(ctx: _Context, lex: Lexicon):
         low = toks[i].low
         if _CLOCK.match(low):
             last, label = i + 1, low
-            if i + 2 < len(toks) and toks[i + 1].low in ("and", "to", "-", "–") and _CLOCK.match(
-                toks[i + 2].low
+            if (
+                i + 2 < len(toks)
+                and toks[i + 1].low in ("and", "to", "-", "–")
+                and _CLOCK.match(toks[i + 2].low)
             ):
                 last, label = i + 3, f"{low}-{toks[i + 2].low}"
             spans.append((i, last, label))
@@ -880,7 +891,7 @@ def _time_claims(ctx: _Context, lex: Lexicon):
                 spans.append((i, i + 2, f"date:{_MONTHS_FULL.get(low, low)} {day}"))
                 i += 2
                 continue
-        if low in _WEEKDAYS:
+        if low in WEEKDAYS:
             spans.append((i, i + 1, f"day:{low}"))
         i += 1
     for first, last, label in sorted(spans):

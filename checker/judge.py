@@ -18,7 +18,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from checker.align import Alignment, align_claims, claim_order, similar_sentences
-from checker.extract import is_concrete_source
+from checker.extract import WEEKDAYS, is_concrete_source
 from checker.model import Article, Claim, Event, Finding, Sentence
 from checker.settings import DEFAULT, Settings
 
@@ -349,8 +349,7 @@ def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
     return out
 
 
-_WEEKDAY_INDEX = {d: k for k, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_WEEKDAY_INDEX = {d: k for k, d in enumerate(WEEKDAYS)}
 
 
 def _temporal(event, alignments: Sequence[Alignment], pool: Sequence[Claim]) -> list[Finding]:
