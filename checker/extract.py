@@ -918,7 +918,12 @@ def _marker_claims(ctx: _Context, lex: Lexicon):
         if taken.intersection(range(first, last)):
             continue
         taken.update(range(first, last))
-        end = min(len(toks), last + 3)  # a little context for the editor
+        # an intensifier is shown with the word it intensifies ("significant damage")
+        end = (
+            last + 1
+            if kind == "intensifier" and last < len(toks) and toks[last].low[:1].isalnum()
+            else last
+        )
         yield _claim(ctx, "marker", first, end, unit="marker", predicate=kind, label=kind)
 
 

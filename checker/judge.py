@@ -30,6 +30,15 @@ VERDICT_ORDER = {
     "agreement": 4,
     "omission": 5,
 }
+_WHY_EMBELLISHMENT = {
+    "unsourced witness": "witnesses or residents with no name; no other report has them",
+    "speculation": "speculation or unnamed experts; no other report says so",
+    "intensifier on shared fact": "an intensifier on a fact the other reports state plainly",
+    "intensifier": "an intensifier no other report uses",
+    "evaluative framing": "the outlet's own framing, in no other report",
+    "added quote": "a quotation no other report carries",
+    "added detail": "only this report gives the figure",
+}
 _SELF_SIMILARITY = 70  # token_set_ratio of two sentences of one report stating one fact
 _SELF_PAIRS = 40  # claims of one slot in one report compared with each other, at most
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{25,})[\"”’']")
@@ -444,8 +453,7 @@ def _marker_embellishment(event, key, claims, pool, shared, support, marker_kind
             "intensifier on shared fact",
             settings.embellishment_severity("intensifier on shared fact"),
         )
-    words = ", ".join(sorted({repr(c.quote) for c in claims if c.label in unsupported}))
-    text = f"{kind}: {words}; no other report says so"
+    text = _WHY_EMBELLISHMENT[kind]
     picked = [c for c in claims if c.label in unsupported]
     return _finding(event, "embellishment", kind, f"sentence {key[1]}", text, severity, picked)
 
@@ -474,7 +482,7 @@ def _added_details(event, alignments: Sequence[Alignment], settings) -> list[Fin
         if not figures:
             continue
         c = figures[0]
-        text = f"added detail: only {c.article} gives {_fmt_claim(c)}"
+        text = f"{_WHY_EMBELLISHMENT['added detail']}: {_fmt_claim(c)}"
         out.append(
             _finding(
                 event,
@@ -523,7 +531,7 @@ def _added_quotes(event, sentences, settings) -> list[Finding]:
                         "embellishment",
                         "added quote",
                         f"sentence {s.index}",
-                        f"added quote: only {a} quotes this",
+                        _WHY_EMBELLISHMENT["added quote"],
                         settings.embellishment_severity("added quote"),
                         (claim,),
                     )
