@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.lexicons import TOKEN, Lexicon, lexicon
+from checker.lexicons import MONTH_NAMES, MONTHS, TOKEN, WEEKDAYS, Lexicon, lexicon
 from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
 
@@ -50,47 +50,7 @@ _SELF_CONTAINED = {
     "power_outage": frozenset(),
     "damaged": frozenset({"building", "window", "vehicle", "airport"}),
 }
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
-_MONTHS_FULL = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = frozenset(MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -888,7 +848,7 @@ def _time_claims(ctx: _Context, lex: Lexicon):
         if low in _MONTHS and i + 1 < len(toks) and _digits(toks[i + 1].low):
             day = int(toks[i + 1].low)
             if 1 <= day <= 31:
-                spans.append((i, i + 2, f"date:{_MONTHS_FULL.get(low, low)} {day}"))
+                spans.append((i, i + 2, f"date:{MONTH_NAMES[MONTHS[low] - 1]} {day}"))
                 i += 2
                 continue
         if low in WEEKDAYS:

@@ -68,6 +68,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from checker.errors import InputError
+from checker.lexicons import MONTHS
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -97,23 +98,6 @@ copyright reserved rights i'm i've i'd i'll it's that's he's she's we're they're
 didn't can't won't isn't wasn't
 """
 )
-MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
-MONTHS.update({m[:3]: i for i, m in enumerate(MONTH_NAMES, start=1)})
-MONTHS["sept"] = 9
 STREET_WORDS = _words(
     "street avenue road drive boulevard lane court place block terrace parkway highway "
     "circle trail st ave rd blvd"

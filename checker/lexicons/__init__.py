@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# Month name or abbreviation (and "sept") -> month number.
+MONTHS = {m: k for k, m in enumerate(MONTH_NAMES, start=1)}
+MONTHS.update({m[:3]: k for k, m in enumerate(MONTH_NAMES, start=1)}, sept=9)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 TOKEN = re.compile(
     r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"  # 1,000 / 12,500.5 / "1, 400" (re-joined tokens)
     r"|\d+(?:-[^\W\d_]+)+"  # 23-year-old, 6.1-magnitude is handled as number + word
