@@ -127,6 +127,12 @@ def _audit(paths, encoding, events_file, threshold):
                 )
             )
         return None, max(1, len(loaded.errors))
+    known = {a.id for a in loaded.articles}
+    unknown = sorted({a for group in overrides for a in group} - known)
+    if unknown:
+        shown = ", ".join(repr(a) for a in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
+        click.echo("Note: " + terminal_line(note, limit=None), err=True)
     return run(loaded.articles, settings, overrides), len(loaded.errors)
 
 

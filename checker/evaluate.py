@@ -68,8 +68,33 @@ def read_gold(path: str) -> dict:
         raise InputError(path, f"not valid TOML: {exc}", "see the gold FORMAT.md") from None
     for key in ("event", "expect", "forbid"):
         if not isinstance(gold.get(key, []), list):
-            raise InputError(path, f"'{key}' must be an array of tables", "use [[{key}]]")
+            raise InputError(path, f"'{key}' must be an array of tables", f"use [[{key}]]")
+    _check_gold(path, gold)
     return gold
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_gold(path: str, gold: Mapping) -> None:
+    """A malformed key must be an error, not a wrong score (a string where a list belongs would
+    be matched letter by letter)."""
+    hint = "see the gold FORMAT.md"
+    for k, event in enumerate(gold.get("event", []), start=1):
+        if not isinstance(event, dict) or not isinstance(event.get("id"), str):
+            raise InputError(path, f"event {k} has no string 'id'", hint)
+        if not _strings(event.get("articles")):
+            raise InputError(path, f"event {event['id']!r}: 'articles' must be a list of ids", hint)
+    for key in ("expect", "forbid"):
+        for k, item in enumerate(gold.get(key, []), start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("verdict"), str):
+                raise InputError(path, f"{key} {k} has no string 'verdict'", hint)
+            for side in item.get("sides", []):
+                if not isinstance(side, dict) or not isinstance(side.get("article"), str):
+                    raise InputError(path, f"{key} {k}: a side has no string 'article'", hint)
+                if not _strings(side.get("quote")):
+                    raise InputError(path, f"{key} {k}: 'quote' must be a list of strings", hint)
 
 
 def _matches(claim: Mapping, side: Mapping) -> bool:

@@ -272,7 +272,7 @@ def place_key(words: Iterable[str], lex: Lexicon) -> str:
     parts = [re.sub(r"['’]s$", "", w.lower()) for w in words]
     while parts and parts[-1] in lex.place_suffixes:
         parts.pop()
-    while parts and parts[0] in ("the", "saint", "st") and len(parts) > 1 and parts[0] == "the":
+    while len(parts) > 1 and parts[0] == "the":
         parts.pop(0)
     return " ".join(parts)
 

@@ -69,6 +69,7 @@ from scipy.sparse.csgraph import connected_components
 
 from checker.errors import InputError
 from checker.lexicons import MONTHS
+from checker.load import title_of
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -172,7 +173,8 @@ def _singular(word: str) -> str:
 def _tokenize(article: Article) -> _Doc:
     text = article.text
     title = " ".join(article.title.split())
-    if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != title:
+    first_line = title_of(text)
+    if title and " ".join(first_line.split()) != title:
         text = f"{title}\n{text}"  # a text that starts with its title has it once
     sentences, plain = [], []
     for line in _sentences(_strip_contacts(text)):

@@ -18,7 +18,8 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from checker.align import Alignment, align_claims, claim_order, similar_sentences
-from checker.extract import WEEKDAYS, is_concrete_source
+from checker.extract import is_concrete_source
+from checker.lexicons import WEEKDAYS
 from checker.model import Article, Claim, Event, Finding, Sentence
 from checker.settings import DEFAULT, Settings
 
@@ -30,6 +31,7 @@ VERDICT_ORDER = {
     "agreement": 4,
     "omission": 5,
 }
+_PERPETRATOR = {"excludes_perpetrator", "includes_perpetrator", "perpetrator_dead"}
 _WHY_EMBELLISHMENT = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or unnamed experts; no other report says so",
@@ -41,7 +43,8 @@ _WHY_EMBELLISHMENT = {
 }
 _SELF_SIMILARITY = 70  # token_set_ratio of two sentences of one report stating one fact
 _SELF_PAIRS = 40  # claims of one slot in one report compared with each other, at most
-_QUOTED = re.compile(r"[\"“‘']([^\"”’']{25,})[\"”’']")
+# A direct quotation of 25+ characters; an apostrophe inside a word ("city's") opens nothing.
+_QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"”’]{25,}?)[\"”’'](?!\w)")
 
 
 def judge_event(
@@ -181,7 +184,7 @@ def _explain_difference(claims: Sequence[Claim], articles, event_notes: set[str]
         notes.update(filter(None, c.convention.split(",")))
     values = sorted({c.value for c in claims})
     casualty = claims[0].predicate in ("killed", "shot")
-    perpetrator = notes & {"excludes_perpetrator", "includes_perpetrator", "perpetrator_dead"}
+    perpetrator = notes & _PERPETRATOR
     if casualty and perpetrator and len(values) == 2 and values[1] - values[0] == 1:
         return (
             "explained",
@@ -192,9 +195,6 @@ def _explain_difference(claims: Sequence[Claim], articles, event_notes: set[str]
     if updated:
         return "explained", "update", "a later figure updates an earlier one"
     return "contradiction", "numeric", ""
-
-
-_PERPETRATOR = {"excludes_perpetrator", "includes_perpetrator", "perpetrator_dead"}
 
 
 def _event_conventions(pool: Sequence[Claim]) -> set[str]:
@@ -499,8 +499,6 @@ def _added_details(event, alignments: Sequence[Alignment], settings) -> list[Fin
 
 def _added_quotes(event, sentences, settings) -> list[Finding]:
     """A direct quotation that appears in one report only."""
-    from rapidfuzz import fuzz
-
     out = []
     ids = sorted(sentences)
     bodies = {a: " ".join(s.text for s in sentences[a]).lower() for a in ids}

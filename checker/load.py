@@ -41,6 +41,8 @@ _COLUMN_HINT = "name the columns id and text; title, date, source and url are op
 
 # Control characters break terminals, tables and JSON consumers; \t and \n carry layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates reorder what a terminal or viewer shows.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # C1 controls in news text are cp1252 bytes read as latin-1 (--encoding latin-1 on a
 # Windows file): give back the quote, dash or bullet they stand for, as browsers do.
 _C1 = re.compile(r"[\x80-\x9f]")
@@ -129,6 +131,7 @@ def normalise(text: str) -> str:
     if _C1.search(text):
         text = text.translate(_C1_TO_CP1252)
     text = _CONTROL.sub(" ", text)
+    text = _BIDI.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from checker.errors import InputError
 from checker.extract import extract_claims, known_places
 from checker.group import apply_overrides, group_events
 from checker.judge import VERDICT_ORDER, judge_event
-from checker.model import Article, Claim, Event, Finding, Report, Sentence
+from checker.model import Article, Event, Finding, Report
 from checker.settings import DEFAULT, Settings
 from checker.split import split_article
 
@@ -18,8 +19,10 @@ def run(
     settings: Settings = DEFAULT,
     overrides: Sequence[Sequence[str]] = (),
 ) -> Report:
-    """Audit a set of articles: split, extract, group, align, judge."""
+    """Audit a set of articles. Articles are put in id order first, so that the report does not
+    depend on the order they were given in."""
     ordered = tuple(sorted(articles, key=lambda a: (a.id, a.path)))
+    _refuse_duplicate_ids(ordered)
     sentences = {a.id: split_article(a, settings) for a in ordered}
     places = known_places(s for a in ordered for s in sentences[a.id])
     claims = {a.id: extract_claims(sentences[a.id], settings, places) for a in ordered}
@@ -37,15 +40,6 @@ def run(
         findings=number_findings(findings, events),
         notes=_notes(ordered, events),
     )
-
-
-def claims_of(report: Report, settings: Settings = DEFAULT) -> dict[str, tuple[Claim, ...]]:
-    """Re-extract the claims of a report's articles (for tools that want the raw claims)."""
-    sentences: dict[str, tuple[Sentence, ...]] = {
-        a.id: s for a, s in zip(report.articles, report.sentences, strict=True)
-    }
-    places = known_places(s for ss in sentences.values() for s in ss)
-    return {a: extract_claims(ss, settings, places) for a, ss in sentences.items()}
 
 
 def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:
@@ -67,6 +61,15 @@ def number_findings(findings: Sequence[Finding], events: Sequence[Event]) -> tup
     rank = {e.id: k for k, e in enumerate(events)}
     ordered = sorted(findings, key=lambda f: finding_sort_key(f, rank))
     return tuple(replace(f, id=f"F{k}") for k, f in enumerate(ordered, start=1))
+
+
+def _refuse_duplicate_ids(articles: Sequence[Article]) -> None:
+    """Every stage keys on the id; two articles with one id would be mixed up."""
+    for a, b in zip(articles, articles[1:], strict=False):
+        if a.id == b.id:
+            raise InputError(
+                b.path or a.path, f"duplicate article id {a.id!r}", "give every article its own id"
+            )
 
 
 def _notes(articles: Sequence[Article], events: Sequence[Event]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ class Settings:
     max_article_chars: int = 2_000_000  # longer article texts are refused (spaCy-style max_length)
     max_sentence_chars: int = 2_000  # longer "sentences" are cut into pieces for extraction
     encoding: str | None = None  # None: UTF-8 (BOM allowed), else the named codec
-    max_errors_per_file: int = 20  # (added by load) more bad rows in one file: one summary line
+    max_errors_per_file: int = 20  # more bad rows in one file: one summary line
 
     # --- group: which articles report the same event (method in checker/group.py) ---
     # Chosen on dev only (bench/quality.py: seeds, ECB+ dev topics, GVA dev mixes, GVA dev).
@@ -53,7 +53,7 @@ class Settings:
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold
 
     # --- align / judge ---
-    paraphrase_min_score: float = 82.0  # rapidfuzz token_set_ratio for two phrases to be one fact
+    paraphrase_min_score: float = 82.0  # partial_ratio at which another report carries a quote
     statement_min_score: float = 80.0  # token_sort_ratio of two sentences that say the same thing
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back

@@ -381,18 +381,28 @@ def test_installed_command_runs_and_exits_2_on_a_missing_file(tmp_path):
     assert done.stdout == ""
 
 
-def test_terminal_table_header_strips_bidi_controls_from_ids(kaluga):
+def test_bidi_controls_in_a_file_name_never_reach_the_output(kaluga):
+    """The id of an article read from '\u202ek1.txt' is 'k1': ids head table columns."""
     evil = kaluga / "\u202ek1.txt"
     (kaluga / "k1.txt").rename(evil)
     (kaluga / "events.toml").write_text(
-        '[[event]]\nid = "x"\narticles = ["\u202ek1", "k2"]\n', encoding="utf-8"
+        '[[event]]\nid = "x"\narticles = ["k1", "k2"]\n', encoding="utf-8"
     )
     result = invoke(
         "audit", str(evil), str(kaluga / "k2.txt"), "--events", str(kaluga / "events.toml")
     )
     assert result.exit_code == 0
-    assert "F1" in result.stdout
+    assert "F1" in result.stdout and "k1" in result.stdout
     assert "\u202e" not in result.stdout
+
+
+def test_unknown_ids_in_the_events_file_are_named(kaluga):
+    (kaluga / "events.toml").write_text(
+        '[[event]]\nid = "x"\narticles = ["k1", "k9"]\n', encoding="utf-8"
+    )
+    result = invoke("audit", str(kaluga / "k1.txt"), "--events", str(kaluga / "events.toml"))
+    assert result.exit_code == 0
+    assert "1 article id(s) not in the input, ignored: 'k9'" in result.stderr
 
 
 def test_notes_and_report_path_are_clean_single_lines(tmp_path):

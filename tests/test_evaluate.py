@@ -3,6 +3,9 @@
 import importlib.util
 import json
 
+import pytest
+
+from checker.errors import InputError
 from checker.evaluate import format_score, read_gold, score
 from checker.load import load_paths
 from checker.pipeline import run
@@ -80,3 +83,21 @@ def test_rules_on_handmade_audits():
     assert [(e.id, e.found) for e in result.expectations] == [("ag", True), ("ct", False)]
     assert result.forbidden == (("x", "F3"),)
     assert (result.event_precision, result.event_recall) == (1 / 3, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ('[[event]]\narticles = ["a"]\n', "event 1 has no string 'id'"),
+        ('[[event]]\nid = "e"\narticles = "a"\n', "'articles' must be a list of ids"),
+        (
+            '[[expect]]\nverdict = "agreement"\nsides = [{article = "a", quote = "zz"}]\n',
+            "'quote' must be a list of strings",
+        ),
+    ],
+)
+def test_malformed_gold_files_are_input_errors(tmp_path, toml, problem):
+    path = tmp_path / "gold.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        read_gold(str(path))

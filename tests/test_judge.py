@@ -195,3 +195,16 @@ def test_adjacent_weekdays_and_unrelated_sentences_are_not_temporal_contradictio
         "A judge on Thursday ordered the suspect held; two men were killed in Miami.",
     )
     assert not verdicts(found, "contradiction", "temporal")
+
+
+def test_apostrophes_do_not_open_a_quotation():
+    found = audit(
+        "The city's mayor said the department wasn't ready for the shooting in Miami.",
+        "Police said two men were shot in Miami on Sunday night.",
+    )
+    assert not [f for f in found if f.kind == "added quote"]
+    found = audit(
+        'The mayor said: "We will not rest until the people responsible are found."',
+        "Police said two men were shot in Miami on Sunday night.",
+    )
+    assert [f for f in found if f.kind == "added quote"]

@@ -118,3 +118,11 @@ def test_json_contract(seeds_report):
         for c in f["claims"]:
             assert texts[(c["article"], c["sentence"])] == c["text"]
             assert c["quote"] in c["text"]
+
+
+def test_duplicate_ids_are_refused_by_the_library():
+    from checker.errors import InputError
+    from checker.model import Article
+
+    with pytest.raises(InputError, match="duplicate article id 'x'"):
+        run([Article("x", "Ten people were killed."), Article("x", "Twelve people died.")])

@@ -98,3 +98,22 @@ def test_csv_one_row_per_claim_parses_back(nasty_report):
     assert list(rows[0]) == COLUMNS
     assert len(rows) == sum(len(f.claims) for f in nasty_report.findings)
     assert {r["article"] for r in rows} <= {"a|b", "c"}
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas():
+    text = '=HYPERLINK("http://e","x") 40 drones were shot down over Kaluga Oblast.'
+    report = run(
+        [Article("a", text), Article("b", text.replace("40", "41"))], overrides=[("a", "b")]
+    )
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
+    assert rows and all(not r["text"].startswith("=") for r in rows)
+    assert any(r["text"].startswith("'=HYPERLINK") for r in rows)
+    assert {r["value"] for r in rows if r["value"]} <= {"40", "41"}
+
+
+def test_bare_links_in_article_text_do_not_become_links():
+    from checker.render.escape import md_cell
+
+    assert md_cell("see http://evil.example and www.evil.example") == (
+        "see http\\://evil.example and www\\.evil.example"
+    )

@@ -101,7 +101,6 @@ class Lexicon:
     partial: Phrases
     background: Phrases
     times: Phrases
-    max_phrase: int
 
 
 @cache
@@ -148,5 +147,4 @@ def lexicon() -> Lexicon:
         partial=_phrase_set(markers["convention"]["partial"]),
         background=_phrase_set(markers["convention"]["background"]),
         times=_phrase_set(markers["times"]),
-        max_phrase=max(len(k) for t in tables for k in t),
     )

@@ -27,6 +27,9 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # cannot be encoded; would crash the writer
 # Backslash first, so the backslashes added for the other characters stay single.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# GitHub-flavoured renderers turn bare "http://..." and "www..." into links.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www)(:|\.)")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # At the start of a line these open a heading, quote, list or rule in running text.
 _MD_BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
@@ -41,7 +44,15 @@ def md_cell(text: str) -> str:
     """One table cell: a single line in which nothing but plain text can render."""
     flat = " ".join(_CONTROL.sub(" ", _printable(text)).split())
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    escaped = _AUTOLINK.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
     return "".join(_MD_ENTITY.get(char, char) for char in escaped)
+
+
+def csv_cell(value: object) -> object:
+    """A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a formula."""
+    if isinstance(value, str) and value[:1] in _FORMULA_START:
+        return "'" + value
+    return value
 
 
 def md_text(text: str) -> str:

@@ -7,12 +7,13 @@ and must not be able to break a table, inject a link or render HTML.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from checker.model import Claim, Finding, Report
+from checker.model import Article, Claim, Finding, Report
 from checker.render.escape import md_cell, md_text
-from checker.render.view import EventView, event_views, per_article, summary_line
+from checker.render.view import VERDICTS, EventView, counts, event_views, per_article, summary_line
 
 MAX_COLUMNS = 5
 EVIDENCE_VERDICTS = ("contradiction", "disputed", "embellishment", "explained")
@@ -21,9 +22,11 @@ EVIDENCE_VERDICTS = ("contradiction", "disputed", "embellishment", "explained")
 def render_markdown(report: Report) -> str:
     lines = ["# Consistency audit", "", summary_line(report) + ".", ""]
     lines += [f"> {md_text(n)}" for n in report.notes] + ([""] if report.notes else [])
-    lines += _events_overview(report)
-    for view in event_views(report):
-        lines += _event_section(report, view)
+    views = event_views(report)
+    lines += _events_overview(views)
+    meta = {a.id: a for a in report.articles}
+    for view in views:
+        lines += _event_section(meta, view)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -34,27 +37,17 @@ def _table(headers, rows) -> list[str]:
     ).splitlines() + [""]
 
 
-def _events_overview(report: Report) -> list[str]:
+def _events_overview(views: Sequence[EventView]) -> list[str]:
     rows = []
-    for view in event_views(report):
-        tally = defaultdict(int)
-        for f in view.findings:
-            tally[f.verdict] += 1
-        rows.append(
-            [
-                view.event.id,
-                view.event.label,
-                len(view.event.articles),
-                tally["contradiction"],
-                tally["embellishment"],
-                tally["agreement"],
-            ]
-        )
-    headers = ["event", "what", "articles", "contradictions", "embellishments", "agreements"]
+    for view in views:
+        tally = counts(view.findings)
+        rows.append([view.event.id, view.event.label, len(view.event.articles)]
+                    + [tally[v] for v in VERDICTS])  # fmt: skip
+    headers = ["event", "what", "articles", *VERDICTS]
     return ["## Events", ""] + _table(headers, rows)
 
 
-def _event_section(report: Report, view: EventView) -> list[str]:
+def _event_section(meta: dict[str, Article], view: EventView) -> list[str]:
     e = view.event
     lines = [
         f"## {e.id}: {md_text(e.label)}",
@@ -62,7 +55,6 @@ def _event_section(report: Report, view: EventView) -> list[str]:
         f"*Why these articles belong together:* {md_text(e.why)}",
         "",
     ]
-    meta = {a.id: a for a in report.articles}
     for aid, title in view.titles:
         art = meta.get(aid)
         extra = ", ".join(x for x in (art.source, art.date) if x) if art else ""

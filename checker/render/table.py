@@ -12,12 +12,12 @@ MAX_COLUMNS = 5  # beyond this many reports the quotes share one column
 CELL = 34  # characters of a report's quote in a cell: three reports fit a 160-column terminal
 
 
-def render_table(report: Report, verdicts: tuple[str, ...] = ()) -> str:
+def render_table(report: Report) -> str:
     """Plain text for a terminal; every article-derived string passes through ``terminal``."""
     blocks = [summary_line(report)]
     blocks.extend(terminal(n) for n in report.notes)
     for view in event_views(report):
-        findings = [f for f in view.findings if not verdicts or f.verdict in verdicts]
+        findings = view.findings
         event = view.event
         head = f"{event.id}  {shorten(event.label, 70)}  [{len(event.articles)} article(s)]"
         blocks.append("\n" + terminal(head) + "\n  " + terminal(shorten(event.why, 160)))
