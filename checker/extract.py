@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from checker.lexicons import MONTH_NAMES, MONTHS, TOKEN, WEEKDAYS, Lexicon, lexicon
 from checker.model import Claim, Sentence
@@ -95,17 +96,11 @@ def tokenize(text: str) -> list[Tok]:
 # --------------------------------------------------------------------------- phrase lookup
 
 
-def match_at(toks: Sequence[Tok], i: int, table, longest: int = 6):
-    """Longest phrase of ``table`` (a lexicon ``Phrases``) starting at token i."""
-    n, value = table.match(toks, i)
-    return (n, value) if n <= longest else (0, None)
-
-
-def find_all(toks: Sequence[Tok], table, longest: int = 8) -> list[tuple[int, int, object]]:
+def find_all(toks: Sequence[Tok], table) -> list[tuple[int, int, object]]:
     """Non-overlapping matches (first, last, value), longest first, left to right."""
     found, i = [], 0
     while i < len(toks):
-        n, value = match_at(toks, i, table, longest)
+        n, value = table.match(toks, i)
         if n:
             found.append((i, i + n, value))
             i += n
@@ -140,7 +135,7 @@ def _parse_digits(low: str) -> float | None:
 
 def _read_number(toks: Sequence[Tok], i: int, lex: Lexicon) -> tuple[int, float] | None:
     """A plain number at token i: (end, value). Digits, number words, 'two hundred', 'a dozen'."""
-    n, value = match_at(toks, i, lex.number_phrases, 3)
+    n, value = lex.number_phrases.match(toks, i)
     if n:
         return i + n, float(value)
     low = toks[i].low
@@ -214,7 +209,7 @@ def _names_a_thing(toks, j: int, lex: Lexicon) -> bool:
     word = toks[j]
     if not word.capitalised or not word.low[:1].isalpha() or word.low in lex.number_words:
         return False
-    if match_at(toks, j, lex.predicates)[0] or match_at(toks, j, lex.qualifiers)[0]:
+    if lex.predicates.match(toks, j)[0] or lex.qualifiers.match(toks, j)[0]:
         return False
     return toks[j - 1].low not in (".", "!", "?", '"', "“", ":")
 
@@ -224,7 +219,7 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, settings: Settings) -> list[
     figures: list[Figure] = []
     i = 0
     while i < len(toks):
-        n, span = match_at(toks, i, lex.vague, 4)
+        n, span = lex.vague.match(toks, i)
         if n:
             figures.append(Figure(i, i + n, (span[0] + span[1]) / 2, span[0], span[1], True))
             i += n
@@ -426,7 +421,7 @@ def _unit_after(toks: Sequence[Tok], end: int, lex: Lexicon) -> tuple[str, int, 
     for _ in range(4):
         if j >= len(toks):
             break
-        n, unit = match_at(toks, j, lex.units, 4)
+        n, unit = lex.units.match(toks, j)
         if n:
             return unit, j, j + n
         if toks[j].low in _PUNCT_BREAK or toks[j].low in (",", ".", "and", "of", "were", "was"):
@@ -452,7 +447,7 @@ def _predicate_near(toks, first, unit_last, lex) -> tuple[str, int, int]:
         if depth == 0 and low not in ("(", ")"):
             if low in _PUNCT_BREAK or (k >= unit_last and low in _CLAUSE_END):
                 break
-            n, pred = match_at(toks, k, lex.predicates, 4)
+            n, pred = lex.predicates.match(toks, k)
             if n and pred not in _SELF_CONTAINED:
                 return pred, k, k + n
             seen += 1
@@ -643,7 +638,7 @@ def _singular_casualties(ctx: _Context, lex: Lexicon, used: set[int]):
             continue
         n, unit, j = 0, None, i + 1
         while j < min(len(toks), i + 4):
-            n, unit = match_at(toks, j, lex.units, 4)
+            n, unit = lex.units.match(toks, j)
             low = toks[j].low
             if n or low in _PUNCT_BREAK or low in _CLAUSE_END or low[:1].isdigit():
                 break
@@ -747,10 +742,16 @@ def _name_before(toks, comma: int) -> tuple[str, int]:
         j -= 1
     while words and words[-1] in _NAME_SUFFIX:
         words.pop()
-    bad = set(_MONTHS) | set(WEEKDAYS) | set(lexicon().not_places) | set(lexicon().place_suffixes)
-    if not words or words[-1] in bad or len(words[-1]) < 2:
+    if not words or words[-1] in _not_names() or len(words[-1]) < 2:
         return "", -1
     return " ".join(words[-3:]), j + 1
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words before ', 23,' that are not a surname (months, places kinds, ...)."""
+    lex = lexicon()
+    return _MONTHS | frozenset(WEEKDAYS) | lex.not_places | lex.place_suffixes
 
 
 def _name_after(toks, i: int) -> tuple[str, int, int]:
@@ -785,7 +786,7 @@ def _extend_absence(toks, first: int, lex: Lexicon) -> int:
 def _fact_claims(ctx: _Context, lex: Lexicon, used: set[int], taken: set[tuple[str, str]]):
     """Consequences stated without figures: airports closed, flights diverted, a fire."""
     toks = ctx.toks
-    for first, last, pred in find_all(toks, lex.predicates, 4):
+    for first, last, pred in find_all(toks, lex.predicates):
         if used.intersection(range(first, last)) or pred == "magnitude":
             continue
         unit, u_first, u_last = _unit_near(toks, first, last, lex)
@@ -803,14 +804,14 @@ def _unit_near(toks, first: int, last: int, lex: Lexicon) -> tuple[str, int, int
     for k in range(last, min(len(toks), last + 5)):
         if toks[k].low in _PUNCT_BREAK or toks[k].low in (",", "."):
             break
-        n, unit = match_at(toks, k, lex.units, 4)
+        n, unit = lex.units.match(toks, k)
         if n:
             candidates.append((k - last, unit, k, k + n))
             break
     for k in range(first - 1, max(-1, first - 6), -1):
         if toks[k].low in _PUNCT_BREAK or toks[k].low in (",", "."):
             break
-        n, unit = match_at(toks, k, lex.units, 4)
+        n, unit = lex.units.match(toks, k)
         if n and k + n <= first:
             candidates.append((first - (k + n) + 0.5, unit, k, k + n))
             break

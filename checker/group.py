@@ -70,7 +70,7 @@ from scipy.sparse.csgraph import connected_components
 from checker.errors import InputError
 from checker.lexicons import MONTHS
 from checker.load import title_of
-from checker.model import Article, Claim, Event
+from checker.model import Article, Claim, Event, format_number
 from checker.settings import DEFAULT, Settings
 
 # --- words ----------------------------------------------------------------------------------
@@ -258,10 +258,6 @@ def _ages(features) -> frozenset[str]:
 Values = list[tuple[float, float, float]]  # (value, low, high) of exact quantity claims
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def _anchors(claims: Sequence[Claim]) -> dict[str, Values]:
     """slot -> figures of the exact (not vague) quantity claims of one article."""
     out: dict[str, Values] = {}
@@ -304,7 +300,7 @@ def _conflicts(
     for slot in sorted(a.keys() & b.keys()):
         agree = _overlap(a[slot], b[slot])
         if agree:
-            shared.append(f"{slot}={_fmt(agree[0])}")
+            shared.append(f"{slot}={format_number(agree[0])}")
     strength = 0
     for kind in sorted(ka.keys() & kb.keys()):
         if not _overlap(ka[kind], kb[kind]):
@@ -376,7 +372,7 @@ class _Model:
         for doc, anchors in zip(docs, self.anchors, strict=True):
             for slot, values in anchors.items():
                 for value in sorted({v for v, _, _ in values}):
-                    feature = f"a:{slot}={_fmt(value)}"
+                    feature = f"a:{slot}={format_number(value)}"
                     doc.counts[feature] += 1
                     doc.surface.setdefault(feature, feature[2:])
         self.vocab = vocab = sorted({f for d in docs for f in d.counts})

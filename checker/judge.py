@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from checker.align import Alignment, align_claims, claim_order, similar_sentences
 from checker.extract import is_concrete_source
 from checker.lexicons import WEEKDAYS
-from checker.model import Article, Claim, Event, Finding, Sentence
+from checker.model import Article, Claim, Event, Finding, Sentence, format_number
 from checker.settings import DEFAULT, Settings
 
 VERDICT_ORDER = {
@@ -503,10 +503,10 @@ def _added_quotes(event, sentences, settings) -> list[Finding]:
     ids = sorted(sentences)
     bodies = {a: " ".join(s.text for s in sentences[a]).lower() for a in ids}
     for a in ids:
+        others = [bodies[b] for b in ids if b != a]
         for s in sentences[a]:
             for m in _QUOTED.finditer(s.text):
                 quote = m.group(1)
-                others = [bodies[b] for b in ids if b != a]
                 best = max((fuzz.partial_ratio(quote.lower(), o) for o in others), default=0)
                 if best >= settings.paraphrase_min_score:
                     continue
@@ -556,9 +556,7 @@ def _omissions(event, alignments: Sequence[Alignment], ids: Sequence[str]) -> li
 
 
 def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return "?" if value is None else format_number(value)
 
 
 def _fmt_claim(c: Claim) -> str:

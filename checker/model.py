@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def format_number(value: float) -> str:
+    """A figure as a report writes it: 40, not 40.0; 6.1 stays 6.1."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str
