@@ -84,6 +84,7 @@ class Finding:
     explanation: str
     severity: int  # higher = more important for an editor
     claims: tuple[Claim, ...]
+    confidence: float = 1.0  # how sure the rule is that the finding is right (0-1)
 
 
 @dataclass(frozen=True, slots=True)
