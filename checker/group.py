@@ -68,10 +68,10 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from checker.errors import InputError
-from checker.lexicons import MONTHS
 from checker.load import title_of
 from checker.model import Article, Claim, Event, format_number
 from checker.settings import DEFAULT, Settings
+from checker.text.dates import MONTHS
 
 # --- words ----------------------------------------------------------------------------------
 
@@ -266,7 +266,7 @@ def _anchors(claims: Sequence[Claim]) -> dict[str, Values]:
             continue
         low = c.value if c.low is None else c.low
         high = c.value if c.high is None else c.high
-        out.setdefault(c.slot, []).append((float(c.value), float(low), float(high)))
+        out.setdefault(str(c.slot), []).append((float(c.value), float(low), float(high)))
     return out
 
 
