@@ -28,6 +28,8 @@ COMPARED_KINDS = (
     ClaimKind.AGE,
 )
 
+_PLACE_BOUND = (ClaimKind.ABSENCE, ClaimKind.FACT)
+
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
@@ -78,7 +80,12 @@ def align_claims(claims: Sequence[Claim]) -> tuple[Alignment, ...]:
 
 
 def _place_splits(group: Sequence[Claim]) -> bool:
-    """Does any single report use the place to tell figures or facts apart?"""
+    """Does any single report use the place to tell figures or facts apart? A consequence
+    without a figure ("no injuries", "a fire") named in two different places is two facts."""
+    if group[0].kind in _PLACE_BOUND:
+        named = {c.place for c in group if c.place}
+        if len(_distinct_places(named)) > 1:
+            return True
     by_article: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     for c in group:

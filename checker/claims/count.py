@@ -62,7 +62,7 @@ def _figures(ctx: Context) -> Iterator[Claim]:
             unit = lex.casualty_unit  # "killed two", "six were shot", "49 killed"
         if not unit and last_unit and low_at(toks, fig.last) in _BARE_FIGURE_PLACES:
             unit = last_unit  # "10 drones over Kaluga, 8 over Bryansk"
-        if not unit or not pred or (fig.vague and fig.low <= 1):
+        if not unit or not pred or (fig.vague and fig.low <= 1) or not lex.takes(pred, unit):
             continue
         last_unit = unit
         first = min(fig.first, pred_at) if 0 <= pred_at < fig.first else fig.first

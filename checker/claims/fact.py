@@ -24,7 +24,7 @@ def read(ctx: Context) -> Iterator[Claim]:
         unit, u_first, u_last = unit_near(toks, first, last, lex)
         if pred in lex.self_contained and unit not in lex.self_contained[pred]:
             unit, u_first, u_last = pred, first, last
-        if not unit or (unit, pred) in taken:
+        if not unit or (unit, pred) in taken or not lex.takes(pred, unit):
             continue
         taken.add((unit, pred))
         yield ctx.claim(KIND, min(first, u_first), max(last, u_last), unit, pred)

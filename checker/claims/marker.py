@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.attribution import is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Verdict
+from checker.text.tokens import low_at
 
 KIND = ClaimKind.MARKER
 _WHY = {
@@ -29,8 +30,11 @@ def read(ctx: Context) -> Iterator[Claim]:
     spans = []
     for kind, phrases in lex.markers.items():
         for first, last, _ in phrases.find_all(toks):
-            if not (kind == "speculation" and first in excluded):
-                spans.append((first, -(last - first), kind))
+            if kind == "speculation" and first in excluded:
+                continue
+            if kind == "intensifier" and low_at(toks, first - 1) in lex.intensifier_negators:
+                continue  # "less severe": the opposite of an intensifier
+            spans.append((first, -(last - first), kind))
     taken: set[int] = set()
     for first, neg_len, kind in sorted(spans):
         last = first - neg_len

@@ -23,6 +23,11 @@ def read_toml(name: str) -> dict:
 
 @dataclass(frozen=True)
 class Lexicon:
+    def takes(self, predicate: str, noun: str) -> bool:
+        """Can this noun be the subject of this predicate ('downed' homes cannot)?"""
+        allowed = self.applies_to.get(predicate)
+        return allowed is None or noun in allowed
+
     number_words: dict[str, int]
     multipliers: dict[str, int]
     number_phrases: Phrases  # "a dozen", "half a dozen"
@@ -35,6 +40,7 @@ class Lexicon:
     casualty_unit: str
     predicates: Phrases
     self_contained: dict[str, frozenset[str]]  # predicate -> nouns it takes
+    applies_to: dict[str, frozenset[str]]  # predicate -> the only nouns it can take
     place_suffixes: frozenset[str]
     place_prepositions: frozenset[str]
     weak_prepositions: Phrases
@@ -42,6 +48,7 @@ class Lexicon:
     place_possessions: Phrases
     markers: dict[str, Phrases]  # kind -> phrases
     speculation_exceptions: Phrases
+    intensifier_negators: frozenset[str]
     speech_verbs: Phrases
     official_sources: Phrases
     absence: Phrases
@@ -57,6 +64,7 @@ class Lexicon:
     name_titles: frozenset[str]
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
+    auxiliaries: frozenset[str]
 
 
 @cache
@@ -87,6 +95,7 @@ def lexicon() -> Lexicon:
         casualty_unit=units["implicit"]["casualty_unit"],
         predicates=Phrases.of(predicates["predicates"]),
         self_contained={k: frozenset(v) for k, v in predicates["self_contained"].items()},
+        applies_to={k: frozenset(v) for k, v in predicates["applies_to"].items()},
         place_suffixes=frozenset(places["suffixes"]),
         place_prepositions=frozenset(places["prepositions"]),
         weak_prepositions=Phrases.set_of(places["weak_prepositions"]),
@@ -94,6 +103,7 @@ def lexicon() -> Lexicon:
         place_possessions=Phrases.set_of(places["place_possessions"]),
         markers={k: Phrases.set_of(markers[k]) for k in MARKER_KINDS},
         speculation_exceptions=Phrases.set_of(markers["speculation_exceptions"]),
+        intensifier_negators=frozenset(markers["intensifier_negators"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
@@ -116,4 +126,5 @@ _GRAMMAR_LISTS = (
     "name_titles",
     "name_suffixes",
     "street_words",
+    "auxiliaries",
 )

@@ -119,13 +119,21 @@ def _possesses_place_things(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool
 def _weak_before(toks: Sequence[Tok], start: int, lex: Lexicon) -> bool:
     if lex.weak_prepositions.ending_at(toks, start, longest=2)[0] >= 0:
         return True
-    # "to alternative hubs in Kazan": a destination phrase earlier in the same clause
+    # "to alternative hubs in Kazan": a destination phrase earlier in the same clause, but not
+    # an infinitive ("reported to have targeted a resident in Belgorod")
     for j in range(start - 1, max(-1, start - 6), -1):
         if toks[j].low in (",", ";", "and"):
             continue
-        if toks[j].low in ("to", "such", "including"):
+        if toks[j].low in ("such", "including"):
             return True
+        if toks[j].low == "to":
+            return not _infinitive(toks[j + 1 : start], lex)
     return False
+
+
+def _infinitive(between: Sequence[Tok], lex: Lexicon) -> bool:
+    """Words between 'to' and a place that make 'to' an infinitive marker, not a destination."""
+    return any(t.low in lex.auxiliaries or t.low.endswith("ed") for t in between)
 
 
 def _drop_possessors(mentions: list[PlaceMention]) -> list[PlaceMention]:
