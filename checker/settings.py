@@ -58,7 +58,17 @@ class Settings:
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back
     self_similarity: float = 70.0  # token_set_ratio of two sentences stating one fact
-    self_pairs: int = 40  # claims of one slot in one report compared with each other, at most
+    # Confidence of a numeric contradiction (checker/claims/count.py: confidence): 1, less a
+    # penalty when a figure stands after the lede, less one when one figure is several times the
+    # other. Below min_confidence a contradiction is not reported (read on dev audits: such
+    # pairs were parts, other incidents or later counts far more often than real conflicts).
+    lede_sentences: int = 6  # title + the first paragraphs
+    identifying_predicates: tuple[str, ...] = ("magnitude",)  # figures naming the happening
+    age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
+    confidence_late_penalty: float = 0.3
+    confidence_max_ratio: float = 2.5
+    confidence_ratio_penalty: float = 0.4
+    min_confidence: float = 0.5
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check
     # before publishing leads (conflicting figures, claims nobody stands behind); colour that
     # changes no fact and agreements come last.
@@ -71,9 +81,8 @@ class Settings:
         ("explained", 2),
         ("embellishment unsourced witness", 5),
         ("embellishment speculation", 5),
+        ("embellishment unnamed source", 5),
         ("embellishment intensifier on shared fact", 4),
-        ("embellishment added quote", 3),
-        ("embellishment added detail", 3),
         ("embellishment intensifier", 2),
         ("embellishment evaluative framing", 1),
         ("agreement numeric", 2),

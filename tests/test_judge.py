@@ -153,13 +153,16 @@ def test_a_sourced_intensifier_is_the_source_s_words():
     assert f.kind == "intensifier on shared fact"
 
 
-def test_an_article_that_contradicts_itself():
+def test_an_article_giving_two_figures_is_no_side_of_a_contradiction():
+    """A report that gives both values (a first count and a later one, a part and the whole)
+    is not set against another report giving one of them: on real news such pairs were
+    updates far more often than conflicts."""
     found = audit(
         "Defenses destroyed 40 UAVs over Kaluga Oblast last night. "
-        "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night."
+        "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night.",
+        "Defenses destroyed 41 UAVs over Kaluga Oblast last night.",
     )
-    (ct,) = verdicts(found, "contradiction")
-    assert {c.article for c in ct.claims} == {"r0"} and len(ct.claims) == 2
+    assert verdicts(found, "contradiction") == []
 
 
 def test_verdicts_do_not_depend_on_article_order():
@@ -201,9 +204,9 @@ def test_apostrophes_do_not_open_a_quotation():
         "The city's mayor said the department wasn't ready for the shooting in Miami.",
         "Police said two men were shot in Miami on Sunday night.",
     )
-    assert not [f for f in found if f.kind == "added quote"]
+    assert not [f for f in found if f.kind == "unique quote"]
     found = audit(
         'The mayor said: "We will not rest until the people responsible are found."',
         "Police said two men were shot in Miami on Sunday night.",
     )
-    assert [f for f in found if f.kind == "added quote"]
+    assert [f for f in found if f.kind == "unique quote"]

@@ -78,13 +78,15 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     written = {a: fractional_year(ev.articles[a].date) if a in ev.articles else 0.0 for a in arts}
     given = {_name(c).given for c in al.claims if _name(c).given}
     same = _same_person_test(given)
-    conflicts: set[str] = set()
+    conflicts: dict[str, Claim] = {}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
-            years = abs(written[a] - written[b]) if written[a] and written[b] else 0
+            slack = _slack(written[a], written[b], ev.settings)
             pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same(x, y)]
-            if pairs and not any(abs(x.value - y.value) <= 1 + years for x, y in pairs):
-                conflicts.update((a, b))
+            if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
+                x, y = pairs[0]
+                conflicts.setdefault(a, x)
+                conflicts.setdefault(b, y)
     who = al.claims[0].slot.person.title()
     out = []
     agreeing = [
@@ -99,11 +101,19 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
         text = f"age of {who}: {value_summary(agreeing, lambda c: f'{c.value:g}', '; ')}"
         out.append(ev.finding(Verdict.AGREEMENT, "age", al.key, text, agreeing))
     if conflicts:
-        picked = [by_article[a][0] for a in sorted(conflicts)]
+        picked = [conflicts[a] for a in sorted(conflicts)]
         sides = compatible_sides(picked, lambda x, y: abs(x.value - y.value) <= 1)
         text = f"age of {who} differs: {sides}"
         out.append(ev.finding(Verdict.CONTRADICTION, "age", al.key, text, picked))
     return out
+
+
+def _slack(year_a: float, year_b: float, settings) -> float:
+    """A birthday between two reports is no conflict: one year, plus the years between them
+    when both dates are known, or ``age_slack_undated`` when one is not."""
+    if year_a and year_b:
+        return 1 + abs(year_a - year_b)
+    return settings.age_slack_undated
 
 
 def _agree(a: Claim, b: Claim) -> bool:

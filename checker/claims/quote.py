@@ -1,6 +1,8 @@
 """Direct quotations: a quotation that appears in one report only.
 
 Read at judging time from the sentences themselves (a quote is not a claim about the event).
+A quotation credited to a speaker is additional reporting, not an embellishment: it is a
+low-severity ``unique`` note, hidden from reports by default.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from checker.model import Claim, ClaimKind, Finding, Slot, Verdict
 
 # A direct quotation of 25+ characters; an apostrophe inside a word ("city's") opens nothing.
 QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"”’]{25,}?)[\"”’'](?!\w)")
-WHY = "a quotation no other report carries"
+WHY = "a quotation no other report carries (additional reporting)"
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
@@ -43,4 +45,4 @@ def judge(ev: EventContext) -> Iterator[Finding]:
                     label="quote",
                 )
                 slot = f"sentence {s.index}"
-                yield ev.finding(Verdict.EMBELLISHMENT, "added quote", slot, WHY, (claim,))
+                yield ev.finding(Verdict.UNIQUE, "unique quote", slot, WHY, (claim,))

@@ -13,7 +13,14 @@ from importlib import resources
 
 from checker.text.tokens import Phrases, tokens_of
 
-MARKER_KINDS = ("speculation", "witness", "intensifier", "evaluative", "vague_source")
+MARKER_KINDS = (
+    "speculation",
+    "witness",
+    "intensifier",
+    "mild_intensifier",
+    "evaluative",
+    "vague_source",
+)
 
 
 def read_toml(name: str) -> dict:
@@ -51,6 +58,7 @@ class Lexicon:
     intensifier_negators: frozenset[str]
     speech_verbs: Phrases
     official_sources: Phrases
+    vague_speakers: Phrases
     absence: Phrases
     relation: Phrases
     convention: Phrases
@@ -65,6 +73,7 @@ class Lexicon:
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
     auxiliaries: frozenset[str]
+    speaker_pronouns: frozenset[str]
 
 
 @cache
@@ -106,6 +115,7 @@ def lexicon() -> Lexicon:
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
+        vague_speakers=Phrases.set_of(markers["vague_speakers"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),
         convention=Phrases.of(
@@ -127,4 +137,5 @@ _GRAMMAR_LISTS = (
     "name_suffixes",
     "street_words",
     "auxiliaries",
+    "speaker_pronouns",
 )
