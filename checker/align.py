@@ -89,7 +89,7 @@ def _place_splits(group: Sequence[Claim]) -> bool:
     by_article: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     for c in group:
-        if c.place:
+        if c.place and not c.place_inherited and not c.partial:
             by_article[c.article].add(c.place)
             value = c.value if c.kind == ClaimKind.QUANTITY else (c.label or c.predicate)
             values[(c.article, c.place)].add(value)
@@ -112,16 +112,25 @@ def _distinct_places(places: set[str]) -> list[str]:
 
 
 def _split_by_place(group: Sequence[Claim]) -> list[list[Claim]]:
-    """One part per place; a claim without a place joins only if there is one place at all."""
-    anchors = _distinct_places({c.place for c in group if c.place})
+    """One part per place named outright. A claim whose place is inherited or unsaid joins the
+    part most reports name (the event's own place) when one part clearly leads; when two
+    places are named as often, it is compared with neither."""
+    bound = group[0].kind in _PLACE_BOUND  # a consequence belongs to the place it is told of
+    anchors = _distinct_places(
+        {c.place for c in group if c.place and (bound or not c.place_inherited)}
+    )
     parts: dict[str, list[Claim]] = {p: [] for p in anchors}
+    loose = []
     for c in group:
         match = [p for p in anchors if places_compatible(p, c.place)]
-        if match:
+        if match and (bound or not c.place_inherited or len(match) == 1):
             parts[match[0]].append(c)
-        elif len(anchors) == 1:
-            parts[anchors[0]].append(c)
-    return [parts[p] for p in anchors if parts[p]]
+        else:
+            loose.append(c)
+    reports = sorted((len({c.article for c in parts[p]}), p) for p in anchors)
+    if loose and reports and (len(reports) == 1 or reports[-1][0] > reports[-2][0]):
+        parts[reports[-1][1]].extend(loose)
+    return [sorted(parts[p], key=claim_order) for p in anchors if parts[p]]
 
 
 def _display_key(part: Sequence[Claim], key: tuple[str, str, str]) -> Slot:

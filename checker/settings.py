@@ -65,10 +65,11 @@ class Settings:
     lede_sentences: int = 6  # title + the first paragraphs
     identifying_predicates: tuple[str, ...] = ("magnitude",)  # figures naming the happening
     age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
-    confidence_late_penalty: float = 0.3
+    confidence_late_penalty: float = 0.2  # per figure after the lede
+    confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5
-    confidence_ratio_penalty: float = 0.4
-    min_confidence: float = 0.5
+    confidence_ratio_penalty: float = 0.3
+    min_confidence: float = 0.6
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check
     # before publishing leads (conflicting figures, claims nobody stands behind); colour that
     # changes no fact and agreements come last.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from checker.align import Alignment
 from checker.claims import scope
@@ -36,8 +37,20 @@ _OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
-    yield from _figures(ctx)
+    yield from _other_injuries(list(_figures(ctx)))
     yield from _singular_casualties(ctx)
+
+
+def _other_injuries(claims: list[Claim]) -> list[Claim]:
+    """'Five dead, six more shot, and nearly 40 injured': injured counted beside those shot
+    are hurt some other way (a stampede, broken glass), a part of no gunshot toll."""
+    preds = {c.predicate for c in claims}
+    if not {"shot", "injured"} <= preds:
+        return claims
+    return [
+        replace(c, notes=c.notes | {Note.PARTIAL}) if c.predicate == "injured" else c
+        for c in claims
+    ]
 
 
 def _figures(ctx: Context) -> Iterator[Claim]:
@@ -216,9 +229,10 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
             what = fmt(value) if value is not None else "compatible figures"
             text = f"{len(arts)} reports give {what}"
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
-    for conflict in _by_happening(_conflicting_principals(figures, marks), marks):
-        verdict, kind, why = scope.explain_difference(conflict, event_notes)
-        sure = confidence(conflict, ev.settings)
+    hedged = _hedged_sentences(ev)
+    for sides in _by_happening(_conflicting_principals(figures, marks), marks):
+        verdict, kind, why = scope.explain_difference(sides, event_notes)
+        conflict, sure = _confident(sides, ev.settings, hedged)
         if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
             continue  # too unsure to put before an editor
         values = compatible_sides(conflict, figures_compatible)
@@ -306,16 +320,43 @@ def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
     return [stated[a][0] for a in sorted(involved)]
 
 
-def confidence(claims: Sequence[Claim], settings) -> float:
+def _hedged_sentences(ev: EventContext) -> set[tuple[str, int]]:
+    """Sentences that hedge what they say ('looked like', 'may have'): weak sides."""
+    return {
+        (c.article, c.sentence)
+        for c in ev.pool
+        if c.kind == ClaimKind.MARKER and c.label == "speculation"
+    }
+
+
+def _confident(sides: list[Claim], settings, hedged) -> tuple[list[Claim], float]:
+    """The sides that take part in at least one confident disagreeing pair, and the best
+    pair's confidence: one far-fetched figure does not sink, or join, a clear conflict."""
+    keep: list[Claim] = []
+    best = 0.0
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if figures_compatible(a, b):
+                continue
+            sure = confidence((a, b), settings, hedged)
+            best = max(best, sure)
+            if sure >= settings.min_confidence:
+                keep.extend(c for c in (a, b) if c not in keep)
+    return (keep or list(sides)), best
+
+
+def confidence(claims: Sequence[Claim], settings, hedged=frozenset()) -> float:
     """How sure a numeric contradiction is: figures stated early (in the title or lede) and of
     one order of magnitude are what reports mean as the toll; a figure deep in an article or
     several times another is more often a part, another incident or a later count."""
     score = 1.0
-    if any(c.sentence >= settings.lede_sentences for c in claims):
-        score -= settings.confidence_late_penalty
+    late = sum(c.sentence >= settings.lede_sentences for c in claims)
+    score -= settings.confidence_late_penalty * min(late, 2)
     values = [c.value for c in claims if c.value]
     if values and max(values) > settings.confidence_max_ratio * max(min(values), 1):
         score -= settings.confidence_ratio_penalty
+    if any((c.article, c.sentence) in hedged for c in claims):
+        score -= settings.confidence_hedge_penalty
     return round(max(score, 0.0), 2)
 
 

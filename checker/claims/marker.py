@@ -103,14 +103,16 @@ def _outlets_words(c: Claim) -> bool:
 
 
 def _kind(kinds: list[str], sourced: bool) -> str | None:
+    """A named or official source in the sentence stands behind what it relays, even an
+    unnamed witness's account ('Witnesses reported shots, Kelly said')."""
+    if sourced:
+        return None
     if "witness" in kinds:
         return "unsourced witness"
     if "vague_source" in kinds:
         return "unnamed source"
     if "speculation" in kinds:
-        return None if sourced else "speculation"
-    if sourced:
-        return None  # the source's own words, not the outlet's framing
+        return "speculation"
     if "intensifier" in kinds:
         return "intensifier"
     if "mild_intensifier" in kinds:

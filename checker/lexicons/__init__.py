@@ -59,6 +59,7 @@ class Lexicon:
     speech_verbs: Phrases
     official_sources: Phrases
     vague_speakers: Phrases
+    relatives: frozenset[str]
     absence: Phrases
     relation: Phrases
     convention: Phrases
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         vague_speakers=Phrases.set_of(markers["vague_speakers"]),
+        relatives=frozenset(markers["relatives"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),
         convention=Phrases.of(
