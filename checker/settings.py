@@ -63,7 +63,11 @@ class Settings:
     # other. Below min_confidence a contradiction is not reported (read on dev audits: such
     # pairs were parts, other incidents or later counts far more often than real conflicts).
     lede_sentences: int = 6  # title + the first paragraphs
-    identifying_predicates: tuple[str, ...] = ("magnitude",)  # figures naming the happening
+    identifying_predicates: tuple[str, ...] = ("magnitude",)
+    # An omission needs this many reports, from as many sources, agreeing on the figure, and
+    # at least this share of the event's reports: fewer was never useful on dev audits.
+    omission_min_reports: int = 3
+    omission_share: float = 0.6  # figures naming the happening
     age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")

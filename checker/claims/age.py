@@ -15,27 +15,68 @@ from checker.align import Alignment
 from checker.claims.base import Context, EventContext, compatible_sides, exact, value_summary
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.dates import fractional_year
-from checker.text.names import Name, name_after, name_before
+from checker.text.names import Name, name_after, name_before, subject_before
 from checker.text.tokens import low_at
 
 KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
+_PERSON_PRONOUNS = ("he", "she")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
+    """'Jane Doe, 23,', '23-year-old Jane Doe', 'the 23-year-old' (the person named last),
+    'Page died at 85', 'Doe, aged 23', 'Doe is 19 years old', 'she was 91' (named before)."""
     toks, lex = ctx.toks, ctx.lex
     for i, tok in enumerate(toks):
         m = _AGE_TOKEN.match(tok.low)
         if m:
             who, first, last = name_after(toks, i + 1, lex)
+            if not who and low_at(toks, i - 1) == "the":
+                who, first, last = ctx.recent_person, i - 1, i + 1
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
-        elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE and _is_apposition(toks, i):
-            who, first = name_before(toks, i - 1, lex)
-            if who:
-                yield _age(ctx, int(tok.low), first, i + 1, who)
+        elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
+            found = _apposition(ctx, i) or _phrased(ctx, i)
+            if found:
+                yield found
+
+
+def _pronoun_was(toks, i: int) -> bool:
+    """'she was 91.', 'he is 19,': a pronoun, a copula and a number closing the clause."""
+    return (
+        low_at(toks, i - 1) in ("was", "is")
+        and low_at(toks, i - 2) in _PERSON_PRONOUNS
+        and low_at(toks, i + 1) in (".", ",", ";", "when", "")
+    )
+
+
+def _apposition(ctx: Context, i: int) -> Claim | None:
+    if not _is_apposition(ctx.toks, i):
+        return None
+    who, first = name_before(ctx.toks, i - 1, ctx.lex)
+    return _age(ctx, int(ctx.toks[i].low), first, i + 1, who) if who else None
+
+
+def _phrased(ctx: Context, i: int) -> Claim | None:
+    """An age said in words around the number, its person named before it in the sentence or,
+    after 'he'/'she', in an earlier one."""
+    toks, lex = ctx.toks, ctx.lex
+    start, _ = lex.age_before.ending_at(toks, i, longest=5)
+    after = lex.age_after.match(toks, i + 1)[0] if i + 1 < len(toks) else 0
+    if start < 0 and _pronoun_was(toks, i):
+        start = i - 2  # "She was 91."
+    if start < 0 and not after:
+        return None
+    first = start if start >= 0 else i
+    who = subject_before(toks, first, lex)
+    if who is None and any(t.low in _PERSON_PRONOUNS for t in toks[max(0, first - 4) : first + 1]):
+        who = ctx.recent_person
+    if who is None:
+        return None
+    ctx.used.update(range(first, i + 1 + after))
+    return _age(ctx, int(toks[i].low), first, i + 1 + after, who)
 
 
 def _is_apposition(toks, i: int) -> bool:

@@ -28,6 +28,7 @@ from checker.model import (
     format_number,
 )
 from checker.settings import Settings
+from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
 from checker.text.tokens import Tok
 
@@ -46,6 +47,7 @@ class Context:
     notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
+    recent_person: Name | None = None  # the person named last, in this or an earlier sentence
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
 

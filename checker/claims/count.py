@@ -59,6 +59,8 @@ def _figures(ctx: Context) -> Iterator[Claim]:
     for fig in read_figures(toks, lex, ctx.settings.approx_tolerance):
         if low_at(toks, fig.last) == "of" and not fig.vague:
             continue  # "three of the four victims": a part of a count named next
+        if ctx.used.intersection(range(fig.first, fig.last)):
+            continue  # read as something else already (an age)
         unit, unit_first, unit_last = unit_after(toks, fig.last, lex)
         if _lone_one(toks, fig, unit, unit_first) or _after_a_name(toks, fig, unit):
             continue

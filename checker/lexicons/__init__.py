@@ -74,6 +74,8 @@ class Lexicon:
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
     auxiliaries: frozenset[str]
+    age_before: Phrases
+    age_after: Phrases
     speaker_pronouns: frozenset[str]
 
 
@@ -126,6 +128,8 @@ def lexicon() -> Lexicon:
         partial=Phrases.set_of(convention["partial"]),
         background=Phrases.set_of(convention["background"]),
         times=Phrases.set_of(markers["times"]),
+        age_before=Phrases.set_of(grammar["age_before"]),
+        age_after=Phrases.set_of(grammar["age_after"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
