@@ -82,7 +82,7 @@ def align_claims(claims: Sequence[Claim]) -> tuple[Alignment, ...]:
 def _place_splits(group: Sequence[Claim]) -> bool:
     """Does any single report use the place to tell figures or facts apart? A consequence
     without a figure ("no injuries", "a fire") named in two different places is two facts."""
-    if group[0].kind in _PLACE_BOUND:
+    if _bound(group):
         named = {c.place for c in group if c.place}
         if len(_distinct_places(named)) > 1:
             return True
@@ -103,6 +103,11 @@ def _place_splits(group: Sequence[Claim]) -> bool:
     return False
 
 
+def _bound(group: Sequence[Claim]) -> bool:
+    """Consequences without a figure only: a figure in the group makes it a count's slot."""
+    return all(c.kind in _PLACE_BOUND for c in group)
+
+
 def _distinct_places(places: set[str]) -> list[str]:
     out: list[str] = []
     for p in sorted(places, key=lambda p: (len(p), p)):
@@ -115,7 +120,7 @@ def _split_by_place(group: Sequence[Claim]) -> list[list[Claim]]:
     """One part per place named outright. A claim whose place is inherited or unsaid joins the
     part most reports name (the event's own place) when one part clearly leads; when two
     places are named as often, it is compared with neither."""
-    bound = group[0].kind in _PLACE_BOUND  # a consequence belongs to the place it is told of
+    bound = _bound(group)  # a consequence belongs to the place it is told of
     anchors = _distinct_places(
         {c.place for c in group if c.place and (bound or not c.place_inherited)}
     )
