@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.align import Alignment
-from checker.claims.base import Context, EventContext, compatible_sides, exact, value_summary
+from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, name_after, name_before, subject_before
@@ -143,7 +143,7 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
         out.append(ev.finding(Verdict.AGREEMENT, "age", al.key, text, agreeing))
     if conflicts:
         picked = [conflicts[a] for a in sorted(conflicts)]
-        sides = compatible_sides(picked, lambda x, y: abs(x.value - y.value) <= 1)
+        sides = consensus_summary(picked, _agree)
         text = f"age of {who} differs: {sides}"
         out.append(ev.finding(Verdict.CONTRADICTION, "age", al.key, text, picked))
     return out

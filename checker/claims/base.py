@@ -169,8 +169,9 @@ def value_summary(claims: Sequence[Claim], show: Callable, sep: str = " vs ") ->
     return sep.join(f"{v} ({', '.join(a)})" for v, a in sorted(by_value.items()))
 
 
-def compatible_sides(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> str:
-    """'23 (a, b); 24 (c) vs 32 (d)': values that agree with each other on one side."""
+def consensus_summary(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> str:
+    """'17 in 3 reports (b, c, d) vs 16 in 1 report (a)': the best-supported value first, so
+    the consensus and the outliers read at a glance."""
     sides: list[list[Claim]] = []
     for c in sorted(claims, key=lambda c: (c.value or 0, claim_order(c))):
         home = next((side for side in sides if any(agree(c, o) for o in side)), None)
@@ -178,7 +179,14 @@ def compatible_sides(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bo
             sides.append([c])
         else:
             home.append(c)
-    return " vs ".join(value_summary(side, fmt_claim, "; ") for side in sides)
+    sides.sort(key=lambda side: (-len({c.article for c in side}), side[0].value or 0))
+    parts = []
+    for side in sides:
+        arts = sorted({c.article for c in side})
+        values = "/".join(dict.fromkeys(fmt_claim(c) for c in side))
+        word = "report" if len(arts) == 1 else "reports"
+        parts.append(f"{values} in {len(arts)} {word} ({', '.join(arts)})")
+    return " vs ".join(parts)
 
 
 def figures_compatible(a: Claim, b: Claim) -> bool:

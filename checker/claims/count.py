@@ -17,7 +17,7 @@ from checker.claims import scope
 from checker.claims.base import (
     Context,
     EventContext,
-    compatible_sides,
+    consensus_summary,
     exact,
     figures_compatible,
     fmt,
@@ -72,6 +72,8 @@ def _figures(ctx: Context) -> Iterator[Claim]:
         )
         if magnitude:
             unit = "earthquake"
+        if not unit and _counts_something_else(toks, fig):
+            continue  # "shot two bailiffs": a noun we do not know is no head count
         if not unit and pred in lex.casualty_predicates and _close(fig, pred_at, pred_end):
             unit = lex.casualty_unit  # "killed two", "six were shot", "49 killed"
         if not unit and last_unit and low_at(toks, fig.last) in _BARE_FIGURE_PLACES:
@@ -130,6 +132,11 @@ def predicate_near(
             seen += 1
         k += 1
     return "", -1, -1
+
+
+def _counts_something_else(toks, fig: Span) -> bool:
+    nxt = toks[fig.last] if fig.last < len(toks) else None
+    return bool(nxt and nxt.is_word and not nxt.capitalised and nxt.low.endswith("s"))
 
 
 def _after_a_name(toks, fig: Span, unit: str) -> bool:
@@ -237,7 +244,7 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
         conflict, sure = _confident(sides, ev.settings, hedged)
         if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
             continue  # too unsure to put before an editor
-        values = compatible_sides(conflict, figures_compatible)
+        values = consensus_summary(conflict, figures_compatible)
         text = f"{why}: {values}" if why else f"reports disagree: {values}"
         findings.append(ev.finding(verdict, kind, al.key, text, conflict, confidence=sure))
     if not findings and len(al.articles) > 1:
