@@ -69,6 +69,7 @@ class Settings:
     omission_min_reports: int = 3
     omission_share: float = 0.6  # figures naming the happening
     age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
+    age_max_gap: int = 15  # ages of one name further apart: two people (a father and son)
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

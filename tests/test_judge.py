@@ -115,7 +115,7 @@ def test_swapped_ages_are_contradictions_and_a_birthday_is_not():
     cts = verdicts(found, "contradiction", "age")
     assert {f.slot for f in cts} == {"age|greenhouse", "age|stafford"}
     greenhouse = next(f for f in cts if f.slot == "age|greenhouse")
-    assert "23 (r0); 24 (r2) vs 32 (r1)" in greenhouse.explanation
+    assert "23/24 in 2 reports (r0, r2) vs 32 in 1 report (r1)" in greenhouse.explanation
 
 
 def test_embellishments_have_kinds_and_severity():

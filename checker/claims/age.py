@@ -33,8 +33,6 @@ def read(ctx: Context) -> Iterator[Claim]:
         m = _AGE_TOKEN.match(tok.low)
         if m:
             who, first, last = name_after(toks, i + 1, lex)
-            if not who and low_at(toks, i - 1) == "the":
-                who, first, last = ctx.recent_person, i - 1, i + 1
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
         elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
@@ -70,6 +68,11 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
     if start < 0 and not after:
         return None
     first = start if start >= 0 else i
+    if after:
+        named, _, name_end = name_after(toks, i + 1 + after, lex)
+        if named:  # "killing 16 year old Elijah Jackson": the age is the name's after it
+            ctx.used.update(range(first, name_end))
+            return _age(ctx, int(toks[i].low), first, name_end, named)
     who = subject_before(toks, first, lex)
     if who is None and any(t.low in _PERSON_PRONOUNS for t in toks[max(0, first - 4) : first + 1]):
         who = ctx.recent_person
@@ -123,7 +126,12 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             slack = _slack(written[a], written[b], ev.settings)
-            pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same(x, y)]
+            pairs = [
+                (x, y)
+                for x in by_article[a]
+                for y in by_article[b]
+                if same(x, y) and _same_bearer(x, y, ev.settings)
+            ]
             if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
                 x, y = pairs[0]
                 conflicts.setdefault(a, x)
@@ -147,6 +155,13 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
         text = f"age of {who} differs: {sides}"
         out.append(ev.finding(Verdict.CONTRADICTION, "age", al.key, text, picked))
     return out
+
+
+def _same_bearer(a: Claim, b: Claim, settings) -> bool:
+    """Ages far apart for one name are a father and son ('John Hoffman', 5 and 49), unless the
+    digits are swapped (23 and 32), the usual typo."""
+    x, y = int(a.value), int(b.value)
+    return abs(x - y) <= settings.age_max_gap or str(x)[::-1] == str(y)
 
 
 def _slack(year_a: float, year_b: float, settings) -> float:

@@ -72,7 +72,7 @@ def _figures(ctx: Context) -> Iterator[Claim]:
         )
         if magnitude:
             unit = "earthquake"
-        if not unit and _counts_something_else(toks, fig):
+        if not unit and _counts_something_else(toks, fig, lex):
             continue  # "shot two bailiffs": a noun we do not know is no head count
         if not unit and pred in lex.casualty_predicates and _close(fig, pred_at, pred_end):
             unit = lex.casualty_unit  # "killed two", "six were shot", "49 killed"
@@ -134,9 +134,15 @@ def predicate_near(
     return "", -1, -1
 
 
-def _counts_something_else(toks, fig: Span) -> bool:
+def _counts_something_else(toks, fig: Span, lex) -> bool:
+    """'shot two bailiffs', 'two exit wounds': a lower-case word right after the figure that
+    is no counted noun, predicate or function word is a noun we do not know."""
     nxt = toks[fig.last] if fig.last < len(toks) else None
-    return bool(nxt and nxt.is_word and not nxt.capitalised and nxt.low.endswith("s"))
+    if not (nxt and nxt.is_word and not nxt.capitalised):
+        return False
+    if nxt.low in lex.count_followers or lex.predicates.match(toks, fig.last)[0]:
+        return False
+    return not lex.units.match(toks, fig.last)[0]
 
 
 def _after_a_name(toks, fig: Span, unit: str) -> bool:

@@ -77,6 +77,9 @@ class Lexicon:
     age_before: Phrases
     age_after: Phrases
     speaker_pronouns: frozenset[str]
+    referring_numbers: frozenset[str]
+    list_followers: frozenset[str]
+    count_followers: frozenset[str]
 
 
 @cache
@@ -144,4 +147,7 @@ _GRAMMAR_LISTS = (
     "street_words",
     "auxiliaries",
     "speaker_pronouns",
+    "referring_numbers",
+    "list_followers",
+    "count_followers",
 )

@@ -34,7 +34,7 @@ from tests.helpers import DATA, claims_of, one, quantities
         ),
         ("Russian forces shot down twenty-two Ukrainian drones.", "drone", "downed", 22, 22),
         ("Police said about 40 drones were intercepted.", "drone", "downed", 36, 44),
-        ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30.5, math.inf),
+        ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30, math.inf),
         ("At least 19 people were killed in the blast.", "person", "killed", 19, math.inf),
         ("Up to 16 people were injured, officials said.", "person", "injured", 0, 16),
         ("Between 250 and 300 people were evacuated.", "person", "evacuated", 250, 300),
@@ -67,10 +67,14 @@ def test_figures_with_their_noun_predicate_and_interval(sentence, unit, predicat
     assert c.text[c.start : c.end] == c.quote
 
 
-def test_wounded_others_is_the_second_figure_and_a_part():
+def test_wounded_others_is_the_second_figure_and_the_whole_of_it():
+    """'three others' are all the wounded besides the dead: a whole count, which may
+    contradict another report's; 'the other four' is a part."""
     got = quantities("The gunman killed two and wounded three others.")
     assert [(c.predicate, c.value) for c in got] == [("killed", 2), ("injured", 3)]
-    assert "partial" in got[1].notes
+    assert "partial" not in got[1].notes
+    (other,) = quantities("The other four were wounded.")
+    assert "partial" in other.notes
 
 
 @pytest.mark.parametrize(
