@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-import checker.load
+import checker.load.files
 from checker.cli import cli, main
 from checker.model import Article
 from checker.pipeline import run
@@ -598,7 +598,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return builtins.open(file, *args, **kwargs)
 
-    monkeypatch.setattr(checker.load, "open", guarded_open, raising=False)
+    monkeypatch.setattr(checker.load.files, "open", guarded_open, raising=False)
     result = audit("-f", "json", str(secret), str(fine))
     assert result.exit_code == 2
     assert errors(result) == [

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import checker.load.files  # noqa: F401  (load.files is patched)
 from checker import load
 from checker.errors import InputError
 from checker.load import Loaded, load_paths, parse_date, title_of
@@ -278,7 +279,7 @@ def test_unreadable_file_via_permission_error(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", file)
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    monkeypatch.setattr(load.files, "open", fake_open, raising=False)
     loaded = load_paths([str(tmp_path)])
     assert ids(loaded) == ["ok"]
     error = only_error(loaded)
@@ -291,7 +292,7 @@ def test_os_error_while_reading_is_an_input_error(tmp_path, monkeypatch):
     def fake_open(file, *args, **kwargs):
         raise OSError(5, "Input/output error", file)
 
-    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    monkeypatch.setattr(load.files, "open", fake_open, raising=False)
     error = only_error(load_paths([bad]))
     assert error.reason == "cannot read it: input/output error"
 

@@ -1,0 +1,140 @@
+"""Load stage: turn paths into Articles, and every bad input into an InputError.
+
+An audit usually covers many files, so one bad file must not stop it: per-file problems
+are collected in ``Loaded.errors`` and everything else still loads. Nothing but
+InputError describes bad data, so the CLI can print every problem as one line with a fix.
+The result does not depend on the order of the paths, so reports are reproducible.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from checker.errors import InputError
+from checker.load.clean import blank, normalise, one_line, title_of
+from checker.load.dates import parse_date
+from checker.load.encoding import check_codec, decode
+from checker.load.files import (
+    EMPTY_HINT,
+    STDIN,
+    STDIN_ID,
+    STDIN_PATH,
+    SUPPORTED_HINT,
+    TEXT_EXTENSIONS,
+    as_list,
+    check_length,
+    extension,
+    read_file,
+    read_stdin,
+    sources,
+    why,
+)
+from checker.load.problems import Item, Problems
+from checker.load.rows import csv_rows, jsonl_rows, row_items
+from checker.model import Article
+from checker.settings import DEFAULT, Settings
+
+__all__ = ["Loaded", "load_paths", "normalise", "one_line", "parse_date", "title_of"]
+
+_JSONL_START = re.compile(r"\s*\{")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: tuple[Article, ...]
+    errors: tuple[InputError, ...]
+    notes: tuple[str, ...]
+
+
+def load_paths(
+    paths: Sequence[str],
+    settings: Settings = DEFAULT,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Loaded:
+    """Read every article the paths name; never raises for bad data."""
+    problems = Problems(settings)
+    try:
+        codec = check_codec(settings.encoding)
+    except InputError as error:
+        return Loaded((), (error,), ())
+    given = as_list(paths)
+    if not given:
+        problems.add(InputError("", "no input given", SUPPORTED_HINT))
+    items: list[Item] = []
+    for source in sources(given, problems):
+        items.extend(_read_source(source, codec, settings, stdin, problems))
+    articles = _unique(items, problems)
+    articles.sort(key=lambda article: (article.id, article.path))
+    errors = sorted(problems.errors, key=lambda error: error.path)  # stable: rows stay in order
+    return Loaded(tuple(articles), tuple(errors), tuple(problems.notes))
+
+
+def _read_source(
+    source: str,
+    codec: str,
+    settings: Settings,
+    stdin: TextIO | BinaryIO | None,
+    problems: Problems,
+) -> list[Item]:
+    """All articles of one file; a problem with the file as a whole becomes one error."""
+    path = STDIN_PATH if source == STDIN else source
+    try:
+        if source == STDIN:
+            text = decode(read_stdin(stdin, settings), path, codec)
+        else:
+            text = decode(read_file(path, settings), path, codec)
+        if blank(text):
+            raise InputError(path, "file contains only whitespace", EMPTY_HINT)
+        kind = _kind_of(source, text)
+        if kind == "text":
+            return [_text_item(path, text, settings, source == STDIN)]
+        rows = jsonl_rows(path, text) if kind == "jsonl" else csv_rows(path, text, settings)
+        return row_items(path, rows, settings, problems)
+    except InputError as error:
+        problems.add(error)
+    except (OSError, UnicodeError, ValueError, csv.Error, RecursionError, MemoryError) as error:
+        problems.add(InputError(path, f"cannot read it: {why(error)}", "check the file"))
+    return []
+
+
+def _kind_of(source: str, text: str) -> str:
+    if source == STDIN:
+        return "jsonl" if _JSONL_START.match(text) else "text"
+    ext = extension(source)
+    return "text" if ext in TEXT_EXTENSIONS else ext[1:]
+
+
+def _text_item(path: str, text: str, settings: Settings, from_stdin: bool) -> Item:
+    """A .txt/.md file is one article; its text keeps the title line so offsets hold."""
+    text = normalise(text)
+    if blank(text):
+        raise InputError(path, "file contains only whitespace", EMPTY_HINT)
+    check_length(path, text, settings)
+    ident = STDIN_ID if from_stdin else _id_from_name(path)
+    title = one_line(title_of(text))
+    return Item(Article(id=ident, text=text, title=title, path=path), path)
+
+
+def _id_from_name(path: str) -> str:
+    return one_line(os.path.splitext(os.path.basename(path))[0])
+
+
+# --- duplicates ------------------------------------------------------------------------
+
+
+def _unique(items: list[Item], problems: Problems) -> list[Article]:
+    """Ids key everything downstream; the first wins so the choice is predictable."""
+    first: dict[str, Item] = {}
+    for item in items:
+        ident = item.article.id
+        if ident in first:
+            reason = f"duplicate id {ident!r} at {item.place}; kept the one at {first[ident].place}"
+            problems.add(InputError(item.article.path, reason, "give every article a unique id"))
+        else:
+            first[ident] = item
+    return [item.article for item in first.values()]
