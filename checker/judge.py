@@ -17,7 +17,13 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from checker.align import Alignment, align_claims, claim_order, similar_sentences
+from checker.align import (
+    Alignment,
+    QuoteIndex,
+    align_claims,
+    claim_order,
+    similar_sentences,
+)
 from checker.extract import is_concrete_source
 from checker.lexicons import WEEKDAYS
 from checker.model import Article, Claim, Event, Finding, Sentence, format_number
@@ -65,11 +71,19 @@ def judge_event(
     findings.extend(_negations(event, alignments))
     findings.extend(_temporal(event, alignments, pool))
     if len(ids) > 1:
-        support = similar_sentences({a: sentences.get(a, ()) for a in ids}, settings)
         mine = {a: sentences.get(a, ()) for a in ids}
-        findings.extend(_embellishments(event, pool, alignments, support, mine, settings))
+        if too_many_sentences(mine, settings):  # pipeline notes it in the report
+            findings.extend(_added_details(event, alignments, settings))
+        else:
+            support = similar_sentences(mine, settings)
+            findings.extend(_embellishments(event, pool, alignments, support, mine, settings))
         findings.extend(_omissions(event, alignments, ids))
     return findings
+
+
+def too_many_sentences(sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> bool:
+    """Over ``max_event_sentences``, an event's sentences are not compared with each other."""
+    return sum(len(group) for group in sentences.values()) > settings.max_event_sentences
 
 
 def _finding(event: Event, verdict, kind, slot, explanation, severity, claims) -> Finding:
@@ -335,14 +349,15 @@ def _negations(event, alignments: Sequence[Alignment]) -> list[Finding]:
     """
     out = []
     absences = [a for a in alignments if a.kind == "absence"]
-    counts = [a for a in alignments if a.kind in ("quantity", "fact")]
+    counts: dict[str, list[Alignment]] = defaultdict(list)  # by place: no all-pairs scan
+    for al in alignments:
+        if al.kind in ("quantity", "fact"):
+            counts[al.key.split("|")[0]].append(al)
     for ab in absences:
         cats = set(ab.claims[0].label.split(","))
-        place = ab.key.split("|")[0]
-        for al in counts:
+        for al in counts.get(ab.key.split("|")[0], ()):
             pred = al.claims[0].predicate
-            hit = (pred in cats) or (pred == "damaged" and "damage" in cats)
-            if not hit or al.key.split("|")[0] != place:
+            if not ((pred in cats) or (pred == "damaged" and "damage" in cats)):
                 continue
             positive = [c for c in al.claims if c.kind != "quantity" or (c.low or 0) > 0]
             denies = {c.article for c in ab.claims}
@@ -417,7 +432,11 @@ def _first_date_clash(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
 
 def _embellishments(event, pool, alignments, support, sentences, settings) -> list[Finding]:
     out = []
-    shared = {id(c) for al in alignments if len(al.articles) > 1 for c in al.claims}
+    shared: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # by sentence: no pool scan
+    for al in alignments:
+        if len(al.articles) > 1:
+            for c in al.claims:
+                shared[(c.article, c.sentence)].append(c)
     markers: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in pool:
         if c.kind == "marker":
@@ -425,7 +444,7 @@ def _embellishments(event, pool, alignments, support, sentences, settings) -> li
     marker_kinds = {k: {c.label for c in cs} for k, cs in markers.items()}
     for key in sorted(markers):
         found = _marker_embellishment(
-            event, key, markers[key], pool, shared, support, marker_kinds, settings
+            event, key, markers[key], shared, support, marker_kinds, settings
         )
         if found:
             out.append(found)
@@ -434,7 +453,7 @@ def _embellishments(event, pool, alignments, support, sentences, settings) -> li
     return out
 
 
-def _marker_embellishment(event, key, claims, pool, shared, support, marker_kinds, settings):
+def _marker_embellishment(event, key, claims, shared, support, marker_kinds, settings):
     """A sentence's framing that no similar sentence of another report shares."""
     kinds = {c.label for c in claims}
     similar = support.get(key, ())
@@ -447,7 +466,7 @@ def _marker_embellishment(event, key, claims, pool, shared, support, marker_kind
     if kind is None:
         return None
     severity = settings.embellishment_severity(kind)
-    facts = [c for c in pool if (c.article, c.sentence) == key and id(c) in shared]
+    facts = shared.get(key, ())
     if kind == "intensifier" and facts:
         kind, severity = (
             "intensifier on shared fact",
@@ -501,14 +520,12 @@ def _added_quotes(event, sentences, settings) -> list[Finding]:
     """A direct quotation that appears in one report only."""
     out = []
     ids = sorted(sentences)
-    bodies = {a: " ".join(s.text for s in sentences[a]).lower() for a in ids}
+    index = QuoteIndex(sentences, settings)
     for a in ids:
-        others = [bodies[b] for b in ids if b != a]
         for s in sentences[a]:
             for m in _QUOTED.finditer(s.text):
                 quote = m.group(1)
-                best = max((fuzz.partial_ratio(quote.lower(), o) for o in others), default=0)
-                if best >= settings.paraphrase_min_score:
+                if index.best_match(quote, a) >= settings.paraphrase_min_score:
                     continue
                 claim = Claim(
                     a,

@@ -55,6 +55,17 @@ class Settings:
     # --- align / judge ---
     paraphrase_min_score: float = 82.0  # partial_ratio at which another report carries a quote
     statement_min_score: float = 80.0  # token_sort_ratio of two sentences that say the same thing
+    # Sentences of an event are compared only when they share a rare word (align.py,
+    # candidate_pairs): a sentence is indexed under its rarest words, all but this share ...
+    similar_prefix_share: float = 0.5
+    # ... a word in more sentences than this is indexed only while the candidate pairs of
+    # the event stay within the budget (which bounds the cost of one event).
+    similar_max_postings: int = 50
+    similar_pair_budget: int = 2_000_000
+    quote_passages: int = 8  # passages of other reports a quotation is looked for in
+    # An event with more sentences than this (about 5 x the 2 x 5,000-sentence bench case,
+    # which takes ~6 s) has no sentence comparison at all: a report note says so.
+    max_event_sentences: int = 50_000
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back
     # Embellishment kinds, most serious first: what an editor must check before publishing
