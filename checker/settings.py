@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+INPUT_FORMATS = ("text", "csv", "jsonl")
+DEDUPE = ("error", "first", "suffix")  # stop with an error / keep the first / id-2, id-3, ...
+DATE_ORDERS = ("mdy", "dmy")
+ROW_FIELDS = ("id", "text", "title", "date", "source", "url")  # what a CSV/JSONL row can give
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -18,6 +23,13 @@ class Settings:
     max_sentence_chars: int = 2_000  # longer "sentences" are cut into pieces for extraction
     encoding: str | None = None  # None: UTF-8 (BOM allowed), else the named codec
     max_errors_per_file: int = 20  # more bad rows in one file: one summary line
+    encoding_sample_bytes: int = 1_000_000  # the detector behind --encoding hints reads this much
+
+    # --- load: how rows are read (the CLI's input options) ---
+    input_format: str | None = None  # one of INPUT_FORMATS; None: by extension (stdin: sniffed)
+    columns: tuple[tuple[str, str], ...] = ()  # (field, column) pairs, e.g. ("text", "body")
+    dedupe: str = "error"  # repeated ids, one of DEDUPE: the safe default stops and says so
+    date_order: str | None = None  # mdy or dmy for 4/5/2017; None: such a date is not guessed
 
     # --- group: which articles report the same event (method in checker/group.py) ---
     # Chosen on dev only (bench/quality.py: seeds, ECB+ dev topics, GVA dev mixes, GVA dev).

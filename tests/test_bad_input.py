@@ -191,7 +191,8 @@ def test_non_utf8_says_where_and_suggests_encoding():
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {FAKES_SAMPLE}: not valid UTF-8: byte 0x95 at offset 6289 (line 4) "
-        "(pass --encoding cp1252 (or latin-1))"
+        "(pass --encoding latin-1, which accepts every byte; it reads like cp1252 with stray "
+        "bytes)"
     ]
 
 
@@ -210,7 +211,7 @@ def test_latin1_reads_it_and_names_the_missing_columns():
     assert errors(result) == [
         f"Error: {FAKES_SAMPLE}: CSV has no 'id' or 'text' column (columns found: 'unit_id', "
         "'article_title', 'article_content', 'source', 'date', 'location', 'labels') "
-        "(name the columns id and text; title, date, source and url are optional)"
+        "(name the columns to use with --id-column and --text-column)"
     ]
 
 
@@ -338,16 +339,20 @@ def test_malformed_jsonl_names_the_bad_line_and_audits_the_rest(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("header", "missing"),
-    [("title,body\n", "'id' or 'text'"), ("id,body\n", "'text'"), ("text,title\n", "'id'")],
+    ("header", "missing", "options"),
+    [
+        ("title,body\n", "'id' or 'text'", "--id-column and --text-column"),
+        ("id,body\n", "'text'", "--text-column"),
+        ("text,title\n", "'id'", "--id-column"),
+    ],
 )
-def test_csv_without_id_or_text_column(tmp_path, header, missing):
+def test_csv_without_id_or_text_column(tmp_path, header, missing, options):
     path = put(tmp_path, "t.csv", header + "x,y\n")
     result = audit(str(path))
     assert result.exit_code == 2
     [line] = errors(result)
     assert line.startswith(f"Error: {path}: CSV has no {missing} column (columns found: ")
-    assert line.endswith("(name the columns id and text; title, date, source and url are optional)")
+    assert line.endswith(f"(name the columns to use with {options})")
 
 
 def test_null_and_number_fields(tmp_path):
@@ -397,7 +402,7 @@ def test_duplicate_ids_across_files_keep_one_and_name_both(tmp_path):
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {second}: duplicate id 'a' at {second}; kept the one at {first} "
-        "(give every article a unique id)"
+        "(give every article a unique id, or pass --dedupe suffix (or first))"
     ]
     assert [a["path"] for a in json.loads(result.stdout)["articles"]] == [str(first)]
 
@@ -412,7 +417,7 @@ def test_duplicate_ids_in_one_file(tmp_path):
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {path}: duplicate id 'a' at {path} line 2; kept the one at {path} line 1 "
-        "(give every article a unique id)"
+        "(give every article a unique id, or pass --dedupe suffix (or first))"
     ]
     assert audited_ids(result) == ["a"]
 

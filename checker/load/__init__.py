@@ -12,7 +12,7 @@ import csv
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
 from checker.errors import InputError
@@ -68,7 +68,7 @@ def load_paths(
     items: list[Item] = []
     for source in sources(given, problems):
         items.extend(_read_source(source, codec, settings, stdin, problems))
-    articles = _unique(items, problems)
+    articles = _unique(items, problems, settings)
     articles.sort(key=lambda article: (article.id, article.path))
     errors = sorted(problems.errors, key=lambda error: error.path)  # stable: rows stay in order
     return Loaded(tuple(articles), tuple(errors), tuple(problems.notes))
@@ -83,17 +83,19 @@ def _read_source(
 ) -> list[Item]:
     """All articles of one file; a problem with the file as a whole becomes one error."""
     path = STDIN_PATH if source == STDIN else source
+    sample = settings.encoding_sample_bytes
     try:
         if source == STDIN:
-            text = decode(read_stdin(stdin, settings), path, codec)
+            text = decode(read_stdin(stdin, settings), path, codec, sample)
         else:
-            text = decode(read_file(path, settings), path, codec)
+            text = decode(read_file(path, settings), path, codec, sample)
         if blank(text):
             raise InputError(path, "file contains only whitespace", EMPTY_HINT)
-        kind = _kind_of(source, text)
+        kind = settings.input_format or _kind_of(source, text)
         if kind == "text":
             return [_text_item(path, text, settings, source == STDIN)]
-        rows = jsonl_rows(path, text) if kind == "jsonl" else csv_rows(path, text, settings)
+        reader = jsonl_rows if kind == "jsonl" else csv_rows
+        rows = reader(path, text, settings)
         return row_items(path, rows, settings, problems)
     except InputError as error:
         problems.add(error)
@@ -127,14 +129,50 @@ def _id_from_name(path: str) -> str:
 # --- duplicates ------------------------------------------------------------------------
 
 
-def _unique(items: list[Item], problems: Problems) -> list[Article]:
-    """Ids key everything downstream; the first wins so the choice is predictable."""
+def _unique(items: list[Item], problems: Problems, settings: Settings) -> list[Article]:
+    """Ids key everything downstream. By default a repeated id is an error (the first is
+    kept, so the choice is predictable); ``dedupe`` can keep the first quietly or give the
+    later ones a suffix (id-2, id-3), each with one note that says how many."""
     first: dict[str, Item] = {}
+    repeated: list[Item] = []
     for item in items:
-        ident = item.article.id
-        if ident in first:
-            reason = f"duplicate id {ident!r} at {item.place}; kept the one at {first[ident].place}"
-            problems.add(InputError(item.article.path, reason, "give every article a unique id"))
+        if item.article.id in first:
+            repeated.append(item)
         else:
-            first[ident] = item
+            first[item.article.id] = item
+    if settings.dedupe == "suffix":
+        return _suffixed(list(first.values()), repeated, problems)
+    for item in repeated:
+        ident = item.article.id
+        if settings.dedupe == "error":
+            reason = f"duplicate id {ident!r} at {item.place}; kept the one at {first[ident].place}"
+            problems.add(InputError(item.article.path, reason, _DUPLICATE_HINT))
+    if repeated and settings.dedupe == "first":
+        problems.notes.append(
+            f"{len(repeated)} articles with a repeated id left out (--dedupe first), "
+            f"e.g. {repeated[0].article.id!r} at {repeated[0].place}"
+        )
     return [item.article for item in first.values()]
+
+
+def _suffixed(kept: list[Item], repeated: list[Item], problems: Problems) -> list[Article]:
+    """Later articles with a taken id become id-2, id-3, ...: none is lost."""
+    taken = {item.article.id for item in kept}
+    articles = [item.article for item in kept]
+    for item in repeated:
+        number = 2
+        while f"{item.article.id}-{number}" in taken:
+            number += 1
+        ident = f"{item.article.id}-{number}"
+        taken.add(ident)
+        articles.append(replace(item.article, id=ident))
+    if repeated:
+        example = repeated[0]
+        problems.notes.append(
+            f"{len(repeated)} articles with a repeated id renamed with a suffix (--dedupe "
+            f"suffix), e.g. {example.article.id!r} at {example.place}"
+        )
+    return articles
+
+
+_DUPLICATE_HINT = "give every article a unique id, or pass --dedupe suffix (or first)"

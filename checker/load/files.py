@@ -21,6 +21,7 @@ STDIN_ID = "stdin"
 
 SUPPORTED_HINT = "give .txt, .md, .csv or .jsonl files, a directory of them, or - for stdin"
 _ROW_HINT = "each row needs an 'id' and a 'text'; 'title', 'date', 'source', 'url' are optional"
+_STDIN_HINT = "pipe the articles into it, or give file paths instead of -"
 EMPTY_HINT = "give it an article, or leave it out"
 
 
@@ -143,12 +144,12 @@ def read_stdin(stdin: TextIO | BinaryIO | None, settings: Settings) -> bytes | s
     """Prefer the byte layer so --encoding and the binary check apply to stdin too."""
     stream = sys.stdin if stdin is None else stdin
     if stream is None:
-        raise InputError(STDIN_PATH, "standard input is not available", SUPPORTED_HINT)
+        raise InputError(STDIN_PATH, "standard input is closed", _STDIN_HINT)
     raw = getattr(stream, "buffer", stream)
     try:
         data = raw.read(settings.max_file_bytes + 1)
-    except OSError as error:
-        raise InputError(STDIN_PATH, f"cannot read it: {why(error)}", "") from None
+    except (OSError, ValueError) as error:  # ValueError: a closed file object
+        raise InputError(STDIN_PATH, f"cannot read it: {why(error)}", _STDIN_HINT) from None
     return _checked_size(STDIN_PATH, data, settings.max_file_bytes)
 
 
