@@ -654,3 +654,24 @@ def test_stdin_larger_than_max_file_bytes_is_refused_without_reading_it_all():
 def test_stdin_text_with_a_byte_order_mark_is_still_detected_as_jsonl():
     loaded = load_paths(["-"], stdin=io.StringIO("\ufeff" + jsonl({"id": "b", "text": "B."})))
     assert (ids(loaded), loaded.errors) == (["b"], ())
+
+
+@needs_corpora
+def test_fakes_csv_loads_every_row_with_its_date_given_the_readme_options():
+    """FA-KES as a new user meets it: latin-1, its own column names, 12 repeated ids and
+    4/5/2017-style dates. The README's one command reads all 804 rows, every date."""
+    settings = replace(
+        DEFAULT,
+        encoding="latin-1",
+        columns=(("id", "unit_id"), ("text", "article_content"), ("title", "article_title")),
+        dedupe="suffix",
+        date_order="mdy",
+    )
+    loaded = load_paths([str(FAKES)], settings)
+    assert loaded.errors == ()
+    assert len(loaded.articles) == 804
+    assert all(a.date and a.title and a.source for a in loaded.articles)
+    assert loaded.notes == (
+        f"12 articles with a repeated id renamed with a suffix (--dedupe suffix), e.g. "
+        f"'1926479049' at {FAKES} line 464",
+    )

@@ -78,10 +78,17 @@ def suggest_codec(data: bytes) -> str | None:
     if chaos.get("cp1252", 1.0) <= best.chaos:
         return "cp1252"
     if any(not name.startswith(_LATIN_BLOCKS) for name in best.alphabets):
-        return best.encoding
+        return _windows_first(chaos, best.chaos) or best.encoding
     if _stray_cp1252(data):
         return "latin-1"
     return best.encoding
+
+
+def _windows_first(chaos: dict[str, float], least: float) -> str | None:
+    """Of the encodings that read the bytes best, a Windows code page: the usual legacy
+    encoding of news text (the detector may rank mac_cyrillic above cp1253 for Greek)."""
+    tied = sorted(name for name, value in chaos.items() if value <= least)
+    return next((name for name in tied if name.startswith("cp125")), None)
 
 
 def _stray_cp1252(data: bytes) -> bool:
