@@ -981,3 +981,26 @@ def test_ctrl_c_exits_130_and_leaves_no_temp_file(tmp_path, monkeypatch, capsys,
     assert capsys.readouterr().err == "Interrupted.\n"  # no traceback
     assert sorted(os.listdir(out)) == ["report.md"]
     assert (out / "report.md").read_text() == "old report"
+
+
+def test_csv_on_stdin_without_input_format_gets_a_note_naming_the_option():
+    result = audit("-f", "json", "-", input=b"id,text\ns1,Drones fell over Kaluga.\n")
+    assert [a["id"] for a in articles_of(result)] == ["stdin"]
+    assert result.stderr.splitlines() == [
+        "Note: <stdin>: read as one text article, but its first line looks like a CSV header "
+        "(pass --input-format csv to read its rows)"
+    ]
+
+
+def test_empty_extra_cells_lose_nothing_and_are_no_error(tmp_path):
+    path = put(tmp_path, "t.csv", "id,text\na,Forty drones fell.,,\n")
+    assert audited_ids(audit("-f", "json", str(path))) == ["a"]
+
+
+def test_a_number_for_a_date_is_counted_as_unread(tmp_path):
+    path = put(tmp_path, "n.jsonl", json.dumps({"id": "a", "text": ARTICLE, "date": 20170405}))
+    result = audit("-f", "json", str(path))
+    assert result.stderr.splitlines() == [
+        f"Note: {path}: 1 dates could not be read, e.g. '20170405'; those articles have no date "
+        "(write dates as YYYY-MM-DD)"
+    ]

@@ -42,6 +42,7 @@ def test_unreadable_means_given_but_not_read():
     assert unreadable("soon")
     assert not unreadable("")  # no date is not an unreadable date
     assert not unreadable(None)
+    assert unreadable(20170405)  # a JSON number is a date given, not no date
 
 
 def test_ambiguous_only_when_day_and_month_could_swap():

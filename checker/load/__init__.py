@@ -35,12 +35,16 @@ from checker.load.files import (
     why,
 )
 from checker.load.problems import Item, Problems
-from checker.load.rows import csv_rows, jsonl_rows, row_items
+from checker.load.rows import csv_rows, jsonl_rows, looks_like_csv, row_items
 from checker.model import Article
 from checker.settings import DEFAULT, Settings
 
 __all__ = ["Loaded", "load_paths", "normalise", "one_line", "parse_date", "title_of"]
 
+_CSV_ON_STDIN = (
+    "read as one text article, but its first line looks like a CSV header "
+    "(pass --input-format csv to read its rows)"
+)
 _JSONL_START = re.compile(r"\s*\{")
 
 
@@ -93,6 +97,8 @@ def _read_source(
             raise InputError(path, "file contains only whitespace", EMPTY_HINT)
         kind = settings.input_format or _kind_of(source, text)
         if kind == "text":
+            if source == STDIN and looks_like_csv(text, settings):
+                problems.notes.append(f"{path}: {_CSV_ON_STDIN}")
             return [_text_item(path, text, settings, source == STDIN)]
         reader = jsonl_rows if kind == "jsonl" else csv_rows
         rows = reader(path, text, settings)

@@ -35,8 +35,11 @@ def parse_date(value: object, order: str | None = None) -> str | None:
 
 
 def unreadable(value: object, order: str | None = None) -> bool:
-    """A date was given but cannot be read: worth a note, never a silent loss."""
-    return isinstance(value, str) and bool(value.strip()) and parse_date(value, order) is None
+    """A date was given (a JSON number or list counts) but cannot be read: worth a note,
+    never a silent loss. No date at all (missing, null, empty) is not unreadable."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    return parse_date(value, order) is None
 
 
 def ambiguous(value: str) -> bool:

@@ -72,6 +72,13 @@ def jsonl_rows(path: str, text: str, settings: Settings) -> Iterator[_Row]:
             yield number, row
 
 
+def looks_like_csv(text: str, settings: Settings) -> bool:
+    """A first line naming the id and text columns: CSV, whatever the input was taken for."""
+    mapping = _mapping(settings)
+    header = {cell.strip().strip('"').lower() for cell in text.split("\n", 1)[0].split(",")}
+    return {mapping["id"].lower(), mapping["text"].lower()} <= header
+
+
 def _mapping(settings: Settings) -> dict[str, str]:
     """Row field -> the column (or JSON key) that holds it: the field's own name unless an
     --<field>-column option names another."""
@@ -156,7 +163,7 @@ def _csv_records(
             reason = f"line {opened}: a quote opened here is never closed"
             yield opened, InputError(path, reason, _QUOTE_HINT)
             return
-        if len(cells) > width:
+        if any(cell.strip() for cell in cells[width:]):  # empty extra cells lose nothing
             reason = f"line {line}: {len(cells)} cells, but the header has {width}"
             yield line, InputError(path, reason, _QUOTE_HINT)
         elif any(cell.strip() for cell in cells):
