@@ -48,7 +48,7 @@ _WHY_EMBELLISHMENT = {
     "added detail": "only this report gives the figure",
 }
 _SELF_SIMILARITY = 70  # token_set_ratio of two sentences of one report stating one fact
-_SELF_PAIRS = 40  # claims of one slot in one report compared with each other, at most
+_SELF_PAIRS = 40  # claims of one slot in one report compared (with each other, ages), at most
 # A direct quotation of 25+ characters; an apostrophe inside a word ("city's") opens nothing.
 _QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"”’]{25,}?)[\"”’'](?!\w)")
 
@@ -265,10 +265,12 @@ def _judge_ages(event, al: Alignment, articles) -> list[Finding]:
     share a surname ('Tasha Jonas, 11', 'John Jonas, 49') are not compared."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in al.claims:
-        by_article[c.article].append(c)
+        if len(by_article[c.article]) < _SELF_PAIRS:  # the pairs below stay bounded
+            by_article[c.article].append(c)
     if len(by_article) < 2:
         return []
     arts = sorted(by_article)
+    compared = [c for a in arts for c in by_article[a]]
     slack = {a: _year_of(articles.get(a)) for a in arts}
     given = {c.label.split()[0] for c in al.claims if len(c.label.split()) > 1}
     conflicts, agree = set(), []
@@ -282,11 +284,11 @@ def _judge_ages(event, al: Alignment, articles) -> list[Finding]:
                 conflicts.update((a, b))
     same = [
         c
-        for c in al.claims
+        for c in compared
         if c.article not in conflicts
         and any(
             o.article != c.article and abs(o.value - c.value) <= 1 and _same_person(o, c, given)
-            for o in al.claims
+            for o in compared
         )
     ]
     if len({c.article for c in same}) > 1:
