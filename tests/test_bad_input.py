@@ -1004,3 +1004,31 @@ def test_a_number_for_a_date_is_counted_as_unread(tmp_path):
         f"Note: {path}: 1 dates could not be read, e.g. '20170405'; those articles have no date "
         "(write dates as YYYY-MM-DD)"
     ]
+
+
+def test_input_format_reads_a_named_file_of_any_extension(tmp_path):
+    path = put(tmp_path, "export.dat", "id,text\nx1,Forty drones fell.\n")
+    assert audit(str(path)).exit_code == 2  # unsupported extension without the option
+    result = audit("-f", "json", "--input-format", "csv", str(path))
+    assert [a["id"] for a in articles_of(result)] == ["x1"]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"), [(28, "no space left on device"), (30, "read-only file system")]
+)
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch, code, words):
+    import checker.fileio
+
+    target = put(tmp_path, "out.json", "old")
+
+    def fail(*args):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(checker.fileio.os, "replace", fail)
+    result = audit("-f", "json", "-o", str(target), str(SEEDS))
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"Error: {target}: cannot write it: {words} (choose a writable file path for the report)"
+    ]
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.json"]

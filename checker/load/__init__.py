@@ -70,7 +70,7 @@ def load_paths(
     if not given:
         problems.add(InputError("", "no input given", SUPPORTED_HINT))
     items: list[Item] = []
-    for source in sources(given, problems):
+    for source in sources(given, problems, any_extension=settings.input_format is not None):
         items.extend(_read_source(source, codec, settings, stdin, problems))
     articles = _unique(items, problems, settings)
     articles.sort(key=lambda article: (article.id, article.path))

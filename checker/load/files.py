@@ -32,18 +32,19 @@ def as_list(paths: Sequence[str] | str | os.PathLike) -> list[str]:
     return [os.fsdecode(path) for path in paths]
 
 
-def sources(given: Iterable[str], problems: Problems) -> list[str]:
+def sources(given: Iterable[str], problems: Problems, any_extension: bool = False) -> list[str]:
     """Files to read, sorted and each once, so the result ignores argument order."""
     found: list[str] = []
     for path in sorted(set(given)):
         if path == STDIN:
             found.append(STDIN)
         else:
-            found.extend(_expand(path, problems))
+            found.extend(_expand(path, problems, any_extension))
     return _once(sorted(found), problems)
 
 
-def _expand(path: str, problems: Problems) -> list[str]:
+def _expand(path: str, problems: Problems, any_extension: bool) -> list[str]:
+    """A named file of any extension is read when --input-format says what it holds."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -54,7 +55,7 @@ def _expand(path: str, problems: Problems) -> list[str]:
         return []
     if stat.S_ISDIR(info.st_mode):
         return _list_dir(path, problems)
-    if extension(path) not in SUPPORTED:
+    if extension(path) not in SUPPORTED and not any_extension:
         problems.add(
             InputError(path, f"unsupported file type {_describe_ext(path)}", SUPPORTED_HINT)
         )
