@@ -229,7 +229,7 @@ class QuoteIndex:
     ``best_match`` gives partial_ratio of the quote against the passages (a sentence and its
     neighbours) of other articles that share the most rare words with it: a passage that
     carries the quote, even reworded, shares its words. The cost per quote is bounded by
-    ``similar_max_postings`` and ``quote_passages``, not by the length of the event.
+    ``quote_postings_budget`` and ``quote_passages``, not by the length of the event.
     """
 
     def __init__(self, sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> None:
@@ -248,13 +248,22 @@ class QuoteIndex:
         others = [a for a in self._texts if a != article]
         if any(quote in self._bodies[a] for a in others):
             return 100.0
-        shared: Counter[tuple[str, int]] = Counter()
-        for w in _content_words(normalise(quote)):
+        shared: dict[tuple[str, int], float] = defaultdict(float)
+        budget = self._settings.quote_postings_budget
+        words = sorted(
+            _content_words(normalise(quote)), key=lambda w: len(self._postings.get(w, ()))
+        )
+        for w in words:  # rarest first, while the budget lasts
             places = self._postings.get(w, ())
-            if len(places) <= self._settings.similar_max_postings:
-                shared.update(p for p in places if p[0] != article)
+            budget -= len(places)
+            if budget < 0:
+                break
+            for place in places:
+                if place[0] != article:
+                    shared[place] += 1 / len(places)  # a rare word says more
+        ranked = sorted(shared, key=lambda place: (-shared[place], place))
         best = 0.0
-        for (a, k), _ in shared.most_common(self._settings.quote_passages):
+        for a, k in ranked[: self._settings.quote_passages]:
             passage = " ".join(self._texts[a][max(k - 1, 0) : k + 2])
             best = max(best, fuzz.partial_ratio(quote, passage))
         return best

@@ -74,7 +74,8 @@ class Settings:
     # the event stay within the budget (which bounds the cost of one event).
     similar_max_postings: int = 50
     similar_pair_budget: int = 2_000_000
-    quote_passages: int = 8  # passages of other reports a quotation is looked for in
+    quote_passages: int = 20  # passages of other reports a quotation is looked for in ...
+    quote_postings_budget: int = 5_000  # ... chosen from this many word occurrences at most
     # An event with more sentences than this (about 5 x the 2 x 5,000-sentence bench case,
     # which takes ~6 s) has no sentence comparison at all: a report note says so.
     max_event_sentences: int = 50_000
