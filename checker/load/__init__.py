@@ -4,6 +4,11 @@ An audit usually covers many files, so one bad file must not stop it: per-file p
 are collected in ``Loaded.errors`` and everything else still loads. Nothing but
 InputError describes bad data, so the CLI can print every problem as one line with a fix.
 The result does not depend on the order of the paths, so reports are reproducible.
+
+The package, in reading order: ``files`` (which files, their bytes, size limits),
+``encoding`` (bytes to text, hints), ``clean`` (one text form), ``rows`` (CSV and JSONL rows,
+column mapping), ``dates`` (article dates), ``problems`` (errors and notes collected);
+this module ties them together and settles repeated ids.
 """
 
 from __future__ import annotations
