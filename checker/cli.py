@@ -96,6 +96,8 @@ def _load_option(field: str):
     parameter, so adding one does not change every command's signature."""
 
     def store(ctx, param, value):
+        if value is not None and not str(value).strip():
+            raise click.BadParameter("empty name")
         if value is not None:
             ctx.meta.setdefault("load", {})[field] = value
         return value

@@ -881,6 +881,8 @@ def test_input_format_overrides_an_extension_that_lies(tmp_path):
         ["--dedupe", "last"],
         ["--input-format", "xml"],
         ["--date-order", "ymd"],
+        ["--text-column", ""],
+        ["--id-column", " "],
         ["-o", ""],
         ["--report", ""],
         ["--report", "  "],
