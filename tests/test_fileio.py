@@ -234,3 +234,19 @@ def test_a_reader_that_left_is_not_an_input_error():
 
     with pytest.raises(BrokenPipeError):
         fileio.write_stdout("report", Gone())
+
+
+def test_a_socket_is_never_replaced(tmp_path):
+    import socket
+
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(InputError) as caught:
+            write_atomic(path, "report")
+        assert caught.value.reason.startswith("cannot write it: ")
+        assert stat.S_ISSOCK(os.stat(path).st_mode)
+        assert listing(tmp_path) == ["s.sock"]
+    finally:
+        server.close()
