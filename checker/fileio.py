@@ -27,12 +27,12 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     given = os.fspath(path)
     if not given:
         raise InputError("''", "empty file name", "give a file name for the report")
+    if _special(given):  # stat follows links: /dev/stdout is a pipe, /dev/null a device
+        _write_direct(given, text)
+        return
     target = os.path.realpath(given)  # write through symbolic links, never over them
     if os.path.isdir(target):
         raise InputError(given, "is a directory", "give a file name for the report")
-    if _special(target):
-        _write_direct(given, target, text)
-        return
     folder = os.path.dirname(target)
     _make_folder(given, folder)
     temp = _open_temp(given, target, folder)
@@ -90,10 +90,10 @@ def _special(target: str) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-def _write_direct(given: str, target: str, text: str) -> None:
+def _write_direct(given: str, text: str) -> None:
     """Write into the existing special file itself; it is never replaced or removed."""
     try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
+        with open(given, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
         raise InputError(given, f"cannot write it: {_why(error)}", _HINT) from error

@@ -1034,3 +1034,13 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypa
     ]
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.json"]
+
+
+def test_output_to_dev_stdout_goes_to_the_pipe():
+    """/dev/stdout links to a pipe here: written into, not replaced by a file in /dev."""
+    done = run_checker(
+        "audit", "-f", "json", "-o", "/dev/stdout", str(SEEDS), stdout=subprocess.PIPE
+    )
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["articles"]) == 5
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
