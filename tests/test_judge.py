@@ -210,3 +210,13 @@ def test_apostrophes_do_not_open_a_quotation():
         "Police said two men were shot in Miami on Sunday night.",
     )
     assert [f for f in found if f.kind == "unique quote"]
+
+
+def test_ages_compare_at_most_forty_mentions_per_report():
+    """A report repeating one person's age hundreds of times costs no more than forty
+    mentions: the agreement quotes at most forty from each report."""
+    line = "Derrick Stafford, 32, was charged. "
+    found = audit(line * 100, line * 100)
+    (ag,) = verdicts(found, "agreement", "age")
+    assert sorted({c.article for c in ag.claims}) == ["r0", "r1"]
+    assert max(sum(c.article == a for c in ag.claims) for a in ("r0", "r1")) == 40

@@ -133,3 +133,21 @@ def test_duplicate_ids_are_refused_by_the_library():
 
     with pytest.raises(InputError, match="duplicate article id 'x'"):
         run([Article("x", "Ten people were killed."), Article("x", "Twelve people died.")])
+
+
+def test_an_event_over_the_sentence_limit_is_noted_and_framing_not_judged():
+    """Over max_event_sentences the sentences of an event are not compared: a note says so,
+    and no framing or quote is called unsupported for want of a comparison."""
+    from dataclasses import replace
+
+    from checker.settings import DEFAULT
+
+    articles = load_paths([str(SEEDS)]).articles
+    normal = run(articles)
+    small = replace(DEFAULT, max_event_sentences=10)
+    limited = run(articles, small)
+    assert [n for n in limited.notes if "max_event_sentences" in n]
+    assert not [n for n in normal.notes if "max_event_sentences" in n]
+    kinds = {f.kind for f in limited.findings if f.verdict == "embellishment"}
+    assert kinds <= {"added detail"}
+    assert {f.kind for f in normal.findings if f.verdict == "embellishment"} - kinds

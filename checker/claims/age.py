@@ -115,9 +115,11 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in al.claims:
-        by_article[c.article].append(c)
+        if len(by_article[c.article]) < ev.settings.self_pairs:  # pairs below stay bounded
+            by_article[c.article].append(c)
     if len(by_article) < 2:
         return []
+    compared = [c for a in sorted(by_article) for c in by_article[a]]
     arts = sorted(by_article)
     written = {a: fractional_year(ev.articles[a].date) if a in ev.articles else 0.0 for a in arts}
     given = {_name(c).given for c in al.claims if _name(c).given}
@@ -140,11 +142,9 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     out = []
     agreeing = [
         c
-        for c in al.claims
+        for c in compared
         if c.article not in conflicts
-        and any(
-            o.article != c.article and abs(o.value - c.value) <= 1 and same(o, c) for o in al.claims
-        )
+        and any(_agree(o, c) and same(o, c) for o in compared if o.article != c.article)
     ]
     if len({c.article for c in agreeing}) > 1:
         text = f"age of {who}: {value_summary(agreeing, lambda c: f'{c.value:g}', '; ')}"

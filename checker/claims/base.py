@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from checker.align import Alignment, claim_order, similar_sentences
+from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
 from checker.lexicons import Lexicon
 from checker.model import (
     Article,
@@ -111,14 +111,35 @@ class EventContext:
         return sorted(self.event.articles)
 
     @cached_property
-    def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
-        """For each sentence, the similar sentences of the other reports (computed once)."""
-        return similar_sentences({a: self.sentences.get(a, ()) for a in self.ids}, self.settings)
+    def mine(self) -> dict[str, Sequence[Sentence]]:
+        return {a: self.sentences.get(a, ()) for a in self.ids}
 
     @cached_property
-    def shared(self) -> set[int]:
-        """ids of claims that some other report also makes."""
-        return {id(c) for al in self.alignments if len(al.articles) > 1 for c in al.claims}
+    def too_big(self) -> bool:
+        """Too many sentences to compare them with each other (``max_event_sentences``)."""
+        total = sum(len(group) for group in self.mine.values())
+        return total > self.settings.max_event_sentences
+
+    @cached_property
+    def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
+        """For each sentence, the similar sentences of the other reports (computed once,
+        by blocking on rare words: see ``checker.align.similar_sentences``)."""
+        return {} if self.too_big else similar_sentences(self.mine, self.settings)
+
+    @cached_property
+    def quotes(self) -> QuoteIndex:
+        """Where a quotation could appear in the other reports, without scanning them all."""
+        return QuoteIndex(self.mine, self.settings)
+
+    @cached_property
+    def shared(self) -> dict[tuple[str, int], list[Claim]]:
+        """Claims that some other report also makes, by sentence (no scans of the pool)."""
+        out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for al in self.alignments:
+            if len(al.articles) > 1:
+                for c in al.claims:
+                    out[(c.article, c.sentence)].append(c)
+        return out
 
     def by_sentence(self, kind: ClaimKind) -> dict[tuple[str, int], list[Claim]]:
         out: dict[tuple[str, int], list[Claim]] = defaultdict(list)

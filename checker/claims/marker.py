@@ -55,6 +55,8 @@ def read(ctx: Context) -> Iterator[Claim]:
 def judge(ev: EventContext) -> Iterator[Finding]:
     """In an event of one report nothing can back a phrase up: speculation, unnamed witnesses
     and the outlet's own framing are reported all the same."""
+    if ev.too_big:
+        return
     markers = ev.by_sentence(KIND)
     kinds = {key: {c.label for c in cs} for key, cs in markers.items()}
     for key in sorted(markers):
@@ -77,8 +79,7 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     if kind is None:
         return None
     if kind in _INTENSIFIERS:
-        facts = [c for c in ev.pool if (c.article, c.sentence) == key and id(c) in ev.shared]
-        if facts:
+        if ev.shared.get(key):
             kind = "intensifier on shared fact"
         elif kind == "mild_intensifier":
             return None  # mild colour on a fact nobody else states: nothing to weigh it against

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from checker.claims.base import EventContext
 from checker.model import Claim, ClaimKind, Finding, Slot, Verdict
 
@@ -22,16 +20,13 @@ WHY = "a quotation no other report carries (additional reporting)"
 
 def judge(ev: EventContext) -> Iterator[Finding]:
     ids = ev.ids
-    if len(ids) < 2:
+    if len(ids) < 2 or ev.too_big:
         return
-    bodies = {a: " ".join(s.text for s in ev.sentences.get(a, ())).lower() for a in ids}
     for a in ids:
-        others = [bodies[b] for b in ids if b != a]
         for s in ev.sentences.get(a, ()):
             for m in QUOTED.finditer(s.text):
                 quote = m.group(1)
-                best = max((fuzz.partial_ratio(quote.lower(), o) for o in others), default=0)
-                if best >= ev.settings.paraphrase_min_score:
+                if ev.quotes.best_match(quote, a) >= ev.settings.paraphrase_min_score:
                     continue
                 claim = Claim(
                     a,
