@@ -8,6 +8,22 @@ so a stage can be tested, cached or distributed on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """Every verdict a finding can carry, most pressing first (the order reports use)."""
+
+    CONTRADICTION = "contradiction"  # the same slot, incompatible values
+    DISPUTED = "disputed"  # reports characterise an incident differently
+    EMBELLISHMENT = "embellishment"  # something one report adds that no other supports
+    EXPLAINED = "explained"  # figures that differ for a stated reason
+    UNIQUE = "unique"  # a detail or quote only one report gives (low value)
+    AGREEMENT = "agreement"  # two or more reports give the same fact
+    OMISSION = "omission"  # a fact most reports carry and one leaves out
+
+
+VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
 
 
 def format_number(value: float) -> str:
@@ -94,3 +110,17 @@ class Report:
     events: tuple[Event, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
+    reference: str | None = None  # the article every other report is checked against
+    hidden: tuple[Finding, ...] = ()  # left out by a filter (still counted in scorecards)
+
+    def to_json(self) -> str:
+        """The ``checker.audit/1`` JSON document."""
+        from checker.render.json import render_json
+
+        return render_json(self)
+
+    def to_dataframe(self):
+        """A pandas DataFrame, one row per finding (pandas is imported only here)."""
+        from checker.render.frame import findings_frame
+
+        return findings_frame(self)

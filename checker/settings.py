@@ -69,6 +69,12 @@ class Settings:
         ("evaluative framing", 1),
     )
 
+    # --- the editor's desk: what a report shows by default ---
+    # Verdicts or kinds hidden unless --show-all: details only one report gives are usually
+    # just news from another day (the report says how many were hidden).
+    hidden_by_default: tuple[str, ...] = ("unique", "added quote", "added detail")
+    progress_min_articles: int = 50  # a progress bar (on a terminal) from this many articles
+
     def embellishment_severity(self, kind: str) -> int:
         return dict(self.severities).get(kind, 1)
 

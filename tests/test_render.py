@@ -26,7 +26,8 @@ def seeds_report():
 
 
 @pytest.mark.parametrize(
-    ("name", "render"), [("seeds.md", render_markdown), ("seeds.table.txt", render_table)]
+    ("name", "render"),
+    [("seeds.md", render_markdown), ("seeds.table.txt", lambda r: render_table(r, width=120))],
 )
 def test_golden(seeds_report, name, render):
     """Regenerate deliberately with CHECKER_REGENERATE=1 and review the diff."""
@@ -69,7 +70,7 @@ def _tables(markdown: str):
 def test_markdown_tables_keep_their_shape_and_render_no_html(nasty_report):
     md = render_markdown(nasty_report)
     tables = list(_tables(md))
-    assert len(tables) >= 2
+    assert len(tables) >= 1  # the scorecard, with the id "a|b" in a cell
     for rows in tables:
         assert len(set(rows)) == 1, rows
     html = MarkdownIt("commonmark").enable("table").render(md)
