@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import click
 
-from checker.desk import FORMATS, render, report_format, report_options, triage
+from checker.desk import FORMATS, progress_bar, render, report_format, report_options, triage
 from checker.errors import InputError
 from checker.gate import FAIL_ON, failing, reason
 
@@ -136,7 +136,8 @@ def _audit(paths, encoding, events_file, threshold):
         shown = ", ".join(repr(a) for a in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
         note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
         click.echo("Note: " + terminal_line(note, limit=None), err=True)
-    return run(loaded.articles, settings, overrides), len(loaded.errors)
+    progress = progress_bar(len(loaded.articles), settings)
+    return run(loaded.articles, settings, overrides, progress=progress), len(loaded.errors)
 
 
 @cli.command()

@@ -56,6 +56,32 @@ def triage(report: Report, only, min_severity, min_confidence, show_all, baselin
     return apply_filter(report, flt)
 
 
+def progress_bar(articles: int, settings=None):
+    """A ``progress`` callback for ``run`` that draws a tqdm bar on standard error, or None:
+    only when standard error is a terminal and there are enough articles to wait for."""
+    import sys
+
+    from checker.settings import DEFAULT
+
+    limit = (settings or DEFAULT).progress_min_articles
+    if articles <= limit or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def tick(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit=" item", file=sys.stderr,
+                                     leave=False)  # fmt: skip
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return tick
+
+
 def report_format(path: str) -> str:
     return "html" if path.lower().endswith((".html", ".htm")) else "markdown"
 

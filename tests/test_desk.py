@@ -224,3 +224,37 @@ def test_reference_mode_marks_the_reference_and_traces_each_report(desk):
     assert (
         unknown.exit_code == 2 and "nope.txt: is not one of the audited articles" in unknown.stderr
     )
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+def test_progress_bar_only_on_a_terminal_with_many_articles(monkeypatch):
+    import io
+    import sys
+
+    from checker.desk import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress_bar(500) is None  # not a terminal: silent
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert progress_bar(10) is None  # too few articles to wait for
+    tick = progress_bar(500)
+    tick("reading", 250, 500)
+    tick("reading", 500, 500)
+    assert terminal.getvalue().startswith("\rreading:") and "/500" in terminal.getvalue()
+
+
+def test_many_articles_in_a_pipe_print_no_progress(tmp_path):
+    rows = [
+        json.dumps({"id": k, "text": f"Storm in town {k}\n\nA storm hit town {k} on Monday."})
+        for k in range(60)
+    ]
+    (tmp_path / "many.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "many.jsonl"), "-f", "json")
+    assert result.exit_code == 0 and result.stderr == ""

@@ -24,6 +24,7 @@ from checker.render.view import (
     Lines,
     counts,
     event_views,
+    glances,
     outlet_scorecard,
     plural,
     scorecard,
@@ -53,6 +54,7 @@ def render_html(report: Report) -> str:
         "<p>Places are <code>article:line</code>, lines counted from 1 (the title is line 1)."
         " Click a finding to highlight its quotes in every report.</p></header><main>",
         _legend(),
+        _glance(report, views),
         _contents(views),
         _scorecard(report),
         *(_event(report, v, lines_of) for v in views),
@@ -67,6 +69,42 @@ def render_html(report: Report) -> str:
         + "\n".join(body)
         + f"\n<script>{script}</script>\n</body></html>\n"
     )
+
+
+def _glance(report: Report, views: tuple[EventView, ...]) -> str:
+    found = glances(report, views)
+    if not found:
+        return ""
+    out = ['<section class="card glance"><h2>At a glance</h2>']
+    for g in found:
+        e = g.view.event
+        added = (
+            "; ".join(
+                f"<code>{html(aid)}</code> {n} of {whole} claims ("
+                + ", ".join(f"{c} {html(k)}" for k, c in kinds)
+                + ")"
+                for aid, n, whole, kinds in g.added_most
+            )
+            or "nothing"
+        )
+        disagree = (
+            "; ".join(
+                f'<a href="#finding-{html(f.id)}">{html(f.id)}</a> {html(f.verdict)}: '
+                f"{html(f.explanation)}"
+                for f in g.disagree
+            )
+            or "nothing"
+        )
+        agree = "; ".join(html(a) for a in g.agree) or "no fact given by every report"
+        out.append(
+            f'<h3><a href="#{_anchor(e.id)}">{html(e.id)}: {html(g.view.title)}</a></h3><ul>'
+            f'<li><span class="dot v-embellishment"></span><b>Added on its own</b> '
+            f"(embellished claims, most first): {added}</li>"
+            f'<li><span class="dot v-contradiction"></span><b>Disagree on</b>: {disagree}</li>'
+            f'<li><span class="dot v-agreement"></span><b>Every report agrees on</b>: {agree}'
+            "</li></ul>"
+        )
+    return "\n".join(out) + "</section>"
 
 
 def _legend() -> str:

@@ -20,6 +20,7 @@ from checker.render.view import (
     Lines,
     counts,
     event_views,
+    glances,
     grouped_claims,
     marks,
     outlet_scorecard,
@@ -40,6 +41,7 @@ def render_markdown(report: Report) -> str:
     lines_of = Lines(report)
     out = ["# Consistency audit", "", f"**{summary_line(report)}.**", "", PLACES, ""]
     out += [f"> {md_prose(n)}" for n in report.notes] + ([""] if report.notes else [])
+    out += _glance(report, views)
     out += _contents(views, report)
     out += _scorecards(report)
     if report.reference:
@@ -60,6 +62,39 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def _tally(findings) -> str:
     c = counts(findings)
     return ", ".join(plural(n, LABELS.get(v, v)) for v, n in c.items() if n) or "no findings"
+
+
+def _glance(report: Report, views: tuple[EventView, ...]) -> list[str]:
+    found = glances(report, views)
+    if not found:
+        return []
+    out = ["## At a glance", ""]
+    for g in found:
+        e = g.view.event
+        out += [f"**[{md_prose(e.id)}: {md_prose(g.view.title)}](#{_anchor(e.id)})**", ""]
+        if g.added_most:
+            parts = [
+                f"{md_code(aid)} {n} of {whole} claims ({_kinds(kinds)})"
+                for aid, n, whole, kinds in g.added_most
+            ]
+            out.append(
+                "- **Added on its own** (embellished claims, most first): " + "; ".join(parts)
+            )
+        else:
+            out.append("- **Added on its own**: nothing")
+        if g.disagree:
+            parts = [f"[{f.id}](#{f.id.lower()}) {md_prose(f.verdict)}: {md_prose(f.explanation)}"
+                     for f in g.disagree]  # fmt: skip
+            out.append("- **Disagree on**: " + "; ".join(parts))
+        else:
+            out.append("- **Disagree on**: nothing")
+        agreed = "; ".join(md_prose(a) for a in g.agree) or "no fact given by every report"
+        out += [f"- **Every report agrees on**: {agreed}", ""]
+    return out
+
+
+def _kinds(kinds: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{n} {md_prose(k)}" for k, n in kinds)
 
 
 def _contents(views: tuple[EventView, ...], report: Report) -> list[str]:

@@ -92,12 +92,15 @@ def _fact_phrase(f: Finding, short: bool = False) -> str:
     parts = str(f.slot).split("|")
     place, unit, predicate = (parts + ["", "", ""])[:3]
     where = f" in {_words(place).title()}" if place else ""
-    quantity = next((c for c in f.claims if c.value is not None), None)
+    numeric = f.kind == "numeric"
+    quantity = next((c for c in f.claims if c.value is not None and numeric), None)
     if quantity is not None:
         figure = format_number(quantity.value)
         if short:
             return f"{figure}{where}"
         return f"{figure} {_words(_plural(unit, quantity.value))} {_words(predicate)}{where}"
+    if unit == "absence":
+        return f"no {_words(predicate).replace(',', ' or ')}{where}"
     if unit == predicate:
         return f"{_words(unit)}{where}"
     return f"{_words(unit)} {_words(predicate)}{where}"
@@ -108,7 +111,7 @@ def event_title(
 ) -> str:
     """What happened, where, when: the facts most reports agree on, else the first headline."""
     figures = [f for f in findings if f.verdict in (Verdict.AGREEMENT, Verdict.CONTRADICTION)
-               and any(c.value is not None for c in f.claims)]  # fmt: skip
+               and f.kind == "numeric"]  # fmt: skip
     figures.sort(key=lambda f: (-len(reports_of(f)), f.verdict != Verdict.AGREEMENT, f.id))
     phrases: list[str] = []
     first_kind = None
@@ -133,6 +136,44 @@ def event_title(
     if known:
         what += " — " + (known[0] if len(known) == 1 else f"{known[0]} to {known[-1]}")
     return what
+
+
+# --- at a glance: the three questions an editor asks first ----------------------------------
+
+GLANCE_EVENTS = 5  # events shown at a glance, those with the most findings first
+
+
+@dataclass(frozen=True)
+class Glance:
+    view: EventView
+    added_most: tuple[tuple[str, int, int, tuple[tuple[str, int], ...]], ...]  # per article:
+    # (id, embellished claims, checked claims, kinds) most first
+    disagree: tuple[Finding, ...]
+    agree: tuple[str, ...]  # facts every report gives
+
+
+def glances(
+    report: Report, views: Sequence[EventView], settings: Settings = DEFAULT
+) -> list[Glance]:
+    """Per event (most contested first): who added most, what is disputed, what all agree."""
+    cards = scorecard(report, settings)
+    rank = settings.embellishment_severity
+    out = []
+    multi = [v for v in views if len(v.event.articles) > 1 and v.findings]
+    multi.sort(key=lambda v: (-len(v.contested), -len(v.findings), v.event.id))
+    for v in multi[:GLANCE_EVENTS]:
+        added = []
+        for aid, found in v.added:
+            kinds = Counter(f.kind for f in found if f.verdict == Verdict.EMBELLISHMENT)
+            if kinds:
+                kinds = Counter(dict(sorted(kinds.items(), key=lambda kv: -rank(kv[0]))))
+                card = cards.get(aid, Counter())
+                added.append((aid, card["embellished"], card["claims"], tuple(kinds.items())))
+        added.sort(key=lambda t: (-t[1], t[0]))
+        everyone = [f for f in v.consensus if len(reports_of(f)) == len(v.event.articles)]
+        agree = tuple(dict.fromkeys(_fact_phrase(f) for f in everyone))
+        out.append(Glance(v, tuple(added), v.contested, agree))
+    return out
 
 
 # --- places ------------------------------------------------------------------------------
