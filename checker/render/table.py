@@ -60,47 +60,51 @@ def _cell(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def _layout(findings: list[Finding], articles, width: int) -> tuple[list[int], bool]:
-    """Column widths (id, verdict, kind, reports..., explanation) and whether one column per
-    report fits."""
-    kind = min(max(len(f.kind) for f in findings), 16)
-    verdict = max(len(f.verdict) for f in findings)
-    fixed = 4 + verdict + kind
-    for wide in (True, False):
-        columns = len(articles) if wide and len(articles) <= MAX_COLUMNS else 1
-        free = width - fixed - _GAP * (3 + columns)
+def _layout(findings: list[Finding], articles, width: int) -> tuple[int, int, int, bool]:
+    """(verdict column, report column, explanation column or 0, one column per report?).
+
+    The verdict column holds the verdict with its kind below; the explanation gets its own
+    column while at least MIN_CELL characters remain for the quotes, else it goes under them.
+    """
+    verdict = max(13, min(max(len(f.kind) for f in findings), 16))
+    fixed = 4 + verdict
+    if len(articles) <= MAX_COLUMNS:
+        columns = len(articles)
+        free = width - fixed - _GAP * (columns + 2)
         explanation = max(24, int(free * 0.3))
         cell = (free - explanation) // columns
-        if cell >= MIN_CELL or not wide or columns == 1:
-            return [4, verdict, kind] + [max(cell, MIN_CELL)] * columns + [explanation], columns > 1
-    raise AssertionError("unreachable")
+        if cell >= MIN_CELL:
+            return verdict, cell, explanation, True
+    free = width - fixed - _GAP * 3
+    explanation = max(24, int(free * 0.35))
+    if free - explanation >= MIN_CELL * 2:
+        return verdict, free - explanation, explanation, False
+    return verdict, max(width - fixed - _GAP * 2, MIN_CELL), 0, False
 
 
 def _event_table(findings: list[Finding], articles, width: int, lines_of: Lines) -> str:
-    widths, wide = _layout(findings, articles, width)
-    cell, explanation = widths[3], widths[-1]
-    headers = ["id", "verdict", "kind"]
-    headers += [shorten(a, cell) for a in articles] if wide else ["reports"]
-    headers.append("explanation")
+    verdict, cell, explanation, wide = _layout(findings, articles, width)
+    headers = ["id", "verdict"]
+    headers += [shorten(a, cell - 2) for a in articles] if wide else ["reports"]  # tabulate pads
+    headers += ["explanation"] if explanation else []
     rows = []
     for f in findings:
-        first = [f.id, f.verdict, _cell(f.kind, widths[2])]
-        why = _cell(f.explanation, explanation)
+        first = [f.id, _cell(f"{f.verdict} {f.kind}", verdict)]
+        why = _cell(f.explanation, explanation) if explanation else ""
+        tail = [why] if explanation else []
         if wide:
-            rows.append(
-                first + [_cell(per_article(f, a, None, most=None), cell) for a in articles] + [why]
-            )
+            rows.append(first + [_cell(per_article(f, a, None, most=None), cell) for a in articles]
+                        + tail)  # fmt: skip
             continue
-        quotes = [(a, c) for c in f.claims for a in [c.article]]
-        if f.verdict in CONTESTED or len({a for a, _ in quotes}) <= 2:
-            # one row per report: the values that disagree are never cut
-            for k, (_, c) in enumerate(quotes):
-                text = f"{lines_of.place(c)}: {c.quote}"
-                lead = first if k == 0 else ["", "", ""]
-                rows.append(lead + [_cell(text, cell)] + [why if k == 0 else ""])
-        else:
-            shown = "; ".join(f"{lines_of.place(c)}: {shorten(c.quote, 40)}" for _, c in quotes[:4])
+        quotes = [f"{lines_of.place(c)}: {c.quote}" for c in f.claims]
+        if f.verdict not in CONTESTED and len(quotes) > 3:
             more = f" (+{len(quotes) - 4} more)" if len(quotes) > 4 else ""
-            rows.append(first + [_cell(shown + more, cell)] + [why])
+            quotes = ["; ".join(shorten(q, 48) for q in quotes[:4]) + more]
+        if not explanation:
+            quotes.append(f"why: {f.explanation}")
+        # one row per report: the values that disagree are never cut
+        for k, text in enumerate(quotes):
+            lead = first if k == 0 else ["", ""]
+            rows.append(lead + [_cell(text, cell)] + (tail if k == 0 else [""] * len(tail)))
     headers = [terminal(h) for h in headers]
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
