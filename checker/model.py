@@ -111,7 +111,7 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
     reference: str | None = None  # the article every other report is checked against
-    hidden: tuple[Finding, ...] = ()  # left out by a filter (still counted in scorecards)
+    hidden: tuple[Finding, ...] = ()  # left out by a filter (still in scorecards and titles)
 
     def to_json(self) -> str:
         """The ``checker.audit/1`` JSON document."""

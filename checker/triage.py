@@ -89,8 +89,10 @@ def apply_filter(report: Report, flt: Filter, settings: Settings = DEFAULT) -> R
     for f in report.findings:
         if flt.baseline and fingerprint(f) in flt.baseline:
             silenced += 1
+            hidden.append(f)
         elif _dropped(f, flt):
             dropped += 1
+            hidden.append(f)
         elif not flt.show_all and not flt.only and _hidden(f, settings.hidden_by_default):
             low_value[f.kind if f.kind in settings.hidden_by_default else f.verdict] += 1
             hidden.append(f)

@@ -37,6 +37,9 @@ def event_views(report: Report) -> tuple[EventView, ...]:
     by_event: dict[str, list[Finding]] = {e.id: [] for e in report.events}
     for f in report.findings:
         by_event.setdefault(f.event, []).append(f)
+    every: dict[str, list[Finding]] = defaultdict(list)  # shown or not: titles stay the same
+    for f in sorted((*report.findings, *report.hidden), key=lambda f: (len(f.id), f.id)):
+        every[f.event].append(f)
     views = []
     for e in report.events:
         found = tuple(by_event[e.id])
@@ -50,7 +53,7 @@ def event_views(report: Report) -> tuple[EventView, ...]:
                 event=e,
                 findings=found,
                 titles=tuple((a, titles.get(a, "")) for a in e.articles),
-                title=event_title(e, found, titles, dates),
+                title=event_title(e, every[e.id], titles, dates),
                 contested=tuple(f for f in found if f.verdict in CONTESTED),
                 added=tuple(
                     (a, tuple(sorted(fs, key=lambda f: -f.severity)))
