@@ -32,8 +32,10 @@ def _normal(text: str) -> str:
 
 
 def _claim_key(c: Claim) -> str:
+    """A marker ("Eyewitnesses", "will likely") says little on its own: its sentence counts."""
     value = "" if c.value is None else format_number(c.value)
-    return f"{_normal(c.quote)}={value}"
+    where = f"@{_normal(c.text)}" if c.kind == "marker" else ""
+    return f"{_normal(c.quote)}={value}{where}"
 
 
 def fingerprint(f: Finding) -> str:

@@ -258,3 +258,11 @@ def test_many_articles_in_a_pipe_print_no_progress(tmp_path):
     (tmp_path / "many.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = invoke("audit", str(tmp_path / "many.jsonl"), "-f", "json")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_same_marker_in_two_sentences_has_two_fingerprints(desk):
+    (desk / "k2.txt").write_text(K2 + "\nEyewitnesses said the airport closed.\n", encoding="utf-8")
+    found = findings(invoke("audit", *ARTS, "-f", "json"))
+    witnesses = [f for f in found if f["kind"] == "unsourced witness"]
+    assert len(witnesses) == 2
+    assert len({f["fingerprint"] for f in witnesses}) == 2

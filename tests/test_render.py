@@ -180,3 +180,25 @@ def test_many_reports_get_one_row_each_for_a_contradiction():
     assert lines[start].split()[:2] == ["F1", "contradiction"]
     assert len(rows) == 6, table  # one per report, each with its place and value
     assert any("r5:3: shot down 12 drones" in line for line in rows)
+
+
+def test_scorecard_per_article_and_per_outlet():
+    from checker.render.view import scorecard
+
+    texts = ["Air defences shot down 40 drones over Kaluga overnight.",
+             "Air defences shot down 12 drones over Kaluga overnight. Eyewitnesses said so.",
+             "Air defences shot down 40 drones over Kaluga overnight."]  # fmt: skip
+    sources = ["Wire", "Daily", "Wire"]
+    articles = [Article(f"r{k}", t, source=s) for k, (t, s) in enumerate(zip(texts, sources))]
+    report = run(articles, overrides=[("r0", "r1", "r2")])
+    card = scorecard(report)
+    assert card["r1"]["claims"] == 2 and card["r1"]["contradicted"] == 1
+    assert card["r1"]["embellished"] == 1
+    for tally in card.values():  # each claim counts once
+        assert (
+            sum(tally[c] for c in ("corroborated", "contradicted", "embellished", "unique"))
+            == (tally["claims"])
+        )
+    md = render_markdown(report)
+    assert "Per outlet:" in md
+    assert "| Daily | 1 | 2 | 0 (0%) | 1 (50%) | 1 (50%) | 0 (0%) |" in md

@@ -57,6 +57,7 @@ def render_html(report: Report) -> str:
         _glance(report, views),
         _contents(views),
         _scorecard(report),
+        _reference(report, lines_of),
         *(_event(report, v, lines_of) for v in views),
         "</main>",
     ]
@@ -137,6 +138,7 @@ def _scorecard(report: Report) -> str:
     colours = dict(zip(SCORE_COLUMNS, ("agreement", "contradiction", "embellishment", "unique"),
                        strict=True))  # fmt: skip
     head = "".join(f'<th><span class="dot v-{colours[c]}"></span>{c}</th>' for c in SCORE_COLUMNS)
+    # the bar in the column order, which is the order claims are counted in
     rows = []
     for aid, t in scorecard(report).items():
         whole = t["claims"]
@@ -149,9 +151,9 @@ def _scorecard(report: Report) -> str:
                     f'</td><td class="n">{whole}</td>{cells}<td>{bar}</td></tr>')  # fmt: skip
     out = [
         '<section class="card" id="scorecard"><h2>Scorecard</h2>',
-        '<p class="meta">How many of each report\'s checked claims the others corroborate, '
-        "contradict, or do not carry (embellished: framing, speculation, unsourced; unique: "
-        "a detail only it gives).</p>",
+        '<p class="meta">Each report\'s checked claims: contradicted by another report, '
+        "embellished (framing, speculation, unsourced), unique (a detail only it gives) or "
+        "corroborated; each claim counts once, in the first of these that applies.</p>",
         '<table class="score"><tr><th>report</th><th>source</th><th>claims</th>'
         f"{head}<th></th></tr>",
         *rows,
@@ -166,6 +168,35 @@ def _scorecard(report: Report) -> str:
             out.append(f'<tr><td>{html(src)}</td><td class="n">{t["articles"]}</td>'
                        f'<td class="n">{t["claims"]}</td>{cells}</tr>')  # fmt: skip
         out.append("</table>")
+    return "\n".join(out) + "</section>"
+
+
+def _reference(report: Report, lines_of: Lines) -> str:
+    from checker.reference import CATEGORIES, against_reference
+
+    ref = report.reference
+    if not ref:
+        return ""
+    out = [f'<section class="card" id="reference"><h2>Against the reference <code>{html(ref)}'
+           "</code></h2>"]  # fmt: skip
+    compared = against_reference(report)
+    if not compared:
+        out.append('<p class="note">No other report covers the reference\'s event.</p>')
+    for article, cats in compared.items():
+        tally = ", ".join(f"{cat} {len(cats[cat])}" for cat in CATEGORIES)
+        out.append(f'<h3 class="plain"><code>{html(article)}</code>: {tally}</h3><ul>')
+        for cat in CATEGORIES:
+            for t in cats[cat]:
+                quotes = "; ".join(
+                    f"{'reference' if c.article == ref else 'this report'} "
+                    f"<code>{html(lines_of.place(c))}</code> “{html(c.quote)}”"
+                    for c in (*t.reference, *t.mine)
+                )
+                f = t.finding
+                out.append(f'<li class="v-{html(f.verdict)}"><span class="dot"></span><b>{cat}</b> '
+                           f'<a href="#finding-{html(f.id)}">{html(f.id)}</a> '
+                           f"{html(f.explanation)}<br><small>{quotes}</small></li>")  # fmt: skip
+        out.append("</ul>")
     return "\n".join(out) + "</section>"
 
 
@@ -219,7 +250,8 @@ def _article(report: Report, aid: str, findings: tuple[Finding, ...]) -> str:
         for c in f.claims:
             if c.article == aid and c.end > c.start:
                 spans[c.sentence].append((c.start, c.end, f))
-    out = [f'<article data-article="{html(aid)}"><h4>{html(aid)}</h4>']
+    badge = " · reference" if aid == report.reference else ""
+    out = [f'<article data-article="{html(aid)}"><h4>{html(aid)}{badge}</h4>']
     titled = bool(sentences) and sentences[0].text.strip() == article.title.strip()
     if not titled:
         out.append(f'<p class="headline">{html(article.title)}</p>')

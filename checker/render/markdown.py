@@ -116,9 +116,9 @@ def _anchor(event_id: str) -> str:
 
 def _scorecards(report: Report) -> list[str]:
     out = ['<a id="scorecard"></a>', "", "## Scorecard", "",
-           "How many of each report's checked claims the other reports corroborate, contradict, "
-           "or do not carry (embellished: framing, speculation, unsourced; unique: a detail only "
-           "it gives).", ""]  # fmt: skip
+           "Each report's checked claims: contradicted by another report, embellished (framing, "
+           "speculation, unsourced), unique (a detail only it gives) or corroborated; each claim "
+           "counts once, in the first of these that applies.", ""]  # fmt: skip
     headers = ["report", "source", "claims", *SCORE_COLUMNS]
     rows = []
     meta = {a.id: a for a in report.articles}

@@ -15,7 +15,15 @@ from tabulate import tabulate
 
 from checker.model import Finding, Report
 from checker.render.escape import terminal
-from checker.render.view import CONTESTED, Lines, event_views, per_article, shorten, summary_line
+from checker.render.view import (
+    CONTESTED,
+    Lines,
+    event_views,
+    per_article,
+    reference_summary,
+    shorten,
+    summary_line,
+)
 
 MAX_COLUMNS = 5  # beyond this many reports the quotes share one column
 MIN_CELL = 16  # a report's column is never narrower than this
@@ -29,6 +37,9 @@ def render_table(report: Report, width: int | None = None) -> str:
     lines_of = Lines(report)
     blocks = [_wrap(summary_line(report), width)]
     blocks.extend(_wrap(n, width) for n in report.notes)
+    if report.reference:
+        blocks.append("\n" + _wrap(f"Against the reference {report.reference}:", width))
+        blocks.extend(_wrap(line, width, indent="  ") for line in reference_summary(report))
     for view in event_views(report):
         event = view.event
         head = f"{event.id}  {view.title}  [{len(event.articles)} report(s)]"

@@ -243,18 +243,29 @@ def _score_column(f: Finding, settings: Settings) -> str | None:
     return None
 
 
+_PRIORITY = ("contradicted", "embellished", "unique", "corroborated")  # a claim counts once
+
+
 def scorecard(report: Report, settings: Settings = DEFAULT) -> dict[str, Counter[str]]:
-    """Per article: how many of its claims (distinct quotes) each column counts, and "claims"."""
-    seen: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    """Per article: its checked claims (distinct quotes, in any finding, shown or filtered) and
+    how many fall in each column. A claim counts in one column only, the first of: contradicted,
+    embellished, unique, corroborated; so the shares add up to 100 %."""
+    best: dict[str, dict[tuple, int]] = defaultdict(dict)
     for f in (*report.findings, *report.hidden):
         column = _score_column(f, settings)
         if column is None:
             continue
+        rank = _PRIORITY.index(column)
         for c in f.claims:
             key = (c.sentence, c.start, c.end)
-            seen[c.article][column].add(key)
-            seen[c.article]["claims"].add(key)
-    return {a.id: Counter({k: len(v) for k, v in seen[a.id].items()}) for a in report.articles}
+            best[c.article][key] = min(rank, best[c.article].get(key, rank))
+    out = {}
+    for a in report.articles:
+        ranks = best[a.id].values()
+        tally = Counter({col: sum(1 for r in ranks if r == k) for k, col in enumerate(_PRIORITY)})
+        tally["claims"] = len(ranks)
+        out[a.id] = tally
+    return out
 
 
 def outlet_scorecard(report: Report, settings: Settings = DEFAULT) -> dict[str, Counter[str]]:
@@ -321,3 +332,17 @@ def summary_line(report: Report) -> str:
         f"{plural(len(report.articles), 'article')}, {plural(len(report.events), 'event')} "
         f"({multi} reported by more than one article): " + ", ".join(parts)
     )
+
+
+def reference_summary(report: Report) -> list[str]:
+    """One line per report checked against the reference: counts and finding ids."""
+    from checker.reference import CATEGORIES, against_reference
+
+    out = []
+    for article, cats in against_reference(report).items():
+        parts = []
+        for cat in CATEGORIES:
+            ids = ", ".join(t.finding.id for t in cats[cat])
+            parts.append(f"{cat} {len(cats[cat])}" + (f" ({ids})" if ids else ""))
+        out.append(f"{article}: " + "; ".join(parts))
+    return out
