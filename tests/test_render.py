@@ -189,7 +189,9 @@ def test_scorecard_per_article_and_per_outlet():
              "Air defences shot down 12 drones over Kaluga overnight. Eyewitnesses said so.",
              "Air defences shot down 40 drones over Kaluga overnight."]  # fmt: skip
     sources = ["Wire", "Daily", "Wire"]
-    articles = [Article(f"r{k}", t, source=s) for k, (t, s) in enumerate(zip(texts, sources))]
+    articles = [
+        Article(f"r{k}", t, source=s) for k, (t, s) in enumerate(zip(texts, sources, strict=True))
+    ]
     report = run(articles, overrides=[("r0", "r1", "r2")])
     card = scorecard(report)
     assert card["r1"]["claims"] == 2 and card["r1"]["contradicted"] == 1
