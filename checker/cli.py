@@ -15,7 +15,15 @@ from dataclasses import replace
 
 import click
 
-from checker.desk import FORMATS, progress_bar, render, report_format, report_options, triage
+from checker.desk import (
+    DATA_FORMATS,
+    FORMATS,
+    progress_bar,
+    render,
+    report_format,
+    report_options,
+    triage,
+)
 from checker.errors import InputError
 from checker.gate import FAIL_ON, failing, reason
 
@@ -184,8 +192,9 @@ def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, thres
     report, errors = _audit(paths, encoding, events_file, threshold)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
-    report = triage(report, **shown)
-    text = render(report, fmt, width)
+    data = triage(report, **{**shown, "show_all": True}) if fmt in DATA_FORMATS else None
+    report = triage(report, **shown)  # what readers see, and what the gate counts
+    text = render(data or report, fmt, width)
     if output:
         write_atomic(output, text)
     else:

@@ -10,6 +10,7 @@ import click
 from checker.model import Report
 
 FORMATS = ("table", "markdown", "html", "json", "csv")
+DATA_FORMATS = ("json", "csv")  # complete by default: low-value kinds are hidden from readers
 
 
 def report_options(f):
@@ -23,7 +24,8 @@ def report_options(f):
         click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
                      show_default=True, help="Hide findings the rules are less sure of."),
         click.option("--show-all", is_flag=True, default=False,
-                     help="Also show the low-value kinds hidden by default (see the note)."),
+                     help="Also show the low-value kinds hidden by default in the table, "
+                     "markdown and HTML (JSON and CSV always carry them)."),
         click.option("--baseline", "baseline_file", default=None, metavar="ACCEPTED.json",
                      help="Silence the accepted findings listed in this file "
                      "(written by `checker baseline`)."),
