@@ -81,12 +81,23 @@ def default_map(config: Config, group: click.Group) -> dict[str, dict[str, objec
                     value = ",".join(str(v) for v in value)
                 if param.is_flag and not param.secondary_opts and key != param.opts[0][2:]:
                     continue
-                out.setdefault(name, {})[param.name] = value
+                out.setdefault(name, {})[param.name] = _checked(config, key, param, value)
                 used.add(key)
     unknown = sorted(set(config.values) - used)
     if unknown:
         raise InputError(config.path or "", f"unknown setting(s): {', '.join(unknown)}", _HINT)
     return out
+
+
+def _checked(config: Config, key: str, param: click.Parameter, value: object) -> object:
+    """The value as the option would take it; a bad one is an error naming the file."""
+    try:
+        param.type.convert(value, param, None)
+    except click.BadParameter as error:
+        raise InputError(
+            config.path or "", f"{key} = {value!r}: {error.message}", "fix the value or remove it"
+        ) from None
+    return value
 
 
 def describe(config: Config, command: click.Command) -> list[tuple[str, object, str]]:

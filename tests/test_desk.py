@@ -267,3 +267,13 @@ def test_same_marker_in_two_sentences_has_two_fingerprints(desk):
     witnesses = [f for f in found if f["kind"] == "unsourced witness"]
     assert len(witnesses) == 2
     assert len({f["fingerprint"] for f in witnesses}) == 2
+
+
+def test_a_bad_config_value_names_the_file_and_the_key(desk):
+    (desk / "checker.toml").write_text('format = "xml"\n')
+    result = invoke("audit", *ARTS)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {desk / 'checker.toml'}: format = 'xml': 'xml' is not one of 'table', "
+        "'markdown', 'html', 'json', 'csv'. (fix the value or remove it)\n"
+    )
