@@ -221,20 +221,27 @@ def _event(report: Report, view: EventView, lines_of: Lines) -> str:
     for name, found in groups:
         if found:
             out.append(f"<h3>{html(name)} ({len(found)})</h3>")
-            out += [_button(f, lines_of) for f in found]
+            out += [_button(f, lines_of, quotes=len(e.articles) > MAX_TEXT_ARTICLES) for f in found]
     out.append("</aside>")
     shown = e.articles if len(e.articles) <= MAX_TEXT_ARTICLES else ()
     columns = max(1, len(shown))
     out.append(f'<div class="articles" style="grid-template-columns: repeat({columns}, '
                'minmax(260px, 1fr))">')  # fmt: skip
+    if not shown:
+        out.append(f'<p class="note">{len(e.articles)} reports: their texts are left out here; '
+                   "each finding lists its quotes.</p>")  # fmt: skip
     for aid in shown:
         out.append(_article(report, aid, view.findings))
     out.append("</div></div></section>")
     return "\n".join(out)
 
 
-def _button(f: Finding, lines_of: Lines) -> str:
-    places = ", ".join(dict.fromkeys(lines_of.place(c) for c in f.claims))
+def _button(f: Finding, lines_of: Lines, quotes: bool = False) -> str:
+    """A finding; with ``quotes`` (when the reports' texts are not shown) its quotes too."""
+    if quotes:
+        places = "; ".join(f"{lines_of.place(c)} “{c.quote}”" for c in f.claims)
+    else:
+        places = ", ".join(dict.fromkeys(lines_of.place(c) for c in f.claims))
     return (
         f'<button class="finding v-{html(f.verdict)}" data-finding="{html(f.id)}" '
         f'aria-pressed="false"><b>{html(f.id)}</b> {html(f.verdict)} · {html(f.kind)}'

@@ -85,8 +85,9 @@ def _words(key: str) -> str:
 def _plural(unit: str, value: float | None) -> str:
     if value == 1:
         return unit
-    if unit == "person":
-        return "people"
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if unit in irregular:
+        return irregular[unit]
     return unit if unit.endswith("s") else unit + "s"
 
 
