@@ -298,7 +298,7 @@ def _quiet_broken_pipe() -> None:
 
 from checker.commands import register  # noqa: E402  (the commands need ``cli`` above)
 
-register(cli, _audit, _input_options, _translating_errors)
+register(cli, _audit, _input_options, _translating_errors, ExitStatus)
 
 if __name__ == "__main__":
     main()

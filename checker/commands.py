@@ -13,7 +13,7 @@ import click
 from checker.errors import InputError
 
 
-def register(cli: click.Group, audit_paths, input_options, translating_errors) -> None:
+def register(cli: click.Group, audit_paths, input_options, translating_errors, ExitStatus) -> None:  # noqa: N803
     @cli.command()
     @click.argument("paths", nargs=-1, required=True)
     @click.option(
@@ -33,14 +33,14 @@ def register(cli: click.Group, audit_paths, input_options, translating_errors) -
 
         report, errors = audit_paths(paths, encoding, events_file, threshold)
         if report is None:
-            sys.exit(2)
+            sys.exit(ExitStatus.INPUT_ERROR)
         text = render_baseline(report.findings)
         if output:
             write_atomic(output, text)
             click.echo(f"{len(report.findings)} finding(s) accepted in {output}", err=True)
         else:
             click.echo(text, nl=False)
-        sys.exit(2 if errors else 0)
+        sys.exit(ExitStatus.INPUT_ERROR if errors else ExitStatus.OK)
 
     @cli.command()
     @click.argument("finding")
@@ -54,7 +54,7 @@ def register(cli: click.Group, audit_paths, input_options, translating_errors) -
 
         report, errors = audit_paths(paths, encoding, events_file, threshold)
         if report is None:
-            sys.exit(2)
+            sys.exit(ExitStatus.INPUT_ERROR)
         found = find_finding(report, finding)
         if found is None:
             raise InputError(
@@ -62,7 +62,7 @@ def register(cli: click.Group, audit_paths, input_options, translating_errors) -
                 "give an id from the report (F3) or a fingerprint (6+ characters)",
             )  # fmt: skip
         click.echo(render_explain(report, found), nl=False)
-        sys.exit(2 if errors else 0)
+        sys.exit(ExitStatus.INPUT_ERROR if errors else ExitStatus.OK)
 
     @cli.command(name="config")
     @translating_errors

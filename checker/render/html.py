@@ -47,6 +47,7 @@ def render_html(report: Report) -> str:
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'"
     views = event_views(report)
     lines_of = Lines(report)
+    positions = {a.id: k for k, a in enumerate(report.articles)}
     body = [
         '<header class="top"><h1>Consistency audit</h1>',
         f"<p>{html(summary_line(report))}</p>",
@@ -58,7 +59,7 @@ def render_html(report: Report) -> str:
         _contents(views),
         _scorecard(report),
         _reference(report, lines_of),
-        *(_event(report, v, lines_of) for v in views),
+        *(_event(report, v, lines_of, positions) for v in views),
         "</main>",
     ]
     return (
@@ -200,7 +201,7 @@ def _reference(report: Report, lines_of: Lines) -> str:
     return "\n".join(out) + "</section>"
 
 
-def _event(report: Report, view: EventView, lines_of: Lines) -> str:
+def _event(report: Report, view: EventView, lines_of: Lines, positions: dict[str, int]) -> str:
     e = view.event
     out = [
         f'<section class="event" id="{_anchor(e.id)}">',
@@ -231,7 +232,7 @@ def _event(report: Report, view: EventView, lines_of: Lines) -> str:
         out.append(f'<p class="note">{len(e.articles)} reports: their texts are left out here; '
                    "each finding lists its quotes.</p>")  # fmt: skip
     for aid in shown:
-        out.append(_article(report, aid, view.findings))
+        out.append(_article(report, positions, aid, view.findings))
     out.append("</div></div></section>")
     return "\n".join(out)
 
@@ -249,8 +250,10 @@ def _button(f: Finding, lines_of: Lines, quotes: bool = False) -> str:
     )
 
 
-def _article(report: Report, aid: str, findings: tuple[Finding, ...]) -> str:
-    index = next(k for k, a in enumerate(report.articles) if a.id == aid)
+def _article(
+    report: Report, positions: dict[str, int], aid: str, findings: tuple[Finding, ...]
+) -> str:
+    index = positions[aid]
     article, sentences = report.articles[index], report.sentences[index]
     spans: dict[int, list[tuple[int, int, Finding]]] = defaultdict(list)
     for f in findings:
