@@ -79,6 +79,14 @@ def articles_from(source: Any, settings: Settings = DEFAULT) -> tuple[Article, .
     return tuple(_article(x, k) for k, x in enumerate(items, start=1))
 
 
+def ordinary(article: Article) -> Article:
+    """An Article whose id is a string and whose date is YYYY-MM-DD or None, whatever types
+    it was built with (int ids, datetime or pandas Timestamp/NaT dates)."""
+    if type(article.id) is str and (article.date is None or type(article.date) is str):
+        return article
+    return replace(article, id=_ident(article.id), date=_date(article.date))
+
+
 def _is_frame(value: object) -> bool:
     return hasattr(value, "to_dict") and hasattr(value, "columns")
 
@@ -88,7 +96,7 @@ def _article(item: object, number: int) -> Article:
 
     where = f"item {number}"
     if isinstance(item, Article):
-        return replace(item, id=_ident(item.id), date=_date(item.date))
+        return ordinary(item)
     if not isinstance(item, Mapping):
         raise InputError(where, f"is a {type(item).__name__}, not a dict or Article", _HINT)
     ident = _ident(item.get("id"))

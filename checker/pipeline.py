@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from checker.api import ordinary
 from checker.errors import InputError
 from checker.extract import extract_claims, known_places
 from checker.group import apply_overrides, group_events
@@ -24,7 +25,7 @@ def run(
     depend on the order they were given in. ``progress(stage, done, total)``, when given, is
     called as articles are read and events judged (the CLI's progress bar)."""
     tick = progress or (lambda stage, done, total: None)
-    ordered = tuple(sorted(articles, key=lambda a: (a.id, a.path)))
+    ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     sentences = {a.id: split_article(a, settings) for a in ordered}
     places = known_places(s for a in ordered for s in sentences[a.id])

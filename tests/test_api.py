@@ -83,3 +83,14 @@ def test_bad_items_raise_input_error(items, message):
     with pytest.raises(InputError) as error:
         audit(items)
     assert str(error.value).startswith(message)
+
+
+def test_run_itself_takes_int_ids_and_timestamp_dates():
+    from checker import run
+
+    report = run(
+        [Article(7, A, date=pd.Timestamp("2024-05-01")), Article(8, B, date=pd.NaT)],  # type: ignore[arg-type]
+        overrides=[("7", "8")],
+    )
+    assert [(a.id, a.date) for a in report.articles] == [("7", "2024-05-01"), ("8", None)]
+    assert [f.verdict for f in report.findings] == ["contradiction"]
