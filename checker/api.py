@@ -9,13 +9,12 @@ type: ints, floats, strings; ``datetime``/``date``/pandas ``Timestamp``, ISO str
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from checker.coerce import ident, iso_date, optional, ordinary
 from checker.errors import InputError
 from checker.model import Article, Report
 from checker.settings import DEFAULT, Settings
@@ -54,7 +53,7 @@ def audit(
     articles = articles_from(source, settings)
     report = run(articles, settings, _overrides(events))
     if reference is not None:
-        report = replace(report, reference=resolve(report, _ident(reference)))
+        report = replace(report, reference=resolve(report, ident(reference)))
     verdicts = parse_only(only if isinstance(only, str) or only is None else ",".join(only))
     accepted = read_baseline(os.fspath(baseline)) if baseline else frozenset()
     name = os.fspath(baseline) if baseline else ""
@@ -79,14 +78,6 @@ def articles_from(source: Any, settings: Settings = DEFAULT) -> tuple[Article, .
     return tuple(_article(x, k) for k, x in enumerate(items, start=1))
 
 
-def ordinary(article: Article) -> Article:
-    """An Article whose id is a string and whose date is YYYY-MM-DD or None, whatever types
-    it was built with (int ids, datetime or pandas Timestamp/NaT dates)."""
-    if type(article.id) is str and (article.date is None or type(article.date) is str):
-        return article
-    return replace(article, id=_ident(article.id), date=_date(article.date))
-
-
 def _is_frame(value: object) -> bool:
     return hasattr(value, "to_dict") and hasattr(value, "columns")
 
@@ -99,62 +90,22 @@ def _article(item: object, number: int) -> Article:
         return ordinary(item)
     if not isinstance(item, Mapping):
         raise InputError(where, f"is a {type(item).__name__}, not a dict or Article", _HINT)
-    ident = _ident(item.get("id"))
-    if not ident:
+    key = ident(item.get("id"))
+    if not key:
         raise InputError(where, "has no 'id'", _HINT)
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(where, f"article {ident!r} has no 'text'", _HINT)
+        raise InputError(where, f"article {key!r} has no 'text'", _HINT)
     text = normalise(text)
     return Article(
-        id=ident,
+        id=key,
         text=text,
-        title=_optional(item.get("title")) or title_of(text),
-        date=_date(item.get("date")),
-        source=_optional(item.get("source")),
-        url=_optional(item.get("url")),
-        path=_optional(item.get("path")) or "",
+        title=optional(item.get("title")) or title_of(text),
+        date=iso_date(item.get("date")),
+        source=optional(item.get("source")),
+        url=optional(item.get("url")),
+        path=optional(item.get("path")) or "",
     )
-
-
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return type(value).__name__ in ("NaTType", "NAType")
-
-
-def _ident(value: object) -> str:
-    """``7``, ``7.0``, ``numpy.int64(7)`` and ``"7"`` are all the id "7"."""
-    if _missing(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    elif hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        value = value.item()
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-    return " ".join(str(value).split())
-
-
-def _optional(value: object) -> str | None:
-    if _missing(value) or isinstance(value, bool):
-        return None
-    return " ".join(str(value).split()) or None
-
-
-def _date(value: object) -> str | None:
-    """YYYY-MM-DD from a date, datetime, pandas Timestamp or ISO string; else unknown."""
-    from checker.load import parse_date
-
-    if _missing(value):
-        return None
-    if isinstance(value, _dt.datetime | _dt.date):  # pandas Timestamp is a datetime
-        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-    if isinstance(value, str):
-        return parse_date(value)
-    return None
 
 
 def _overrides(events: object) -> tuple[tuple[str, ...], ...]:
@@ -166,4 +117,4 @@ def _overrides(events: object) -> tuple[tuple[str, ...], ...]:
         return load_event_overrides(events)
     if not isinstance(events, Iterable):
         raise InputError("events", "is not a list of article id lists", "e.g. [[1, 2], [3, 4]]")
-    return tuple(tuple(_ident(a) for a in group) for group in events)
+    return tuple(tuple(ident(a) for a in group) for group in events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from checker.api import ordinary
+from checker.coerce import ordinary
 from checker.errors import InputError
 from checker.extract import extract_claims, known_places
 from checker.group import apply_overrides, group_events
