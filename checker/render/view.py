@@ -135,7 +135,7 @@ def event_title(
     if what:
         what = what[0].upper() + what[1:]
     else:
-        what = shorten(next((t for a in event.articles if (t := titles.get(a))), event.id), 90)
+        what = _headline(next((t for a in event.articles if (t := titles.get(a))), event.id))
     known = sorted({d for a in event.articles if (d := dates.get(a))})
     if known:
         what += " — " + (known[0] if len(known) == 1 else f"{known[0]} to {known[-1]}")
@@ -178,6 +178,15 @@ def glances(
         agree = tuple(dict.fromkeys(_fact_phrase(f) for f in everyone))
         out.append(Glance(v, tuple(added), v.contested, agree))
     return out
+
+
+def _headline(text: str, limit: int = 90) -> str:
+    """A headline cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 # --- places ------------------------------------------------------------------------------
