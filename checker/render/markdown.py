@@ -177,8 +177,8 @@ def _event_section(meta: dict[str, Article], view: EventView, lines_of: Lines) -
         total = len({f.id for _, fs in view.added for f in fs})
         out += [f"### Added by one report ({total}), most serious first", ""]
         for aid, found in view.added:
-            kinds = Counter(f.kind for f in found)
-            what = ", ".join(f"{n} {md_prose(k)}" for k, n in kinds.most_common())
+            kinds = Counter(f.kind for f in found)  # in the order of found: most serious first
+            what = ", ".join(f"{n} {md_prose(k)}" for k, n in kinds.items())
             out += [f"#### {md_code(aid)}: {plural(len(found), 'addition')} ({what})", ""]
             for f in found:
                 out += _finding(f, lines_of)
