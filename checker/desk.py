@@ -20,7 +20,8 @@ def report_options(f):
                      help="Show only these verdicts (or kinds), comma-separated, e.g. "
                      "contradiction,embellishment."),
         click.option("--min-severity", type=click.IntRange(0, 10), default=0, show_default=True,
-                     help="Hide findings below this severity (1 colour ... 5 must check)."),
+                     help="Hide findings below this severity (embellishments: 1 framing ... 5 "
+                     "unsourced or speculation; contradictions rank higher)."),
         click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
                      show_default=True, help="Hide findings the rules are less sure of."),
         click.option("--show-all", is_flag=True, default=False,
