@@ -114,12 +114,12 @@ def _input_options(f):
 
 def _audit(paths, encoding, events_file, threshold):
     """Load and run; returns (report, number of input errors). Errors are printed here."""
+    from checker.config import configured_settings
     from checker.group import load_event_overrides
     from checker.load import load_paths
     from checker.pipeline import run
-    from checker.settings import DEFAULT
 
-    settings = replace(DEFAULT, encoding=encoding)
+    settings = replace(configured_settings(), encoding=encoding)  # DEFAULT + config file
     if threshold is not None:
         settings = replace(settings, group_threshold=threshold)
     overrides = load_event_overrides(events_file) if events_file else ()

@@ -68,7 +68,7 @@ def register(cli: click.Group, audit_paths, input_options, translating_errors, E
     @translating_errors
     def show_config():
         """Show the option defaults in force for `checker audit` and where each comes from."""
-        from checker.config import describe, find_config
+        from checker.config import configured_settings, describe, find_config
         from checker.render.escape import terminal
 
         config = find_config()
@@ -76,3 +76,7 @@ def register(cli: click.Group, audit_paths, input_options, translating_errors, E
         click.echo(terminal(f"configuration file: {where}"))
         for key, value, source in describe(config, cli.commands["audit"]):
             click.echo(terminal(f"{key} = {value!r}  ({source})"))
+        settings = configured_settings(config)
+        for key in sorted(config.values.get("settings", {})):
+            name = key.replace("-", "_")
+            click.echo(terminal(f"settings.{name} = {getattr(settings, name)!r}  ({where})"))

@@ -1,5 +1,9 @@
 """Configuration files: ``checker.toml`` or ``[tool.checker]`` in ``pyproject.toml``.
 
+A ``settings`` table inside it (``[tool.checker.settings]``, or ``[settings]`` in
+``checker.toml``) overrides the thresholds and limits of ``checker/settings.py`` by field name
+(``statement_min_score = 85``).
+
 The first directory from the current one upwards that has either file gives the
 configuration (``checker.toml`` wins over ``pyproject.toml`` in one directory). Keys are the
 long option names (``format = "json"``, ``fail-on = "contradiction"``, ``threshold = 0.05``)
@@ -54,7 +58,44 @@ def _read(path: Path) -> dict:
 def _table(path: Path, table: object) -> dict[str, object]:
     if not isinstance(table, dict):
         raise InputError(str(path), "the checker settings are not a table", _HINT)
-    return {key.replace("_", "-"): value for key, value in table.items()}
+    return {key if key == "settings" else key.replace("_", "-"): value
+            for key, value in table.items()}  # fmt: skip
+
+
+def configured_settings(config: Config | None = None):
+    """``checker/settings.py``'s defaults with the configuration's ``settings`` table applied."""
+    from dataclasses import fields, replace
+
+    from checker.settings import DEFAULT
+
+    config = config or find_config()
+    table = config.values.get("settings", {})
+    where = config.path or ""
+    if not isinstance(table, dict):
+        raise InputError(where, "settings is not a table", "write [tool.checker.settings]")
+    known = {f.name: getattr(DEFAULT, f.name) for f in fields(DEFAULT)}
+    changes = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise InputError(where, f"unknown setting {key!r}", "see checker/settings.py")
+        default = known[name]
+        if isinstance(default, tuple) and isinstance(value, list):
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        ok = (
+            isinstance(value, type(default))
+            or (
+                isinstance(default, float)
+                and isinstance(value, int)
+                and not isinstance(value, bool)
+            )
+            or default is None
+        )
+        if not ok or isinstance(value, bool) != isinstance(default, bool):
+            kind = type(default).__name__
+            raise InputError(where, f"setting {key} = {value!r} is not a {kind}", "fix the value")
+        changes[name] = float(value) if isinstance(default, float) else value
+    return replace(DEFAULT, **changes)
 
 
 def _options(command: click.Command) -> dict[str, click.Parameter]:
@@ -83,7 +124,7 @@ def default_map(config: Config, group: click.Group) -> dict[str, dict[str, objec
                     continue
                 out.setdefault(name, {})[param.name] = _checked(config, key, param, value)
                 used.add(key)
-    unknown = sorted(set(config.values) - used)
+    unknown = sorted(set(config.values) - used - {"settings"})
     if unknown:
         raise InputError(config.path or "", f"unknown setting(s): {', '.join(unknown)}", _HINT)
     return out

@@ -277,3 +277,20 @@ def test_a_bad_config_value_names_the_file_and_the_key(desk):
         f"Error: {desk / 'checker.toml'}: format = 'xml': 'xml' is not one of 'table', "
         "'markdown', 'html', 'json', 'csv'. (fix the value or remove it)\n"
     )
+
+
+def test_config_settings_table_changes_thresholds_and_checks_them(desk):
+    # grouping threshold 0.99 keeps k1 and k2 apart unless the events file joins them
+    (desk / "checker.toml").write_text("[settings]\ngroup_threshold = 0.99\n")
+    apart = json.loads(invoke("audit", "k1.txt", "k2.txt", "-f", "json").stdout)
+    assert len(apart["events"]) == 2
+    assert "settings.group_threshold = 0.99" in invoke("config").stdout
+    (desk / "checker.toml").write_text("[settings]\ngroup_threshold = 0.0001\n")
+    together = json.loads(invoke("audit", "k1.txt", "k2.txt", "-f", "json").stdout)
+    assert len(together["events"]) == 1
+    (desk / "checker.toml").write_text('[settings]\ngroup_threshold = "high"\n')
+    bad = invoke("audit", "k1.txt", "k2.txt")
+    assert bad.exit_code == 2
+    assert "setting group_threshold = 'high' is not a float" in bad.stderr
+    (desk / "checker.toml").write_text("[settings]\ncolour = 1\n")
+    assert "unknown setting 'colour'" in invoke("audit", "k1.txt").stderr
