@@ -44,6 +44,7 @@ def report_options(f):
 def triage(report: Report, only, min_severity, min_confidence, show_all, baseline_file,
            reference) -> Report:  # fmt: skip
     """The report as the options want it shown (InputError for a bad baseline/reference)."""
+    from checker.config import configured_settings
     from checker.errors import InputError
     from checker.reference import resolve
     from checker.triage import Filter, apply_filter, parse_only, read_baseline
@@ -56,7 +57,7 @@ def triage(report: Report, only, min_severity, min_confidence, show_all, baselin
         raise InputError("--only", str(error), "name verdicts separated by commas") from None
     accepted = read_baseline(baseline_file) if baseline_file else frozenset()
     flt = Filter(verdicts, min_severity, min_confidence, show_all, accepted, baseline_file or "")
-    return apply_filter(report, flt)
+    return apply_filter(report, flt, configured_settings())
 
 
 def progress_bar(articles: int, settings=None):

@@ -294,3 +294,9 @@ def test_config_settings_table_changes_thresholds_and_checks_them(desk):
     assert "setting group_threshold = 'high' is not a float" in bad.stderr
     (desk / "checker.toml").write_text("[settings]\ncolour = 1\n")
     assert "unknown setting 'colour'" in invoke("audit", "k1.txt").stderr
+
+
+def test_config_decides_what_is_hidden_by_default(desk):
+    (desk / "checker.toml").write_text('[settings]\nhidden_by_default = ["unsourced witness"]\n')
+    shown = invoke("audit", *ARTS, "-f", "markdown").stdout
+    assert "1 low-value finding(s) hidden (1 unsourced witness)" in shown
