@@ -45,6 +45,7 @@ def format_number(value: float) -> str:
 
 class ClaimKind(_Name):
     QUANTITY = "quantity"  # a figure with a counted noun and a predicate: "40 drones downed"
+    MEASURE = "measure"  # a figure with a unit and a subject: "65 miles from Chicago", "$35,000"
     FACT = "fact"  # a consequence without a figure: "airports closed"
     ABSENCE = "absence"  # "no injuries"
     RELATION = "relation"  # "part of the same wave"
@@ -141,6 +142,7 @@ class Claim:
     name: str = ""  # full name of the person of an age claim, as a key ("jane doe")
     place_inherited: bool = False  # place taken from an earlier sentence
     attribution: str = ""  # who says it, as written
+    attribution_inherited: bool = False  # the source of the sentence before, continued
     notes: frozenset[Note] = frozenset()
 
     @property
