@@ -11,6 +11,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from checker.align import Alignment
 from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
 from checker.model import Claim, ClaimKind, Finding, Verdict
@@ -135,6 +137,8 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
                 if same(x, y) and _same_bearer(x, y, ev.settings)
             ]
             if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
+                if not _said_alike(pairs[0], ev.settings):
+                    continue  # ages in unlike sentences were other people on dev audits
                 x, y = pairs[0]
                 conflicts.setdefault(a, x)
                 conflicts.setdefault(b, y)
@@ -162,6 +166,13 @@ def _same_bearer(a: Claim, b: Claim, settings) -> bool:
     digits are swapped (23 and 32), the usual typo."""
     x, y = int(a.value), int(b.value)
     return abs(x - y) <= settings.age_max_gap or str(x)[::-1] == str(y)
+
+
+def _said_alike(pair: tuple[Claim, Claim], settings) -> bool:
+    """Two sentences that give a person's age alike ('Derrick Stafford, 32, was charged' /
+    'Derrick Stafford, 23, was charged'): the same person, told of the same way."""
+    a, b = pair
+    return fuzz.token_set_ratio(a.text, b.text) >= settings.age_similarity
 
 
 def _slack(year_a: float, year_b: float, settings) -> float:

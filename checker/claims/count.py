@@ -250,8 +250,9 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
             text = f"{len(arts)} reports give {what}"
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
     hedged = _hedged_sentences(ev)
+    dead = _dead_by_sentence(ev)
     for sides in _by_happening(_conflicting_principals(figures, marks), marks):
-        verdict, kind, why = scope.explain_difference(sides, event_notes)
+        verdict, kind, why = scope.explain_difference(sides, event_notes, dead)
         conflict, sure = _confident(sides, ev.settings, hedged)
         if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
             continue  # too unsure to put before an editor
@@ -352,6 +353,15 @@ def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
                 continue
             involved.update((a, b))
     return [stated[a][0] for a in sorted(involved)]
+
+
+def _dead_by_sentence(ev: EventContext) -> dict[tuple[str, int], float]:
+    """The killed count each sentence states ('one person was killed and three injured')."""
+    out: dict[tuple[str, int], float] = {}
+    for c in ev.pool:
+        if c.kind == KIND and c.predicate == "killed" and c.figure and c.figure.exact:
+            out.setdefault((c.article, c.sentence), c.value)
+    return out
 
 
 def _hedged_sentences(ev: EventContext) -> set[tuple[str, int]]:

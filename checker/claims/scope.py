@@ -7,7 +7,7 @@ the lexicon's ``[convention]`` table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from checker.lexicons import Lexicon
 from checker.model import Claim, Note, Verdict
@@ -66,6 +66,17 @@ def _is_part(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:
     return fig.value == 1 and any(t.low in lex.list_followers for t in toks[fig.last :])
 
 
+def _dead_counted_in(claims: Sequence[Claim], dead: Mapping[tuple[str, int], float]) -> bool:
+    """'1 dead, 9 injured' and '10 wounded': the larger figure is the smaller plus the dead
+    that the smaller's sentence counts apart (GVA: "a man shot seven people", one died)."""
+    if claims[0].predicate not in ("injured", "shot") or len({c.value for c in claims}) != 2:
+        return False
+    low = min(claims, key=lambda c: c.value)
+    high = max(claims, key=lambda c: c.value)
+    apart = dead.get((low.article, low.sentence), 0)
+    return bool(apart) and low.value + apart == high.value
+
+
 def event_conventions(pool: Sequence[Claim]) -> frozenset[Note]:
     """Counting notes that hold for the whole event: any report saying the gunman died, or
     counting with or without him, explains a difference of one in every report's toll."""
@@ -75,9 +86,15 @@ def event_conventions(pool: Sequence[Claim]) -> frozenset[Note]:
     return frozenset(notes)
 
 
-def explain_difference(claims: Sequence[Claim], event_notes: frozenset[Note]):
+def explain_difference(
+    claims: Sequence[Claim], event_notes: frozenset[Note], dead: Mapping[tuple[str, int], float]
+):
     """Is the difference a counting convention or a stated update rather than a conflict?
-    Returns (verdict, kind, why)."""
+    ``dead``: the killed count each sentence gives beside its figure. Returns (verdict, kind,
+    why)."""
+    if _dead_counted_in(claims, dead):
+        why = "one report counts the dead among the wounded or shot, the other apart"
+        return Verdict.EXPLAINED, "convention", why
     notes = set(event_notes)
     for c in claims:
         notes.update(c.notes)

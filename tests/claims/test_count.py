@@ -187,3 +187,13 @@ def test_a_figure_deep_in_two_reports_and_far_apart_is_not_reported():
     filler = "Police are investigating. " * 8
     found = audit(filler + "One woman was shot in the park.", filler + "Four women were shot.")
     assert verdicts(found, "contradiction") == []
+
+
+def test_the_dead_counted_among_the_wounded_is_a_convention_not_a_conflict():
+    found = audit(
+        "One person was killed and nine were injured in the shooting.",
+        "Ten people were wounded in the shooting.",
+    )
+    assert verdicts(found, "contradiction") == []
+    (ex,) = verdicts(found, "explained")
+    assert "dead" in ex.explanation
