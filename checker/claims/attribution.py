@@ -62,6 +62,8 @@ def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
     if forward:
         cut = next((k for k, t in enumerate(words) if t.low in _SPEAKER_ENDS), len(words))
         return words[:cut]
+    while words and words[-1].low == ",":  # "Heydar Alishbandi, Governor of Qeshm, said"
+        words.pop()
     cut = max((k for k, t in enumerate(words) if t.low in _BACK_ENDS), default=-1)
     return [t for t in words[cut + 1 :] if t.low != "."]
 

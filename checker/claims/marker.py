@@ -30,6 +30,8 @@ _WHY = {
 def read(ctx: Context) -> Iterator[Claim]:
     """Where two phrases overlap ('experts have warned' / 'experts') the longer wins."""
     toks, lex = ctx.toks, ctx.lex
+    if _first_person(ctx):
+        return  # someone's own account (a letter, a blog), not the outlet's framing
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
     for kind, phrases in lex.markers.items():
@@ -95,6 +97,15 @@ def _sourced(c: Claim, kinds) -> bool:
     if c.attribution_inherited and not set(kinds) <= _REPORTED_KINDS:
         return False
     return is_concrete_source(c.attribution)
+
+
+def _first_person(ctx: Context) -> bool:
+    quoted = quoted_spans(ctx.sentence.text)
+    return any(
+        t.low in ctx.lex.first_person and not inside(quoted, t.start, t.end)
+        for t in ctx.toks
+        if t.low != "us" or t.text == "us"
+    )
 
 
 def _named_after(toks, last: int) -> bool:

@@ -80,6 +80,7 @@ class Lexicon:
     referring_numbers: frozenset[str]
     list_followers: frozenset[str]
     count_followers: frozenset[str]
+    first_person: frozenset[str]
 
 
 @cache
@@ -150,4 +151,5 @@ _GRAMMAR_LISTS = (
     "referring_numbers",
     "list_followers",
     "count_followers",
+    "first_person",
 )
