@@ -19,7 +19,7 @@ class Settings:
     encoding: str | None = None  # None: UTF-8 (BOM allowed), else the named codec
     max_errors_per_file: int = 20  # more bad rows in one file: one summary line
 
-    # --- group: which articles report the same event (method in checker/group.py) ---
+    # --- group: which articles report the same event (method in checker/group/) ---
     # Chosen on dev only (bench/quality.py: seeds, ECB+ dev topics, GVA dev mixes, GVA dev).
     # The score is a TF-IDF cosine times factors <= 1 (dates, disagreeing addresses, ages and
     # figures), so it is small: reports of one event average 0.05-0.4, look-alike reports of

@@ -1,0 +1,110 @@
+"""Counter-evidence: what two articles give that cannot both be true of one event.
+
+Each kind multiplies a pair's score by a factor <= 1:
+
+- both give street addresses and share none: ``group_address_penalty``;
+- both give ages and share none: ``group_age_penalty``;
+- both give figures of one kind (extractor slot without its place, "drone|downed") and every
+  one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
+  fact in common: ``group_conflict_penalty`` (another night, another incident).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from checker.group import anchors as _anchors
+from checker.group.features import addresses, ages
+from checker.group.vectors import Vectors
+from checker.group.words import AGE_WORDS, STREET_WORDS
+from checker.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Per article: what can disagree with another article."""
+
+    addr: sparse.csr_matrix  # 0/1: the article's street addresses (columns of the vocabulary)
+    age: sparse.csr_matrix  # 0/1: the article's ages
+    addr_sets: list[frozenset[str]]
+    age_sets: list[frozenset[str]]
+    anchors: list[dict[str, _anchors.Values]]  # slot -> figures
+    kinds: list[dict[str, _anchors.Values]]  # kind of count -> figures
+    has_addr: np.ndarray
+    has_age: np.ndarray
+    has_anchors: np.ndarray
+
+
+def build_evidence(
+    features: Sequence[set[str] | dict], found: Sequence[dict], vectors: Vectors
+) -> Evidence:
+    """``features``: each article's features; ``found``: each article's anchors."""
+    vocab = vectors.vocab
+    last = [f.rsplit(" ", 1)[-1] if f[0] in "uq" else "" for f in vocab]
+    is_addr = np.asarray([w in STREET_WORDS for w in last], dtype=bool)
+    is_age = np.asarray(
+        [w in AGE_WORDS and f[0] == "u" for f, w in zip(vocab, last, strict=True)], dtype=bool
+    )
+    addr_sets = [addresses(f) for f in features]
+    age_sets = [ages(f) for f in features]
+    kinds = [_anchors.by_kind(a) for a in found]
+    return Evidence(
+        addr=vectors.written[:, np.flatnonzero(is_addr)].tocsr(),
+        age=vectors.written[:, np.flatnonzero(is_age)].tocsr(),
+        addr_sets=addr_sets,
+        age_sets=age_sets,
+        anchors=list(found),
+        kinds=kinds,
+        has_addr=np.asarray([bool(x) for x in addr_sets], dtype=bool),
+        has_age=np.asarray([bool(x) for x in age_sets], dtype=bool),
+        has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
+    )
+
+
+def _disjoint(
+    m: sparse.csr_matrix,
+    sets: list[frozenset[str]],
+    has: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """Positions (into i, j) of the pairs that both give a set and share nothing."""
+    both = np.flatnonzero(has[i] & has[j])
+    if len(both) > 2000:  # many pairs: one sparse product
+        common = np.asarray(m[i[both]].multiply(m[j[both]]).sum(axis=1)).ravel() > 0
+    else:
+        common = np.asarray(
+            [bool(sets[a] & sets[b]) for a, b in zip(i[both], j[both], strict=True)],
+            dtype=bool,
+        )
+    return both[~common]
+
+
+def conflict_factors(
+    evidence: Evidence,
+    i: np.ndarray,
+    j: np.ndarray,
+    settings: Settings,
+    start: np.ndarray | None = None,
+) -> np.ndarray:
+    """Product of the counter-evidence factors of each pair (all <= 1), times ``start``."""
+    s = settings
+    out = np.ones(len(i), dtype=np.float64) if start is None else start.copy()
+    if not len(i):
+        return out
+    e = evidence
+    out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
+    out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
+    has = e.has_anchors
+    for k in np.flatnonzero(has[i] & has[j]).tolist():
+        a, b = int(i[k]), int(j[k])
+        if not e.kinds[a].keys() & e.kinds[b].keys():
+            continue
+        shared, strength = _anchors.compare(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
+        if not shared and strength >= s.group_conflict_min_figures:
+            out[k] *= s.group_conflict_penalty
+    return out

@@ -1,0 +1,22 @@
+"""The word lists of grouping, read once from ``checker/lexicons/grouping.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+from checker.lexicons import MONTHS
+
+
+def _read() -> dict[str, frozenset[str]]:
+    with resources.files("checker.lexicons").joinpath("grouping.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {key: frozenset(value.split()) for key, value in data.items()}
+
+
+_LISTS = _read()
+STOPWORDS = _LISTS["stopwords"]  # identify nothing: never a feature on their own
+STREET_WORDS = _LISTS["street_words"]  # the last word of a street address
+AGE_WORDS = _LISTS["age_words"]  # the word after an age ("15 year-old")
+GENERIC = _LISTS["generic"] | frozenset(MONTHS) | STREET_WORDS
+"""Capitalised words that name no one: on their own they are ordinary words (pairs count)."""
