@@ -34,6 +34,11 @@ class Settings:
     # same-event pairs per 1,000 in each gap bucket (the last: > 960 days), from GVA dev gold
     date_gap_same: tuple[float, ...] = (434, 114, 85, 68, 64, 47, 70, 51, 47, 19, 2)
     date_prior_pairs: float = 20.0  # pseudo-pairs smoothing the collection's own gap shares
+    group_text_dates: bool = False  # an article without a date takes the dateline in its text
+    group_dateline_chars: int = 300  # ... a full date (with year) in this many first characters
+    group_day_sentences: int = 2  # a weekday or "yesterday" in these first sentences dates ...
+    group_day_tolerance: int = 1  # ... the main happening; days further apart than this ...
+    group_day_penalty: float = 1.0  # ... are another event: pair score factor
     group_weight_name: float = 1.0  # vector weight of a name or a pair of names
     group_weight_figure: float = 1.0  # ... of a number with its word ("6500 block"), a day
     group_weight_number: float = 0.3  # ... of a bare number or a year
@@ -50,6 +55,9 @@ class Settings:
     group_age_penalty: float = 0.6  # both give ages, none in common
     group_conflict_min_figures: int = 2  # disagreeing figures of one kind that count as ...
     group_conflict_penalty: float = 0.3  # ... another event: pair score factor
+    group_recall_max_size: int = 2  # a cluster this small may join a larger one after ...
+    group_recall_threshold: float = 0.035  # ... scoring this much with it on average, ...
+    group_recall_core_share: float = 0.5  # ... sharing a rare fact this share of it gives
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold
 
     # --- align / judge ---

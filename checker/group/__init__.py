@@ -28,10 +28,11 @@ from checker.group import anchors as _anchors
 from checker.group.blocking import candidates
 from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
-from checker.group.dates import date_factors, parse_date
+from checker.group.dates import article_date, date_factors, event_day
 from checker.group.explain import explain, nearest
 from checker.group.features import add_features, common_words, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
+from checker.group.recall import reattach
 from checker.group.scoring import Scorer
 from checker.group.vectors import build_vectors
 from checker.model import Article, Claim, Event
@@ -55,12 +56,18 @@ def prepare(
             doc.surface.setdefault(feature, feature[2:])
     vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
     evidence = build_evidence([d.counts for d in docs], found, vectors)
-    dates = np.asarray([parse_date(a.date) or -1 for a in articles], dtype=np.int64)
+    dates = np.asarray(
+        [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
+    )
     return Scorer(
         vectors=vectors,
         evidence=evidence,
         dates=dates,
         date_table=date_factors([d for d in dates if d >= 0], settings),
+        days=np.asarray(
+            [event_day(d.sentences, int(p), settings) for d, p in zip(docs, dates, strict=True)],
+            dtype=np.int64,
+        ),
         settings=settings,
     )
 
@@ -99,13 +106,14 @@ def group_events(
     i, j = candidates(scorer.vectors, settings)
     cos = scorer.cosines(i, j)
     # Every factor is <= 1: a pair whose cosine is below the threshold is no edge anyway.
-    near = cos >= threshold
+    near = cos >= min(threshold, settings.group_recall_threshold)
     score = np.zeros_like(cos)
     score[near] = cos[near] * scorer.factors(i[near], j[near])
     clusters: list[tuple[np.ndarray, float]] = []
     everyone = np.arange(len(arts))
     for block in blocks(everyone, i, j, score, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
+    clusters = reattach(scorer, clusters, i, j, score)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     closest = nearest(scorer, i, j, cos)

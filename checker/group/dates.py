@@ -12,10 +12,12 @@ four years a gap of months costs much. Soft, never a hard cut.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from checker.lexicons import MONTHS, WEEKDAYS
 from checker.settings import Settings
 
 
@@ -63,4 +65,83 @@ def gap_factors(
     dated = (da >= 0) & (db >= 0)
     bucket = np.searchsorted(np.asarray(settings.date_gap_edges), np.abs(da - db))
     out[dated] = table[bucket[dated]]
+    return out
+
+
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TEXT_DATE = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*[-,]?\s*((?:19|20)\d\d)\b"  # May 5, 2010
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b"  # 5 May 2010
+    r"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"  # 2010-05-05
+    r"|\b(\d{1,2})/(\d{1,2})/(\d\d(?:\d\d)?)\b",  # 5/5/2010, 05/05/10 (month first)
+    re.IGNORECASE,
+)
+
+
+def _ordinal(year: int, month: int, day: int) -> int | None:
+    try:
+        return _dt.date(year, month, day).toordinal()
+    except ValueError:
+        return None
+
+
+def text_date(text: str, settings: Settings) -> int | None:
+    """The first full date (with its year) written in the first ``group_dateline_chars`` of
+    an article: its dateline, where reports without metadata often give their date."""
+    for m in _TEXT_DATE.finditer(text, 0, settings.group_dateline_chars):
+        g = m.groups()
+        if g[0]:
+            found = _ordinal(int(g[2]), MONTHS[g[0].lower()[:3]], int(g[1]))
+        elif g[3]:
+            found = _ordinal(int(g[5]), MONTHS[g[4].lower()[:3]], int(g[3]))
+        elif g[6]:
+            found = _ordinal(int(g[6]), int(g[7]), int(g[8]))
+        else:
+            first, second, year = int(g[9]), int(g[10]), int(g[11])
+            year += 2000 if year < 100 else 0
+            month, day = (second, first) if first > 12 else (first, second)
+            found = _ordinal(year, month, day)
+        if found is not None:
+            return found
+    return None
+
+
+def article_date(date: str | None, text: str, settings: Settings) -> int | None:
+    """The article's date: its metadata, else the dateline in its text (when enabled)."""
+    known = parse_date(date)
+    if known is None and settings.group_text_dates:
+        return text_date(text, settings)
+    return known
+
+
+_WEEKDAY = {d: k for k, d in enumerate(WEEKDAYS)}
+_RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
+
+
+def event_day(sentences: Sequence[Sequence[str]], published: int | None, settings: Settings) -> int:
+    """The day the main happening took place, from the first weekday ("on Sunday") or
+    relative day ("yesterday") in the first ``group_day_sentences`` sentences, resolved
+    against the article's date (the latest such day on or before it); -1 when unknown."""
+    if published is None or published < 0:
+        return -1
+    for toks in sentences[: settings.group_day_sentences]:
+        for tok in toks:
+            low = tok.lower()
+            if low in _WEEKDAY:
+                # date.weekday(): Monday is 0; ordinal 1 (0001-01-01) was a Monday
+                return published - (published - 1 - _WEEKDAY[low]) % 7
+            if low in _RELATIVE:
+                return published - _RELATIVE[low]
+    return -1
+
+
+def day_factors(da: np.ndarray, db: np.ndarray, settings: Settings) -> np.ndarray:
+    """``group_day_penalty`` for pairs whose main happenings fall on days further apart than
+    ``group_day_tolerance``, else 1."""
+    out = np.ones(len(da), dtype=np.float64)
+    apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > settings.group_day_tolerance)
+    out[apart] = settings.group_day_penalty
     return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.group.conflicts import Evidence, conflict_factors
-from checker.group.dates import gap_factors
+from checker.group.dates import day_factors, gap_factors
 from checker.group.vectors import Vectors
 from checker.settings import Settings
 
@@ -24,6 +24,7 @@ class Scorer:
     evidence: Evidence
     dates: np.ndarray  # ordinal of each article's date, -1 when unknown
     date_table: np.ndarray  # factor of each gap bucket (dates.date_factors)
+    days: np.ndarray  # the day of each article's main happening, -1 when unknown
     settings: Settings
 
     def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -40,6 +41,8 @@ class Scorer:
         if not len(i):
             return np.ones(0, dtype=np.float64)
         dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
+        if self.settings.group_day_penalty < 1.0:
+            dated *= day_factors(self.days[i], self.days[j], self.settings)
         return conflict_factors(self.evidence, i, j, self.settings, start=dated)
 
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
