@@ -29,7 +29,7 @@ for folder in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(folder))
 
 from checker.evaluate import event_pair_counts  # noqa: E402
-from checker.extract import extract_claims, known_places  # noqa: E402
+from checker.extract import extract_claims  # noqa: E402
 from checker.group import group_events  # noqa: E402
 from checker.load import load_paths  # noqa: E402
 from checker.model import Article, Claim, Event  # noqa: E402
@@ -63,8 +63,7 @@ def read_gold(path: Path) -> list[dict]:
 def claims_for(articles: Sequence[Article], settings: Settings) -> dict[str, tuple[Claim, ...]]:
     """Claims of each article, extracted as checker.pipeline.run extracts them."""
     sentences = {a.id: split_article(a, settings) for a in articles}
-    places = known_places(s for a in articles for s in sentences[a.id])
-    return {a.id: tuple(extract_claims(sentences[a.id], settings, places)) for a in articles}
+    return {a.id: tuple(extract_claims(sentences[a.id], settings)) for a in articles}
 
 
 # --- scoring (as shared/gold/score.py event_scores) ------------------------------------------

@@ -17,18 +17,26 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from checker.model import Claim, Sentence
+from checker.model import Claim, ClaimKind, Sentence, Slot
 from checker.settings import DEFAULT, Settings
 
-COMPARED_KINDS = ("quantity", "fact", "absence", "relation", "age")
+COMPARED_KINDS = (
+    ClaimKind.QUANTITY,
+    ClaimKind.FACT,
+    ClaimKind.ABSENCE,
+    ClaimKind.RELATION,
+    ClaimKind.AGE,
+)
+
+_PLACE_BOUND = (ClaimKind.ABSENCE, ClaimKind.FACT)
 
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
     """Claims from one or more articles about one slot."""
 
-    key: str  # "place|unit|predicate" as shown to the editor
-    kind: str  # quantity, fact, absence, relation, age
+    key: Slot  # the slot as shown to the editor (the place most reports give)
+    kind: ClaimKind
     claims: tuple[Claim, ...]
 
     @property
@@ -37,12 +45,12 @@ class Alignment:
 
 
 def claim_order(c: Claim) -> tuple:
-    return (c.article, c.sentence, c.start, c.end, c.kind, c.slot, c.label)
+    return (c.article, c.sentence, c.start, c.end, c.kind, str(c.slot), c.label)
 
 
 def base_key(c: Claim) -> tuple[str, str, str]:
     """The slot without its place: what is counted and what happened to it."""
-    kind = "fact" if c.kind in ("quantity", "fact") else c.kind
+    kind = ClaimKind.FACT if c.kind in (ClaimKind.QUANTITY, ClaimKind.FACT) else c.kind
     return kind, c.unit, c.predicate
 
 
@@ -65,24 +73,32 @@ def align_claims(claims: Sequence[Claim]) -> tuple[Alignment, ...]:
         group = by_key[key]
         parts = _split_by_place(group) if _place_splits(group) else [group]
         for part in parts:
-            kind = "quantity" if any(c.kind == "quantity" for c in part) else part[0].kind
+            quantity = any(c.kind == ClaimKind.QUANTITY for c in part)
+            kind = ClaimKind.QUANTITY if quantity else part[0].kind
             out.append(Alignment(_display_key(part, key), kind, tuple(part)))
     return tuple(out)
 
 
 def _place_splits(group: Sequence[Claim]) -> bool:
-    """Does any single report use the place to tell figures or facts apart?"""
+    """Does any single report use the place to tell figures or facts apart? A consequence
+    without a figure ("no injuries", "a fire") named in two different places is two facts."""
+    if group[0].kind in _PLACE_BOUND:
+        named = {c.place for c in group if c.place}
+        if len(_distinct_places(named)) > 1:
+            return True
     by_article: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     for c in group:
         if c.place:
             by_article[c.article].add(c.place)
-            values[(c.article, c.place)].add(c.value if c.kind == "quantity" else c.label)
+            value = c.value if c.kind == ClaimKind.QUANTITY else (c.label or c.predicate)
+            values[(c.article, c.place)].add(value)
     for article, places in by_article.items():
         distinct = _distinct_places(places)
         if len(distinct) > 1:
             seen = [values[(article, p)] for p in places]
-            if group[0].kind in ("absence", "relation") or len({frozenset(v) for v in seen}) > 1:
+            labelled = group[0].kind in (ClaimKind.ABSENCE, ClaimKind.RELATION)
+            if labelled or len({frozenset(v) for v in seen}) > 1:
                 return True
     return False
 
@@ -108,14 +124,12 @@ def _split_by_place(group: Sequence[Claim]) -> list[list[Claim]]:
     return [parts[p] for p in anchors if parts[p]]
 
 
-def _display_key(part: Sequence[Claim], key: tuple[str, str, str]) -> str:
+def _display_key(part: Sequence[Claim], key: tuple[str, str, str]) -> Slot:
     places = sorted({c.place for c in part if c.place})
     counts = {p: sum(c.place == p for c in part) for p in places}
     place = max(places, key=lambda p: (counts[p], -len(p), p)) if places else ""
-    kind, unit, predicate = key
-    if kind == "age":
-        return f"age|{predicate}"
-    return f"{place}|{unit}|{predicate}"
+    _, unit, predicate = key
+    return Slot(unit, predicate, place, part[0].slot.person)
 
 
 # --------------------------------------------------------------------------- sentences

@@ -2,17 +2,89 @@
 
 load -> Article; split -> Sentence; extract -> Claim; group -> Event;
 align + judge -> Finding; pipeline -> Report. Every stage takes and returns these,
-so a stage can be tested, cached or distributed on its own.
+so a stage can be tested, cached or distributed on its own. Names that other code compares
+(verdicts, claim kinds, notes) are defined here once, as enums.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 
 
 def format_number(value: float) -> str:
     """A figure as a report writes it: 40, not 40.0; 6.1 stays 6.1."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class Verdict(enum.StrEnum):
+    """What a finding says, most urgent for an editor first (the order of the report)."""
+
+    CONTRADICTION = "contradiction"
+    DISPUTED = "disputed"
+    EMBELLISHMENT = "embellishment"
+    EXPLAINED = "explained"
+    AGREEMENT = "agreement"
+    OMISSION = "omission"
+    UNIQUE = "unique"
+
+    @property
+    def rank(self) -> int:
+        return list(Verdict).index(self)
+
+
+class ClaimKind(enum.StrEnum):
+    QUANTITY = "quantity"  # a figure with a counted noun and a predicate: "40 drones downed"
+    FACT = "fact"  # a consequence without a figure: "airports closed"
+    ABSENCE = "absence"  # "no injuries"
+    RELATION = "relation"  # "part of the same wave"
+    AGE = "age"  # "Jane Doe, 23"
+    TIME = "time"  # "July 17", "on Sunday", "21:00"
+    MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
+
+
+class Note(enum.StrEnum):
+    """What a claim's context says about how it counts (its scope)."""
+
+    PARTIAL = "partial"  # part of the count: "two critically", "the other four"
+    BACKGROUND = "background"  # another time or incident: "last year", "in 2005"
+    UPDATE = "update"  # a later figure: "the toll rose to"
+    EXCLUDES_PERPETRATOR = "excludes_perpetrator"  # "49 plus the gunman"
+    INCLUDES_PERPETRATOR = "includes_perpetrator"
+    PERPETRATOR_DEAD = "perpetrator_dead"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a claim is about. Claims with equal slots (places aside) are compared."""
+
+    what: str = ""  # the counted noun, canonical: "drone", "person", "absence", "time"
+    predicate: str = ""  # what happened to it: "downed", "killed"
+    place: str = ""  # normalised place key, "" when the sentence names none
+    person: str = ""  # for claims about one person: the surname
+
+    def __str__(self) -> str:
+        if self.person:
+            return f"age|{self.person}"
+        return f"{self.place}|{self.what}|{self.predicate}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure as an interval: 40 is [40, 40], "about 40" [36, 44], "dozens" vague."""
+
+    value: float
+    low: float
+    high: float
+    vague: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return not self.vague and self.low == self.high
+
+    def compatible(self, other: Figure) -> bool:
+        """Intervals overlap: 40 and 'about 40', 'more than 250' and '250 to 300'."""
+        return self.low <= other.high and other.low <= self.high
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +112,59 @@ class Sentence:
 class Claim:
     """One checkable statement found in one sentence.
 
-    kind is one of: quantity, absence, fact, relation, age, marker.
-    slot says what the claim is about ("kaluga|drone|downed"); claims with the same slot
-    in different articles are compared.
+    The payload depends on the kind: ``figure`` for quantities and ages, ``label`` for
+    relations, markers and times (one canonical value), ``categories`` for absences,
+    ``name`` for the person an age belongs to.
     """
 
     article: str
     sentence: int
-    kind: str
-    slot: str
+    kind: ClaimKind
+    slot: Slot
     quote: str  # the words of the sentence that carry the claim
     text: str  # the whole sentence, as it stands in the article
     start: int = 0  # offsets of quote inside text
     end: int = 0
-    value: float | None = None  # the figure as stated (exact or central)
-    low: float | None = None  # interval the figure allows
-    high: float | None = None
-    vague: bool = False  # "dozens", "several": never a numeric contradiction
-    place: str = ""  # normalised place key
+    figure: Figure | None = None
+    label: str = ""
+    categories: frozenset[str] = frozenset()
+    name: str = ""  # full name of the person of an age claim, as a key ("jane doe")
     place_inherited: bool = False  # place taken from an earlier sentence
-    unit: str = ""  # what is counted, canonical ("drone", "person")
-    predicate: str = ""  # canonical predicate class ("downed", "killed")
-    label: str = ""  # marker kind / relation value / absence categories
     attribution: str = ""  # who says it, as written
-    convention: str = ""  # counting convention noted near the figure
+    notes: frozenset[Note] = frozenset()
+
+    @property
+    def value(self) -> float | None:
+        return self.figure.value if self.figure else None
+
+    @property
+    def low(self) -> float | None:
+        return self.figure.low if self.figure else None
+
+    @property
+    def high(self) -> float | None:
+        return self.figure.high if self.figure else None
+
+    @property
+    def vague(self) -> bool:
+        return bool(self.figure and self.figure.vague)
+
+    @property
+    def place(self) -> str:
+        return self.slot.place
+
+    @property
+    def unit(self) -> str:
+        return self.slot.what
+
+    @property
+    def predicate(self) -> str:
+        return self.slot.predicate
+
+    @property
+    def partial(self) -> bool:
+        """Part of a count, or a count from another time: agrees, never contradicts."""
+        return bool(self.notes & {Note.PARTIAL, Note.BACKGROUND})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +179,9 @@ class Event:
 class Finding:
     id: str
     event: str
-    verdict: str  # agreement | contradiction | embellishment | omission
-    kind: str  # numeric, negation, relation, age, speculation, ...
-    slot: str
+    verdict: Verdict
+    kind: str  # the rule that made it: numeric, negation, age, speculation, ...
+    slot: str  # what it is about, as shown to the editor
     explanation: str
     severity: int  # higher = more important for an editor
     claims: tuple[Claim, ...]

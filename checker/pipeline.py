@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.errors import InputError
-from checker.extract import extract_claims, known_places
+from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events
-from checker.judge import VERDICT_ORDER, judge_event
-from checker.model import Article, Event, Finding, Report
+from checker.judge import judge_event
+from checker.model import Article, Event, Finding, Report, Verdict
 from checker.settings import DEFAULT, Settings
 from checker.split import split_article
 
@@ -24,8 +24,7 @@ def run(
     ordered = tuple(sorted(articles, key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     sentences = {a.id: split_article(a, settings) for a in ordered}
-    places = known_places(s for a in ordered for s in sentences[a.id])
-    claims = {a.id: extract_claims(sentences[a.id], settings, places) for a in ordered}
+    claims = {a.id: extract_claims(sentences[a.id], settings) for a in ordered}
     events = group_events(ordered, claims, settings)
     if overrides:
         events = apply_overrides(events, overrides)
@@ -47,7 +46,7 @@ def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:
     where = (first.article, first.sentence, first.start) if first else ("", 0, 0)
     return (
         event_rank.get(f.event, 0),
-        VERDICT_ORDER.get(f.verdict, 9),
+        Verdict(f.verdict).rank,
         -f.severity,
         where,
         f.slot,

@@ -65,20 +65,34 @@ class Settings:
     statement_min_score: float = 80.0  # token_sort_ratio of two sentences that say the same thing
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back
-    # Embellishment kinds, most serious first: what an editor must check before publishing
-    # (claims nobody stands behind) leads; colour that changes no fact comes last.
+    self_similarity: float = 70.0  # token_set_ratio of two sentences stating one fact
+    self_pairs: int = 40  # claims of one slot in one report compared with each other, at most
+    # Severity of a finding by "verdict kind" (else by verdict): what an editor must check
+    # before publishing leads (conflicting figures, claims nobody stands behind); colour that
+    # changes no fact and agreements come last.
     severities: tuple[tuple[str, int], ...] = (
-        ("unsourced witness", 5),
-        ("speculation", 5),
-        ("intensifier on shared fact", 4),
-        ("added quote", 3),
-        ("added detail", 3),
-        ("intensifier", 2),
-        ("evaluative framing", 1),
+        ("contradiction numeric", 6),
+        ("contradiction negation", 6),
+        ("contradiction age", 5),
+        ("contradiction temporal", 4),
+        ("disputed relation", 5),
+        ("explained", 2),
+        ("embellishment unsourced witness", 5),
+        ("embellishment speculation", 5),
+        ("embellishment intensifier on shared fact", 4),
+        ("embellishment added quote", 3),
+        ("embellishment added detail", 3),
+        ("embellishment intensifier", 2),
+        ("embellishment evaluative framing", 1),
+        ("agreement numeric", 2),
+        ("agreement", 1),
+        ("omission", 1),
+        ("unique", 0),
     )
 
-    def embellishment_severity(self, kind: str) -> int:
-        return dict(self.severities).get(kind, 1)
+    def severity(self, verdict: str, kind: str) -> int:
+        table = dict(self.severities)
+        return table.get(f"{verdict} {kind}", table.get(str(verdict), 1))
 
 
 DEFAULT = Settings()

@@ -13,9 +13,9 @@ ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def claims_of(text: str, article_id: str = "a", places: frozenset[str] = frozenset()):
+def claims_of(text: str, article_id: str = "a"):
     article = Article(article_id, text)
-    return extract_claims(split_article(article), known_places=frozenset(places))
+    return extract_claims(split_article(article))
 
 
 def seed_articles() -> list[Article]:
@@ -24,3 +24,13 @@ def seed_articles() -> list[Article]:
         text = path.read_text(encoding="utf-8")
         out.append(Article(path.stem, text, title=text.strip().splitlines()[0], path=str(path)))
     return out
+
+
+def quantities(text: str):
+    return [c for c in claims_of(text) if c.kind == "quantity"]
+
+
+def one(text: str):
+    got = quantities(text)
+    assert len(got) == 1, [(c.quote, str(c.slot)) for c in got]
+    return got[0]

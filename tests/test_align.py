@@ -1,22 +1,17 @@
 from checker.align import align_claims, places_compatible, similar_sentences
-from checker.model import Claim, Sentence
+from checker.model import Claim, ClaimKind, Figure, Sentence, Slot
 
 
 def q(article, value, place, sentence=0, unit="drone", predicate="downed", inherited=False):
     return Claim(
         article,
         sentence,
-        "quantity",
-        f"{place}|{unit}|{predicate}",
+        ClaimKind.QUANTITY,
+        Slot(unit, predicate, place),
         str(value),
         "t",
-        value=value,
-        low=value,
-        high=value,
-        place=place,
+        figure=Figure(value, value, value),
         place_inherited=inherited,
-        unit=unit,
-        predicate=predicate,
     )
 
 
@@ -28,7 +23,7 @@ def test_place_splits_a_slot_only_when_one_report_does():
         q("b", 32, "moscow", 3),
         q("c", 41, ""),
     ]
-    groups = {al.key: {(c.article, c.value) for c in al.claims} for al in align_claims(claims)}
+    groups = {str(al.key): {(c.article, c.value) for c in al.claims} for al in align_claims(claims)}
     assert groups["kaluga|drone|downed"] == {("a", 40), ("b", 40)}
     assert groups["moscow|drone|downed"] == {("a", 32), ("b", 32)}
     # the placeless figure is ambiguous between two places and is compared with neither

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from checker.errors import InputError
-from checker.extract import extract_claims, known_places
+from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events, load_event_overrides, prepare
 from checker.group.blocking import candidates
 from checker.load import load_paths
@@ -39,8 +39,7 @@ def load(path: Path) -> list[Article]:
 def claims_for(articles):
     """Claims as checker.pipeline.run extracts them."""
     sentences = {a.id: split_article(a) for a in articles}
-    places = known_places(s for a in articles for s in sentences[a.id])
-    return {a.id: extract_claims(sentences[a.id], DEFAULT, places) for a in articles}
+    return {a.id: extract_claims(sentences[a.id], DEFAULT) for a in articles}
 
 
 def pair_f1(gold_file: Path, events) -> float:

@@ -17,18 +17,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from checker.lexicons import MONTHS, WEEKDAYS
 from checker.settings import Settings
+from checker.text.dates import MONTHS, WEEKDAYS, parse_iso
 
 
 def parse_date(value: str | None) -> int | None:
     """The ordinal of an ISO date (``YYYY-MM-DD...``), None when there is none."""
-    if not value:
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value)[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_iso(value)
+    return day.toordinal() if day else None
 
 
 def date_factors(dates: Sequence[int | None], settings: Settings) -> np.ndarray:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.group.words import AGE_WORDS, GENERIC, STOPWORDS, STREET_WORDS
-from checker.lexicons import MONTHS
 from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
+from checker.text.dates import MONTHS
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")

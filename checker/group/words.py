@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-from checker.lexicons import MONTHS
+from checker.text.dates import MONTHS
 
 
 def _read() -> dict[str, frozenset[str]]:

@@ -31,7 +31,7 @@ def render_csv(report: Report) -> str:
         [
             csv_cell(cell)
             for cell in (
-                f.id, f.event, f.verdict, f.kind, f.severity, f.slot, f.explanation, c.article,
+                f.id, f.event, str(f.verdict), f.kind, f.severity, f.slot, f.explanation, c.article,
                 c.sentence, c.quote, _number(c.value), _number(c.low), _number(c.high), c.text,
             )
         ]

@@ -1,0 +1,187 @@
+"""What every claim kind shares: the sentence being read, the event being judged, findings.
+
+A claim kind is one module with a ``read(ctx)`` that yields the claims of one sentence and a
+``judge(ev)`` that yields the findings of one event; ``registry.py`` lists them. The two
+contexts below are all a kind gets, so a kind never reaches into another stage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker.align import Alignment, claim_order, similar_sentences
+from checker.lexicons import Lexicon
+from checker.model import (
+    Article,
+    Claim,
+    ClaimKind,
+    Event,
+    Figure,
+    Finding,
+    Note,
+    Sentence,
+    Slot,
+    Verdict,
+    format_number,
+)
+from checker.settings import Settings
+from checker.text.places import PlaceMention, earlier_place, nearest_place
+from checker.text.tokens import Tok
+
+
+@dataclass
+class Context:
+    """One sentence being read. ``used`` holds token positions an earlier kind has claimed,
+    so two kinds never read the same words twice (a count is not also a bare fact)."""
+
+    sentence: Sentence
+    toks: list[Tok]
+    places: list[PlaceMention]
+    inherited: str  # place of the preceding sentences
+    frame: str  # place set up at the start of the sentence
+    attribution: str
+    notes: frozenset[Note]  # what the whole sentence says about how its figures count
+    lex: Lexicon
+    settings: Settings
+    used: set[int] = field(default_factory=set)
+    so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
+
+    def place_of(self, first: int, last: int) -> tuple[str, bool]:
+        """(place, inherited) of the words [first, last)."""
+        place = (
+            nearest_place(self.toks, self.places, first, last)
+            or self.frame
+            or earlier_place(self.places, first)
+        )
+        if not place and self.inherited:
+            return self.inherited, True
+        return place, False
+
+    def claim(
+        self,
+        kind: ClaimKind,
+        first: int,
+        last: int,
+        what: str,
+        predicate: str,
+        place: str | None = None,
+        person: str = "",
+        notes: frozenset[Note] | None = None,
+        **payload,
+    ) -> Claim:
+        toks, s = self.toks, self.sentence
+        start, end = toks[first].start, toks[last - 1].end
+        inherited = False
+        if place is None:
+            place, inherited = self.place_of(first, last)
+        return Claim(
+            article=s.article,
+            sentence=s.index,
+            kind=kind,
+            slot=Slot(what, predicate, place, person),
+            quote=s.text[start:end],
+            text=s.text,
+            start=start,
+            end=end,
+            place_inherited=inherited,
+            attribution=self.attribution,
+            notes=self.notes if notes is None else notes,
+            **payload,
+        )
+
+
+@dataclass
+class EventContext:
+    """One event being judged: its articles, sentences, claims and their alignments."""
+
+    event: Event
+    articles: Mapping[str, Article]
+    sentences: Mapping[str, Sequence[Sentence]]
+    pool: tuple[Claim, ...]
+    alignments: tuple[Alignment, ...]
+    settings: Settings
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted(self.event.articles)
+
+    @cached_property
+    def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
+        """For each sentence, the similar sentences of the other reports (computed once)."""
+        return similar_sentences({a: self.sentences.get(a, ()) for a in self.ids}, self.settings)
+
+    @cached_property
+    def shared(self) -> set[int]:
+        """ids of claims that some other report also makes."""
+        return {id(c) for al in self.alignments if len(al.articles) > 1 for c in al.claims}
+
+    def by_sentence(self, kind: ClaimKind) -> dict[tuple[str, int], list[Claim]]:
+        out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in self.pool:
+            if c.kind == kind:
+                out[(c.article, c.sentence)].append(c)
+        return out
+
+    def finding(
+        self,
+        verdict: Verdict,
+        kind: str,
+        slot: object,
+        explanation: str,
+        claims: Sequence[Claim],
+        confidence: float = 1.0,
+    ) -> Finding:
+        ordered = tuple(sorted(claims, key=claim_order))
+        level = self.settings.severity(verdict, kind)
+        return Finding(
+            "", self.event.id, verdict, kind, str(slot), explanation, level, ordered, confidence
+        )
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def fmt(value: float | None) -> str:
+    return "?" if value is None else format_number(value)
+
+
+def fmt_claim(c: Claim) -> str:
+    """A figure as the explanation shows it: 40, or the quote when it is a range."""
+    if c.figure is None:
+        return repr(c.quote)
+    if c.kind == ClaimKind.AGE or c.figure.low == c.figure.high:
+        return fmt(c.figure.value)
+    return repr(c.quote)
+
+
+def value_summary(claims: Sequence[Claim], show: Callable, sep: str = " vs ") -> str:
+    """'40 (000, 001) vs 41 (002)': each distinct value with the reports that give it."""
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(claims, key=claim_order):
+        label = show(c)
+        if c.article not in by_value[label]:
+            by_value[label].append(c.article)
+    return sep.join(f"{v} ({', '.join(a)})" for v, a in sorted(by_value.items()))
+
+
+def compatible_sides(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> str:
+    """'23 (a, b); 24 (c) vs 32 (d)': values that agree with each other on one side."""
+    sides: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (c.value or 0, claim_order(c))):
+        home = next((side for side in sides if any(agree(c, o) for o in side)), None)
+        if home is None:
+            sides.append([c])
+        else:
+            home.append(c)
+    return " vs ".join(value_summary(side, fmt_claim, "; ") for side in sides)
+
+
+def figures_compatible(a: Claim, b: Claim) -> bool:
+    return bool(a.figure and b.figure and a.figure.compatible(b.figure))
+
+
+def exact(value: float) -> Figure:
+    return Figure(value, value, value)

@@ -1,0 +1,32 @@
+"""The claim kinds, in reading order, and the rules that judge an event.
+
+Reading order matters: a count claims its words first, so the same words are not read again
+as a bare fact. Adding a kind is one module with ``read`` and ``judge``, and one line here.
+"""
+
+from __future__ import annotations
+
+from checker.claims import absence, age, count, fact, marker, omission, quote, relation, time
+
+READERS = (
+    count.read,
+    age.read,
+    absence.read,
+    fact.read,
+    relation.read,
+    time.read,
+    marker.read,
+)
+
+RULES = (
+    count.judge,
+    age.judge,
+    relation.judge,
+    fact.judge,
+    absence.judge,
+    time.judge,
+    marker.judge,
+    count.added_details,
+    quote.judge,
+    omission.judge,
+)

@@ -1,0 +1,78 @@
+"""The scope of a claim: this event, a part of it, another time, an update, a convention.
+
+Only claims of the same scope contradict each other. A sentence's notes come from the words
+around its figures ("critically", "the other four", "last year", "plus the gunman"), read from
+the lexicon's ``[convention]`` table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.lexicons import Lexicon
+from checker.model import Claim, Note, Verdict
+from checker.text.dates import MONTHS, is_year
+from checker.text.numbers import Figure as Span
+from checker.text.tokens import Tok, low_at
+
+PERPETRATOR = frozenset(
+    {Note.EXCLUDES_PERPETRATOR, Note.INCLUDES_PERPETRATOR, Note.PERPETRATOR_DEAD}
+)
+_BACKGROUND_MONTH_BEFORE = ("in", "since", "last", "until")
+
+
+def sentence_notes(toks: Sequence[Tok], lex: Lexicon) -> frozenset[Note]:
+    """Conventions the sentence states, and whether it talks about another time."""
+    found = {Note(v) for _, _, v in lex.convention.find_all(toks)}
+    if _is_background(toks, lex):
+        found.add(Note.BACKGROUND)
+    return frozenset(found)
+
+
+def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
+    """Does the sentence talk about another time (a year, 'in February', 'the deadliest')?"""
+    if lex.background.find_all(toks):
+        return True
+    for k, t in enumerate(toks):
+        if is_year(t.low):
+            return True
+        if t.low in MONTHS and low_at(toks, k - 1) in _BACKGROUND_MONTH_BEFORE:
+            return True
+    return False
+
+
+def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> frozenset[Note]:
+    """A figure that counts part of the victims ('the other four', 'two were critically
+    wounded', 'one was pronounced dead at the scene'): fine to agree with, never a conflict."""
+    toks, lex = ctx.toks, ctx.lex
+    before, after = low_at(toks, fig.first - 1), low_at(toks, fig.last)
+    if before in lex.subset_words or after in lex.subset_words or after in ("others", "more"):
+        return frozenset({Note.PARTIAL})
+    lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
+    hi = min(len(toks), max(unit_last, pred_end, fig.last) + 4)
+    return frozenset({Note.PARTIAL}) if lex.partial.find_all(toks[lo:hi]) else frozenset()
+
+
+def event_conventions(pool: Sequence[Claim]) -> frozenset[Note]:
+    """Counting notes that hold for the whole event: any report saying the gunman died, or
+    counting with or without him, explains a difference of one in every report's toll."""
+    notes = {n for c in pool for n in c.notes if n in PERPETRATOR}
+    if any(c.unit == "suspect" and c.predicate == "killed" for c in pool):
+        notes.add(Note.PERPETRATOR_DEAD)
+    return frozenset(notes)
+
+
+def explain_difference(claims: Sequence[Claim], event_notes: frozenset[Note]):
+    """Is the difference a counting convention or a stated update rather than a conflict?
+    Returns (verdict, kind, why)."""
+    notes = set(event_notes)
+    for c in claims:
+        notes.update(c.notes)
+    values = sorted({c.value for c in claims})
+    casualty = claims[0].predicate in ("killed", "shot")
+    if casualty and notes & PERPETRATOR and len(values) == 2 and values[1] - values[0] == 1:
+        why = "differ by one: one report counts the perpetrator, the other does not"
+        return Verdict.EXPLAINED, "convention", why
+    if any(Note.UPDATE in c.notes for c in claims):
+        return Verdict.EXPLAINED, "update", "a later figure updates an earlier one"
+    return Verdict.CONTRADICTION, "numeric", ""

@@ -1,0 +1,168 @@
+"""Dates and times written in text: months (full and abbreviated), weekdays, years, clock times.
+
+The one date reader of the checker: extraction (time claims, background years), grouping (dates
+and years as evidence) and judging (weekday gaps) all call it, so "Nov. 3" is a date everywhere
+and never a place or a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.text.tokens import Tok, low_at
+
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# Month name or abbreviation (and "sept") -> month number.
+MONTHS: dict[str, int] = {m: k for k, m in enumerate(MONTH_NAMES, start=1)}
+MONTHS.update({m[:3]: k for k, m in enumerate(MONTH_NAMES, start=1)}, sept=9)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_INDEX = {d: k for k, d in enumerate(WEEKDAYS)}
+WEEKDAY_ABBREVIATIONS = {d[:3]: d for d in WEEKDAYS} | {"tues": "tuesday", "thurs": "thursday"}
+# Years a news text writes as a year: a four-digit number in this range is a date, not a count.
+YEAR_FIRST, YEAR_LAST = 1800, 2100
+# Month abbreviations that are also English words: a month only when capitalised ("may 3").
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "jun", "sep", "dec", "aug", "oct", "nov"})
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_MERIDIEM = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
+
+
+def is_year(low: str) -> bool:
+    return len(low) == 4 and low.isdecimal() and YEAR_FIRST <= int(low) <= YEAR_LAST
+
+
+def month_of(low: str) -> int | None:
+    return MONTHS.get(low.rstrip("."))
+
+
+def is_date_word(low: str) -> bool:
+    """Month and weekday names and abbreviations: never a place, a name or a counted noun."""
+    return low in MONTHS or low in WEEKDAY_INDEX or low in WEEKDAY_ABBREVIATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date, a weekday or a clock time at tokens [first, last)."""
+
+    first: int
+    last: int
+    kind: str  # "date", "day", "clock", "year"
+    month: int = 0
+    day: int = 0
+    year: int = 0
+    weekday: str = ""
+    clock: str = ""  # "21:00", "21:00-07:50"
+
+    @property
+    def label(self) -> str:
+        """The normalised expression, as time claims and explanations show it."""
+        if self.kind == "date":  # the year, when given, is in ``year``
+            return f"date:{MONTH_NAMES[self.month - 1]} {self.day}"
+        if self.kind == "day":
+            return f"day:{self.weekday}"
+        if self.kind == "year":
+            return f"year:{self.year}"
+        return self.clock
+
+
+def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
+    """Every date, weekday, year and clock time of a sentence, left to right."""
+    found: list[DateMention] = []
+    i = 0
+    while i < len(toks):
+        mention = _date_at(toks, i) or _clock_at(toks, i) or _day_at(toks, i) or _year_at(toks, i)
+        if mention:
+            found.append(mention)
+            i = mention.last
+        else:
+            i += 1
+    return found
+
+
+def _month_at(toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+    """(month, index after the month and its abbreviation dot) or None."""
+    month = MONTHS.get(toks[i].low)
+    if not month:
+        return None
+    end = i + 1
+    if low_at(toks, end) == "." and len(toks[i].low) <= 4:
+        end += 1
+    return month, end
+
+
+def _day_number(toks: Sequence[Tok], i: int) -> int:
+    low = low_at(toks, i)
+    digits = low[:-2] if low.endswith(("st", "nd", "rd", "th")) else low
+    return int(digits) if digits.isdecimal() and 1 <= int(digits) <= 31 else 0
+
+
+def _date_at(toks: Sequence[Tok], i: int) -> DateMention | None:
+    """'July 17', 'Nov. 3, 2016', '17 July 2016'."""
+    month = _month_at(toks, i)
+    if month and (toks[i].capitalised or toks[i].low not in _AMBIGUOUS_MONTHS):
+        number, end = month
+        day = _day_number(toks, end)
+        if day:
+            year, last = _year_after(toks, end + 1)
+            return DateMention(i, last, "date", number, day, year)
+        return None
+    day = _day_number(toks, i)
+    month = _month_at(toks, i + 1) if day and i + 1 < len(toks) else None
+    if month and toks[i + 1].capitalised:
+        year, last = _year_after(toks, month[1])
+        return DateMention(i, last, "date", month[0], day, year)
+    return None
+
+
+def _year_after(toks: Sequence[Tok], j: int) -> tuple[int, int]:
+    if low_at(toks, j) == "," and is_year(low_at(toks, j + 1)):
+        return int(toks[j + 1].low), j + 2
+    if is_year(low_at(toks, j)):
+        return int(toks[j].low), j + 1
+    return 0, j
+
+
+def _clock_at(toks: Sequence[Tok], i: int) -> DateMention | None:
+    """'21:00', 'between 21:00 and 07:50', '9:30 p.m.'."""
+    if not _CLOCK.match(toks[i].low):
+        return None
+    last, label = i + 1, toks[i].low
+    if low_at(toks, i + 1) in ("and", "to", "-", "–") and _CLOCK.match(low_at(toks, i + 2)):
+        last, label = i + 3, f"{label}-{toks[i + 2].low}"
+    return DateMention(i, last, "clock", clock=label)
+
+
+def _day_at(toks: Sequence[Tok], i: int) -> DateMention | None:
+    low = toks[i].low
+    if low in WEEKDAY_INDEX:
+        return DateMention(i, i + 1, "day", weekday=low)
+    if low in WEEKDAY_ABBREVIATIONS and toks[i].capitalised and low_at(toks, i + 1) == ".":
+        return DateMention(i, i + 2, "day", weekday=WEEKDAY_ABBREVIATIONS[low])
+    return None
+
+
+def _year_at(toks: Sequence[Tok], i: int) -> DateMention | None:
+    if is_year(toks[i].low) and low_at(toks, i + 1) not in ("-", "–", "block", "of"):
+        return DateMention(i, i + 1, "year", year=int(toks[i].low))
+    return None
+
+
+def parse_iso(value: object) -> dt.date | None:
+    """An article's ``YYYY-MM-DD`` date (a time after it is ignored), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def fractional_year(value: object) -> float:
+    """2016.55 for mid-July 2016; 0.0 when unknown (used to allow for birthdays)."""
+    day = parse_iso(value)
+    return day.year + day.timetuple().tm_yday / 366 if day else 0.0

@@ -1,0 +1,116 @@
+"""Tokens with character offsets, and phrase tables matched on them.
+
+One tokenizer for the whole checker: a quote is always an exact substring of its sentence
+because every rule works on these offsets and nothing is re-parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+TOKEN = re.compile(
+    r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"  # 1,000 / 12,500.5 / "1, 400" (re-joined tokens)
+    r"|\d+(?:-[^\W\d_]+)+"  # 23-year-old, 6.1-magnitude is handled as number + word
+    r"|\d+(?:[.:]\d+)*"  # 40, 6.1, 21:00
+    r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*"  # words, with inner hyphens and apostrophes
+    r"|\S"
+)
+# Punctuation that ends the reach of a rule looking for the words around a figure.
+PUNCT_BREAK = frozenset({";", ":", "(", ")", "—", "–", "?", "!", '"', "“", "”"})
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[:1].isalpha()
+
+    @property
+    def is_digits(self) -> bool:
+        """Plain decimal digits that int() reads ('²' passes str.isdigit() but not int())."""
+        return self.low.isdecimal()
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    """Lower-cased tokens, the unit all phrase tables are keyed on."""
+    return tuple(m.group().lower() for m in TOKEN.finditer(text))
+
+
+def low_at(toks: Sequence[Tok], i: int) -> str:
+    """The lower-cased token at i, or '' outside the sentence (no bounds checks elsewhere)."""
+    return toks[i].low if 0 <= i < len(toks) else ""
+
+
+class Phrases(dict):
+    """Token-tuple -> value, indexed by first token so a lookup costs what one word's phrases
+    cost rather than one dict probe per possible length."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for key, value in self.items():
+            if key:
+                self.by_first.setdefault(key[0], []).append((key, value))
+        for options in self.by_first.values():
+            options.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+
+    @classmethod
+    def of(cls, mapping: dict[str, Iterable[str]]) -> Phrases:
+        """canonical -> surface forms, the shape of the lexicon files."""
+        table: dict[tuple[str, ...], str] = {}
+        for canonical, forms in mapping.items():
+            for form in forms:
+                table.setdefault(tokens_of(form), canonical)
+        return cls(table)
+
+    @classmethod
+    def set_of(cls, forms: Iterable[str]) -> Phrases:
+        return cls({tokens_of(f): tokens_of(f) for f in forms})
+
+    def match(self, toks: Sequence[Tok], i: int) -> tuple[int, object]:
+        """Longest phrase starting at token i of ``toks``: (length, value) or (0, None)."""
+        for key, value in self.by_first.get(toks[i].low, ()):
+            n = len(key)
+            if i + n <= len(toks) and all(toks[i + k].low == key[k] for k in range(1, n)):
+                return n, value
+        return 0, None
+
+    def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
+        """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
+        for n in range(min(longest, end), 0, -1):
+            key = tuple(t.low for t in toks[end - n : end])
+            if key in self:
+                return end - n, self[key]
+        return -1, None
+
+    def find_all(self, toks: Sequence[Tok]) -> list[tuple[int, int, object]]:
+        """Non-overlapping matches (first, last, value), longest first, left to right."""
+        found, i = [], 0
+        while i < len(toks):
+            n, value = self.match(toks, i)
+            if n:
+                found.append((i, i + n, value))
+                i += n
+            else:
+                i += 1
+        return found
+
+    def covers(self, toks: Sequence[Tok]) -> set[int]:
+        """Token positions inside any match."""
+        return {i for f, la, _ in self.find_all(toks) for i in range(f, la)}

@@ -1,0 +1,114 @@
+"""Counts: figures with their counted noun, predicate and interval; what is not a count."""
+
+import json
+import math
+
+import pytest
+
+from tests.helpers import DATA, claims_of, one, quantities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "predicate", "low", "high"),
+    [
+        (
+            "Last night, anti-aircraft defenses destroyed 40 UAVs over Kaluga Oblast.",
+            "drone",
+            "downed",
+            40,
+            40,
+        ),
+        (
+            "Moscow's air defenses shot down 32 drones that had been en route to the capital.",
+            "drone",
+            "downed",
+            32,
+            32,
+        ),
+        (
+            "Eleven unmanned aerial vehicles (UAVs) were destroyed across four cities.",
+            "drone",
+            "downed",
+            11,
+            11,
+        ),
+        ("Russian forces shot down twenty-two Ukrainian drones.", "drone", "downed", 22, 22),
+        ("Police said about 40 drones were intercepted.", "drone", "downed", 36, 44),
+        ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30.5, math.inf),
+        ("At least 19 people were killed in the blast.", "person", "killed", 19, math.inf),
+        ("Up to 16 people were injured, officials said.", "person", "injured", 0, 16),
+        ("Between 250 and 300 people were evacuated.", "person", "evacuated", 250, 300),
+        (
+            "A shooting left 16 people injured Sunday night at the playground.",
+            "person",
+            "injured",
+            16,
+            16,
+        ),
+        (
+            "Seven people were wounded in a drive-by shooting Monday night.",
+            "person",
+            "injured",
+            7,
+            7,
+        ),
+        ("A dozen officers were hurt during the protest.", "officer", "injured", 12, 12),
+        ("Police arrested three suspects on Tuesday.", "suspect", "arrested", 3, 3),
+        ("A 6.1-magnitude earthquake struck the island.", "earthquake", "magnitude", 6.1, 6.1),
+    ],
+)
+def test_figures_with_their_noun_predicate_and_interval(sentence, unit, predicate, low, high):
+    c = one(sentence)
+    assert (c.unit, c.predicate) == (unit, predicate)
+    assert (c.low, c.high) == (
+        pytest.approx(low),
+        pytest.approx(high) if high != math.inf else high,
+    )
+    assert c.text[c.start : c.end] == c.quote
+
+
+def test_wounded_others_is_the_second_figure_and_a_part():
+    got = quantities("The gunman killed two and wounded three others.")
+    assert [(c.predicate, c.value) for c in got] == [("killed", 2), ("injured", 3)]
+    assert "partial" in got[1].notes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the dust settles, one thing is clear: the skies are no longer safe.",
+        "The attack on July 17 added another layer to the crisis.",
+        "The incidents occurred between 21:00 and 07:50 Moscow time.",
+        "A 23-year-old man was taken to hospital.",
+        "Photo: Image 3 of 9 shows the scene.",
+        "Emily McKinley told WAVE 3 News the man died at University Hospital.",
+        "The shooting happened in the 6500 block of 46th Street around 5 a.m.",
+        "Call (916) 874-5115 if you saw anything.",
+        "Offray faces 17 counts, one for each person wounded in the gunfire.",
+        "He was one of the victims.",
+        "In 2016, the city recorded many shootings.",
+    ],
+)
+def test_numbers_that_are_not_counts_of_the_event_are_not_read(sentence):
+    assert [(c.quote, c.slot) for c in quantities(sentence)] == []
+
+
+def test_figures_on_real_gva_reports():
+    """Each headline figure of these real reports is read with its predicate."""
+    rows = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (DATA / "gva-discrepancies.jsonl").read_text().splitlines()
+    }
+    expected = {
+        "adf2e023c857": ("injured", 16),  # "a shooting that left 16 people injured"
+        "6c6edc952a0a": ("injured", 17),  # "10 women, 7 men wounded" / "17 people injured"
+        "ac781c9620ff": ("injured", 7),  # "Seven people were wounded"
+        "350abe9a8a54": ("injured", 6),  # "six people wounded"
+    }
+    for aid, (predicate, value) in expected.items():
+        got = {
+            (c.predicate, c.value)
+            for c in claims_of(rows[aid]["text"], aid)
+            if c.kind == "quantity" and c.unit == "person"
+        }
+        assert (predicate, value) in got, (aid, sorted(got))

@@ -1,0 +1,45 @@
+"""Numbers as intervals, and numbers that are labels, dates or addresses rather than counts."""
+
+import math
+
+import pytest
+
+from checker.lexicons import lexicon
+from checker.text.numbers import read_figures
+from checker.text.tokens import tokenize
+
+
+def figures(text):
+    return [(f.low, f.high, f.vague) for f in read_figures(tokenize(text), lexicon(), 0.1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "vague"),
+    [
+        ("40 drones", 40, 40, False),
+        ("about 40 drones", 36, 44, False),
+        ("more than 30 drones", 30.5, math.inf, False),
+        ("up to 16 people", 0, 16, False),
+        ("between 250 and 300 people", 250, 300, False),
+        ("twenty-two drones", 22, 22, False),
+        ("two hundred people", 200, 200, False),
+        ("dozens of people", 24, 99, True),
+    ],
+)
+def test_figures_as_intervals(text, low, high, vague):
+    assert figures(text) == [(low, high, vague)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was shot at 40 East 5th Ave.",
+        "the 6500 block of 46th Street",
+        "Route 66 was closed",
+        "In 2016 the city grew",
+        "around 5 a.m.",
+        "on July 17 police said",
+    ],
+)
+def test_labels_dates_and_addresses_are_not_figures(text):
+    assert figures(text) == []
