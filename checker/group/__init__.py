@@ -30,7 +30,7 @@ from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
 from checker.group.dates import article_date, date_factors, event_day
 from checker.group.explain import explain, nearest
-from checker.group.features import add_features, common_words, tokenize
+from checker.group.features import add_features, common_words, decisive_figures, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.recall import reattach
 from checker.group.scoring import Scorer
@@ -55,7 +55,8 @@ def prepare(
             doc.counts[feature] += 1
             doc.surface.setdefault(feature, feature[2:])
     vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
-    evidence = build_evidence([d.counts for d in docs], found, vectors)
+    decisive = [decisive_figures(d, settings) for d in docs]
+    evidence = build_evidence([d.counts for d in docs], found, decisive, vectors)
     dates = np.asarray(
         [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
     )

@@ -6,7 +6,9 @@ Each kind multiplies a pair's score by a factor <= 1:
 - both give ages and share none: ``group_age_penalty``;
 - both give figures of one kind (extractor slot without its place, "drone|downed") and every
   one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
-  fact in common: ``group_conflict_penalty`` (another night, another incident).
+  fact in common: ``group_conflict_penalty`` (another night, another incident);
+- both give a decisive figure of one measure in the headline or lede (the magnitude: words in
+  ``lexicons/grouping.toml``) and none agree: ``group_decisive_penalty``.
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ class Evidence:
     has_addr: np.ndarray
     has_age: np.ndarray
     has_anchors: np.ndarray
+    decisive: list[dict[str, frozenset[float]]]  # measure -> headline / lede figures
+    has_decisive: np.ndarray
 
 
 def build_evidence(
-    features: Sequence[set[str] | dict], found: Sequence[dict], vectors: Vectors
+    features: Sequence[set[str] | dict],
+    found: Sequence[dict],
+    decisive: Sequence[dict[str, frozenset[float]]],
+    vectors: Vectors,
 ) -> Evidence:
-    """``features``: each article's features; ``found``: each article's anchors."""
+    """``features``: each article's features; ``found``: its anchors; ``decisive``: its
+    headline figures (``features.decisive_figures``)."""
     vocab = vectors.vocab
     last = [f.rsplit(" ", 1)[-1] if f[0] in "uq" else "" for f in vocab]
     is_addr = np.asarray([w in STREET_WORDS for w in last], dtype=bool)
@@ -62,7 +70,22 @@ def build_evidence(
         has_addr=np.asarray([bool(x) for x in addr_sets], dtype=bool),
         has_age=np.asarray([bool(x) for x in age_sets], dtype=bool),
         has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
+        decisive=list(decisive),
+        has_decisive=np.asarray([bool(d) for d in decisive], dtype=bool),
     )
+
+
+def decisive_conflict(
+    a: dict[str, frozenset[float]], b: dict[str, frozenset[float]], tolerance: float
+) -> list[tuple[str, float, float]]:
+    """(measure, figure, figure) for each measure both give where no figure of one is within
+    ``tolerance`` (relative) of a figure of the other: "magnitude 5.6 vs 5.9"."""
+    out = []
+    for measure in sorted(a.keys() & b.keys()):
+        va, vb = a[measure], b[measure]
+        if not any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in va for y in vb):
+            out.append((measure, min(va), min(vb)))
+    return out
 
 
 def _disjoint(
@@ -99,6 +122,11 @@ def conflict_factors(
     e = evidence
     out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
     out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
+    if s.group_decisive_penalty < 1.0:
+        for k in np.flatnonzero(e.has_decisive[i] & e.has_decisive[j]).tolist():
+            a, b = e.decisive[int(i[k])], e.decisive[int(j[k])]
+            if decisive_conflict(a, b, s.group_decisive_tolerance):
+                out[k] *= s.group_decisive_penalty
     has = e.has_anchors
     for k in np.flatnonzero(has[i] & has[j]).tolist():
         a, b = int(i[k]), int(j[k])

@@ -1,0 +1,51 @@
+"""Counter-evidence for grouping (checker/group/conflicts.py, features.decisive_figures)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from checker.group import prepare
+from checker.group.conflicts import conflict_factors, decisive_conflict
+from checker.group.features import decisive_figures, tokenize
+from checker.model import Article
+from checker.settings import DEFAULT
+
+
+def figures(text: str) -> dict:
+    return decisive_figures(tokenize(Article("x", text)), DEFAULT)
+
+
+def test_decisive_figures_in_the_lede():
+    assert figures("A 5.6 magnitude earthquake hit Qeshm island.") == {
+        "magnitude": frozenset({5.6})
+    }
+    assert figures("Quake hits. An earthquake measuring 5.9 on the Richter scale hit.") == {
+        "magnitude": frozenset({5.9})
+    }
+    assert figures("Ten people died when the quake hit the island.") == {}
+    late = "Quake hits. Many hurt. Villages damaged. Aid sent. It was a 5.6 magnitude quake."
+    assert figures(late) == {}  # beyond the headline and lede
+
+
+def test_decisive_conflict_allows_rounding():
+    assert decisive_conflict({"magnitude": frozenset({5.6})}, {"magnitude": frozenset({5.9})}, 0.02)
+    assert not decisive_conflict(
+        {"magnitude": frozenset({5.9})}, {"magnitude": frozenset({5.95, 4.0})}, 0.02
+    )
+    assert not decisive_conflict({"magnitude": frozenset({5.6})}, {}, 0.02)
+
+
+def test_pairs_with_disagreeing_magnitudes_are_penalised():
+    arts = [
+        Article("a", "A 5.6 magnitude earthquake hit Qeshm island on Sunday."),
+        Article("b", "A 5.9 magnitude earthquake hit Qeshm island on Sunday."),
+        Article("c", "An earthquake of magnitude 5.6 hit Qeshm island."),
+    ]
+    scorer = prepare(arts, {}, DEFAULT)
+    i, j = np.asarray([0, 0]), np.asarray([1, 2])
+    got = conflict_factors(scorer.evidence, i, j, DEFAULT).tolist()
+    assert got == [DEFAULT.group_decisive_penalty, 1.0]
+    off = dataclasses.replace(DEFAULT, group_decisive_penalty=1.0)
+    assert conflict_factors(scorer.evidence, i, j, off).tolist() == [1.0, 1.0]
