@@ -61,7 +61,7 @@ class Settings:
     group_decisive_sentences: int = 2  # headline and lede: where the event's own figure is
     group_decisive_window: int = 3  # a decisive word (lexicon) this near a number names it
     group_decisive_tolerance: float = 0.02  # relative gap below which two figures agree
-    group_decisive_penalty: float = 0.2  # every decisive figure disagrees: another event
+    group_decisive_penalty: float = 0.05  # every decisive figure disagrees: another event
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold
 
     # --- align / judge ---

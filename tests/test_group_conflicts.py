@@ -6,7 +6,7 @@ import dataclasses
 
 import numpy as np
 
-from checker.group import prepare
+from checker.group import group_events, prepare
 from checker.group.conflicts import conflict_factors, decisive_conflict
 from checker.group.features import decisive_figures, tokenize
 from checker.model import Article
@@ -49,3 +49,21 @@ def test_pairs_with_disagreeing_magnitudes_are_penalised():
     assert got == [DEFAULT.group_decisive_penalty, 1.0]
     off = dataclasses.replace(DEFAULT, group_decisive_penalty=1.0)
     assert conflict_factors(scorer.evidence, i, j, off).tolist() == [1.0, 1.0]
+
+
+def test_why_names_what_kept_a_look_alike_apart():
+    body = (
+        " hit Qeshm island off the coast of Hormozgan province near Bandar Abbas, damaging "
+        "homes in Dargahan and Tabl, the Iranian Red Crescent said."
+    )
+    arts = [
+        Article("a", "A 5.6 magnitude earthquake" + body),
+        Article("b", "A 5.9 magnitude earthquake" + body),
+    ]
+    events = group_events(arts, {})
+    assert {e.articles for e in events} == {("a",), ("b",)}
+    why = {e.articles[0]: e.why for e in events}
+    assert why["a"].endswith("; not merged with E2: magnitude 5.6 vs 5.9")
+    assert why["b"].endswith("; not merged with E1: magnitude 5.9 vs 5.6")
+    same = group_events([arts[0], Article("c", "A magnitude 5.6 earthquake" + body)], {})
+    assert len(same) == 1 and "not merged" not in same[0].why

@@ -29,7 +29,7 @@ from checker.group.blocking import candidates
 from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
 from checker.group.dates import article_date, date_factors, event_day
-from checker.group.explain import explain, nearest
+from checker.group.explain import explain, look_alikes, nearest
 from checker.group.features import add_features, common_words, decisive_figures, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.recall import reattach
@@ -118,9 +118,17 @@ def group_events(
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     closest = nearest(scorer, i, j, cos)
-    events = []
+    names = [""] * len(clusters)
+    event_of = np.empty(len(arts), dtype=np.int64)
     for number, k in enumerate(order, start=1):
+        names[k] = f"E{number}"
+        event_of[clusters[k][0]] = k
+    apart = look_alikes(scorer, event_of, i, j, cos, names)
+    events = []
+    for k in order:
         idx, mean = clusters[k]
         label, why = explain(scorer, ids, [int(m) for m in idx], mean, closest)
-        events.append(Event(id=f"E{number}", articles=tuple(members[k]), label=label, why=why))
+        if k in apart:
+            why = f"{why}; {apart[k]}"
+        events.append(Event(id=names[k], articles=tuple(members[k]), label=label, why=why))
     return tuple(events)

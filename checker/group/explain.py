@@ -3,8 +3,12 @@ came to another."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import numpy as np
 
+from checker.group import anchors as _anchors
+from checker.group.conflicts import decisive_conflict
 from checker.group.scoring import Scorer
 from checker.group.vectors import Vectors
 
@@ -96,3 +100,67 @@ def top_features(vectors: Vectors, idx: list[int], min_share: int, families: str
     ]
     cols.sort(key=lambda c: (-(present[c] ** 2) * weight[c], vocab[c]))
     return [vocab[c] for c in cols]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def reasons_apart(scorer: Scorer, a: int, b: int) -> list[str]:
+    """What counts against articles a and b being one event, in words: "magnitude 5.6 vs
+    5.9", "ages 23 vs 45", "2005-11-27 vs 2008-09-10"."""
+    e, s = scorer.evidence, scorer.settings
+    out = []
+    if s.group_decisive_penalty < 1.0:
+        for measure, x, y in decisive_conflict(
+            e.decisive[a], e.decisive[b], s.group_decisive_tolerance
+        ):
+            out.append(f"{measure} {_number(x)} vs {_number(y)}")
+    for what, sets in (("addresses", e.addr_sets), ("ages", e.age_sets)):
+        if sets[a] and sets[b] and not sets[a] & sets[b]:
+            out.append(f"{what} {min(sets[a])} vs {min(sets[b])}")
+    if e.kinds[a].keys() & e.kinds[b].keys():
+        shared, strength = _anchors.compare(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
+        if not shared and strength >= s.group_conflict_min_figures:
+            kind = min(e.kinds[a].keys() & e.kinds[b].keys())
+            va = sorted({v for v, _, _ in e.kinds[a][kind]})
+            vb = sorted({v for v, _, _ in e.kinds[b][kind]})
+            out.append(f"{kind} {_number(va[0])} vs {_number(vb[0])}")
+    da, db = int(scorer.dates[a]), int(scorer.dates[b])
+    if da >= 0 and db >= 0 and abs(da - db) > s.date_window_days:
+        out.append(f"{_dt.date.fromordinal(da)} vs {_dt.date.fromordinal(db)}")
+    ya, yb = int(scorer.days[a]), int(scorer.days[b])
+    if s.group_day_penalty < 1.0 and ya >= 0 and yb >= 0 and abs(ya - yb) > s.group_day_tolerance:
+        out.append(f"happened {_dt.date.fromordinal(ya)} vs {_dt.date.fromordinal(yb)}")
+    return out
+
+
+def look_alikes(
+    scorer: Scorer,
+    event_of: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    cos: np.ndarray,
+    names: list[str],
+) -> dict[int, str]:
+    """For each event (index into ``names``), why its closest look-alike was kept apart:
+    the other event holding the article pair with the highest cosine at or above the
+    threshold whose counter-evidence is what keeps them apart ("not merged with E4:
+    magnitude 5.6 vs 5.9")."""
+    threshold = scorer.settings.group_threshold
+    cross = np.flatnonzero((event_of[i] != event_of[j]) & (cos >= threshold))
+    order = cross[np.lexsort((j[cross], i[cross], -cos[cross]))]
+    out: dict[int, str] = {}
+    for k in order.tolist():
+        a, b = int(i[k]), int(j[k])
+        ea, eb = int(event_of[a]), int(event_of[b])
+        if ea in out and eb in out:
+            continue
+        why = reasons_apart(scorer, a, b)
+        if not why:
+            continue
+        if ea not in out:
+            out[ea] = f"not merged with {names[eb]}: {'; '.join(why)}"
+        if eb not in out:  # the same reasons, this event's side first
+            out[eb] = f"not merged with {names[ea]}: {'; '.join(reasons_apart(scorer, b, a))}"
+    return out
