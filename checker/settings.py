@@ -53,6 +53,8 @@ class Settings:
     group_block_min: float = 0.01  # ... and pairs whose rare features add less to the cosine
     group_address_penalty: float = 0.25  # both give street addresses, none in common
     group_age_penalty: float = 0.6  # both give ages, none in common
+    group_claimed_ages: bool = False  # ages of age claims ("Jane Doe, 23") count too (measured:
+    # GVA dev mixes 0.899 -> 0.896: reports name different people of one incident)
     group_conflict_min_figures: int = 2  # disagreeing figures of one kind that count as ...
     group_conflict_penalty: float = 0.3  # ... another event: pair score factor
     group_recall_max_size: int = 2  # a cluster this small may join a larger one after ...

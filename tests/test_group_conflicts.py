@@ -67,3 +67,25 @@ def test_why_names_what_kept_a_look_alike_apart():
     assert why["b"].endswith("; not merged with E1: magnitude 5.9 vs 5.6")
     same = group_events([arts[0], Article("c", "A magnitude 5.6 earthquake" + body)], {})
     assert len(same) == 1 and "not merged" not in same[0].why
+
+
+def test_ages_of_age_claims_count_when_enabled():
+    from checker.group.anchors import ages
+    from checker.model import Claim, ClaimKind, Figure, Slot
+
+    def age(article: str, value: float) -> Claim:
+        return Claim(
+            article, 0, ClaimKind.AGE, Slot(person="doe"), "Jane Doe, 23", "Jane Doe, 23.",
+            figure=Figure(value, value, value), name="jane doe",
+        )  # fmt: skip
+
+    claims = {"a": [age("a", 23)], "b": [age("b", 41)]}
+    assert ages(claims["a"]) == frozenset({"23"})
+    arts = [Article("a", "Jane Doe was hurt in Tulsa."), Article("b", "Jane Doe was hurt.")]
+    i, j = np.asarray([0]), np.asarray([1])
+    on = dataclasses.replace(DEFAULT, group_claimed_ages=True)
+    off = dataclasses.replace(DEFAULT, group_claimed_ages=False)
+    assert conflict_factors(prepare(arts, claims, on).evidence, i, j, on).tolist() == [
+        on.group_age_penalty
+    ]
+    assert conflict_factors(prepare(arts, claims, off).evidence, i, j, off).tolist() == [1.0]

@@ -56,7 +56,11 @@ def prepare(
             doc.surface.setdefault(feature, feature[2:])
     vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
     decisive = [decisive_figures(d, settings) for d in docs]
-    evidence = build_evidence([d.counts for d in docs], found, decisive, vectors)
+    claimed_ages = [
+        _anchors.ages(claims.get(a.id, ())) if settings.group_claimed_ages else frozenset()
+        for a in articles
+    ]
+    evidence = build_evidence([d.counts for d in docs], found, decisive, claimed_ages)
     dates = np.asarray(
         [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
     )

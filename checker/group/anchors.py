@@ -1,4 +1,4 @@
-"""Anchor facts from the extractor's claims: the one place grouping reads ``Claim``.
+"""Anchor facts (and ages) from the extractor's claims: the one place grouping reads ``Claim``.
 
 An anchor fact is ``slot=value`` of an exact (not vague) quantity claim. Shared anchor facts
 are evidence for one event; figures of one kind that all disagree are evidence against.
@@ -23,6 +23,15 @@ def anchors(claims: Sequence[Claim]) -> dict[str, Values]:
         high = c.value if c.high is None else c.high
         out.setdefault(str(c.slot), []).append((float(c.value), float(low), float(high)))
     return out
+
+
+def ages(claims: Sequence[Claim]) -> frozenset[str]:
+    """The ages the article gives of named people ("Jane Doe, 23" -> "23")."""
+    return frozenset(
+        format_number(c.value)
+        for c in claims
+        if c.kind == "age" and c.value is not None and not c.vague
+    )
 
 
 def anchor_features(found: dict[str, Values]) -> list[str]:

@@ -3,7 +3,8 @@
 Each kind multiplies a pair's score by a factor <= 1:
 
 - both give street addresses and share none: ``group_address_penalty``;
-- both give ages and share none: ``group_age_penalty``;
+- both give ages ("15-year-old", or an age claim "Jane Doe, 23") and share none:
+  ``group_age_penalty``;
 - both give figures of one kind (extractor slot without its place, "drone|downed") and every
   one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
   fact in common: ``group_conflict_penalty`` (another night, another incident);
@@ -21,8 +22,6 @@ from scipy import sparse
 
 from checker.group import anchors as _anchors
 from checker.group.features import addresses, ages
-from checker.group.vectors import Vectors
-from checker.group.words import AGE_WORDS, STREET_WORDS
 from checker.settings import Settings
 
 
@@ -43,26 +42,31 @@ class Evidence:
     has_decisive: np.ndarray
 
 
+def _set_matrix(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """0/1 rows: which values each article gives (columns: every value given)."""
+    values = sorted(set().union(*sets)) if sets else []
+    index = {v: k for k, v in enumerate(values)}
+    rows = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
+    cols = np.fromiter((index[v] for x in sets for v in sorted(x)), np.int64, len(rows))
+    data = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), len(values)))
+
+
 def build_evidence(
     features: Sequence[set[str] | dict],
     found: Sequence[dict],
     decisive: Sequence[dict[str, frozenset[float]]],
-    vectors: Vectors,
+    claimed_ages: Sequence[frozenset[str]],
 ) -> Evidence:
     """``features``: each article's features; ``found``: its anchors; ``decisive``: its
-    headline figures (``features.decisive_figures``)."""
-    vocab = vectors.vocab
-    last = [f.rsplit(" ", 1)[-1] if f[0] in "uq" else "" for f in vocab]
-    is_addr = np.asarray([w in STREET_WORDS for w in last], dtype=bool)
-    is_age = np.asarray(
-        [w in AGE_WORDS and f[0] == "u" for f, w in zip(vocab, last, strict=True)], dtype=bool
-    )
+    headline figures (``features.decisive_figures``); ``claimed_ages``: the ages its claims
+    give of named people ("Jane Doe, 23")."""
     addr_sets = [addresses(f) for f in features]
-    age_sets = [ages(f) for f in features]
+    age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
     kinds = [_anchors.by_kind(a) for a in found]
     return Evidence(
-        addr=vectors.written[:, np.flatnonzero(is_addr)].tocsr(),
-        age=vectors.written[:, np.flatnonzero(is_age)].tocsr(),
+        addr=_set_matrix(addr_sets),
+        age=_set_matrix(age_sets),
         addr_sets=addr_sets,
         age_sets=age_sets,
         anchors=list(found),
