@@ -12,13 +12,13 @@ four years a gap of months costs much. Soft, never a hard cut.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from checker.settings import Settings
-from checker.text.dates import MONTHS, WEEKDAYS, parse_iso
+from checker.text.dates import WEEKDAY_INDEX, parse_iso, read_dates
+from checker.text.tokens import tokenize
 
 
 def parse_date(value: str | None) -> int | None:
@@ -64,44 +64,16 @@ def gap_factors(
     return out
 
 
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_TEXT_DATE = re.compile(
-    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*[-,]?\s*((?:19|20)\d\d)\b"  # May 5, 2010
-    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b"  # 5 May 2010
-    r"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"  # 2010-05-05
-    r"|\b(\d{1,2})/(\d{1,2})/(\d\d(?:\d\d)?)\b",  # 5/5/2010, 05/05/10 (month first)
-    re.IGNORECASE,
-)
-
-
-def _ordinal(year: int, month: int, day: int) -> int | None:
-    try:
-        return _dt.date(year, month, day).toordinal()
-    except ValueError:
-        return None
-
-
 def text_date(text: str, settings: Settings) -> int | None:
     """The first full date (with its year) written in the first ``group_dateline_chars`` of
-    an article: its dateline, where reports without metadata often give their date."""
-    for m in _TEXT_DATE.finditer(text, 0, settings.group_dateline_chars):
-        g = m.groups()
-        if g[0]:
-            found = _ordinal(int(g[2]), MONTHS[g[0].lower()[:3]], int(g[1]))
-        elif g[3]:
-            found = _ordinal(int(g[5]), MONTHS[g[4].lower()[:3]], int(g[3]))
-        elif g[6]:
-            found = _ordinal(int(g[6]), int(g[7]), int(g[8]))
-        else:
-            first, second, year = int(g[9]), int(g[10]), int(g[11])
-            year += 2000 if year < 100 else 0
-            month, day = (second, first) if first > 12 else (first, second)
-            found = _ordinal(year, month, day)
-        if found is not None:
-            return found
+    an article: its dateline, where reports without metadata often give their date. Read by
+    the one date reader (``checker.text.dates``)."""
+    for mention in read_dates(tokenize(text[: settings.group_dateline_chars])):
+        if mention.kind == "date" and mention.year:
+            try:
+                return _dt.date(mention.year, mention.month, mention.day).toordinal()
+            except ValueError:
+                continue
     return None
 
 
@@ -113,7 +85,7 @@ def article_date(date: str | None, text: str, settings: Settings) -> int | None:
     return known
 
 
-_WEEKDAY = {d: k for k, d in enumerate(WEEKDAYS)}
+_WEEKDAY = WEEKDAY_INDEX  # Monday is 0, as date.weekday()
 _RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
 
 

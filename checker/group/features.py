@@ -25,8 +25,10 @@ from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
+from checker.text.tokens import tokenize as tokenize_text
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ORDINAL = frozenset(("st", "nd", "rd", "th"))
+_NUMBER_WORD = re.compile(r"(\d+)-(.+)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Phone numbers, web and mail addresses: contact boilerplate, not facts of an event.
@@ -53,12 +55,40 @@ class Doc:
     surface: dict[str, str]  # feature -> how it was first written
 
 
+def words_of(line: str) -> list[str]:
+    """The words and numbers of a line, read by the one tokenizer (``checker.text.tokens``):
+    punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token."""
+    out: list[str] = []
+    prev_end = -1
+    for tok in tokenize_text(line):
+        text = tok.text
+        first = text[0]
+        if first.isdecimal():
+            joined = _NUMBER_WORD.fullmatch(text)
+            if joined:
+                out += [joined.group(1), joined.group(2)]
+            else:
+                out.append(text.replace(" ", ""))
+        elif first.isalpha():
+            if tok.low in _ORDINAL and tok.start == prev_end and out and out[-1].isdecimal():
+                out[-1] += text
+            else:
+                out.append(text)
+        prev_end = tok.end
+    return out
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENT_END.split(text) if s.strip()]
 
 
 def is_headline(line: str, toks: list[str]) -> bool:
-    """A title-case or all-caps line: its capitals say nothing about names."""
+    """A title-case or all-caps line: its capitals say nothing about names.
+
+    Stricter than ``checker.text.names.is_headline`` (85 % of the longer words capitalised,
+    not 70 %): a lede dense with names ("Officer Daniel Okafor, a 34-year-old, was shot
+    outside the Lakeview Diner on 4300 Harmon Avenue.") is no headline, and its names are
+    what groups reports (with the shared one, GVA dev pair F1 falls from 0.881 to 0.874)."""
     if line.isupper():
         return sum(t[0].isalpha() for t in toks) >= 3
     if len(toks) > 40:  # a title-case line is short; skip the count for long sentences
@@ -90,7 +120,7 @@ def tokenize(article: Article) -> Doc:
         text = f"{title}\n{text}"  # a text that starts with its title has it once
     sentences, plain = [], []
     for line in _sentences(_strip_contacts(text)):
-        toks = _TOKEN.findall(line)
+        toks = words_of(line)
         if toks:
             sentences.append(toks)
             plain.append(not is_headline(line, toks))

@@ -73,7 +73,7 @@ def reattach(
         best = None
         for other, v in sorted(by_small.get(k, ()), key=lambda t: (-t[1], t[0])):
             big = members_of[other]
-            if len(big) <= len(small):
+            if len(big) <= len(small) or len(big) + len(small) > max(s.group_max_block, 2):
                 continue
             mean = v / (len(small) * len(big))
             if mean < s.group_recall_threshold:
