@@ -93,8 +93,9 @@ def top_features(vectors: Vectors, idx: list[int], min_share: int, families: str
         found = present_m.indices[ptr[idx[0]] : ptr[idx[0] + 1]]
         present = dict.fromkeys(found.tolist(), 1)
     else:
-        counts = np.asarray(present_m[idx].sum(axis=0)).ravel()
-        present = {int(c): int(counts[c]) for c in np.flatnonzero(counts >= min_share)}
+        cols, counts = np.unique(present_m[idx].indices, return_counts=True)  # O(nnz)
+        keep = counts >= min_share
+        present = dict(zip(cols[keep].tolist(), counts[keep].tolist(), strict=True))
     cols = [
         c for c in present if present[c] >= min_share and vocab[c][0] in families and weight[c] > 0
     ]

@@ -29,11 +29,11 @@ CORE_FAMILIES = frozenset("qua")  # families whose shared features are decisive 
 def _core(scorer: Scorer, members: np.ndarray) -> set[int]:
     """Columns of the decisive facts of a cluster: rare, and given by enough of its articles."""
     v, s = scorer.vectors, scorer.settings
-    counts = np.asarray(v.written[members].sum(axis=0)).ravel()
+    cols, counts = np.unique(v.written[members].indices, return_counts=True)  # sparse: O(nnz)
     need = max(1.0, s.group_recall_core_share * len(members))
     return {
         int(c)
-        for c in np.flatnonzero(counts >= need)
+        for c in cols[counts >= need]
         if v.vocab[c][0] in CORE_FAMILIES and v.df[c] <= s.group_block_df
     }
 
@@ -78,7 +78,7 @@ def reattach(
             mean = v / (len(small) * len(big))
             if mean < s.group_recall_threshold:
                 break
-            mine = set(np.flatnonzero(np.asarray(written[small].sum(axis=0)).ravel()).tolist())
+            mine = set(written[small].indices.tolist())
             if not mine & _core(scorer, big):
                 continue
             ii = np.repeat(small, len(big))
