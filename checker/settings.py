@@ -42,7 +42,7 @@ class Settings:
     group_weight_name: float = 1.0  # vector weight of a name or a pair of names
     group_weight_figure: float = 1.0  # ... of a number with its word ("6500 block"), a day
     group_weight_number: float = 0.3  # ... of a bare number or a year
-    group_weight_word: float = 0.3  # ... of any other content word
+    group_weight_word: float = 0.25  # ... of any other content word (0.3 before the recall pass)
     group_weight_anchor: float = 1.0  # ... of an anchor fact (slot=value of a quantity claim)
     group_lede_sentences: int = 1  # the first sentences (title, else headline or lede) ...
     group_lede_weight: float = 3.0  # ... count this many times: they name the event
