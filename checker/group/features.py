@@ -25,7 +25,7 @@ from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
-from checker.text.tokens import tokenize as tokenize_text
+from checker.text.tokens import TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
@@ -57,11 +57,12 @@ class Doc:
 
 def words_of(line: str) -> list[str]:
     """The words and numbers of a line, read by the one tokenizer (``checker.text.tokens``):
-    punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token."""
+    punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token. Its
+    regular expression directly: no ``Tok`` objects, grouping needs no offsets."""
     out: list[str] = []
     prev_end = -1
-    for tok in tokenize_text(line):
-        text = tok.text
+    for m in TOKEN.finditer(line):
+        text = m.group()
         first = text[0]
         if first.isdecimal():
             joined = _NUMBER_WORD.fullmatch(text)
@@ -70,11 +71,11 @@ def words_of(line: str) -> list[str]:
             else:
                 out.append(text.replace(" ", ""))
         elif first.isalpha():
-            if tok.low in _ORDINAL and tok.start == prev_end and out and out[-1].isdecimal():
+            if m.start() == prev_end and text.lower() in _ORDINAL and out and out[-1].isdecimal():
                 out[-1] += text
             else:
                 out.append(text)
-        prev_end = tok.end
+        prev_end = m.end()
     return out
 
 
