@@ -34,17 +34,23 @@ def blocks(
     inside ``nodes``), none larger than cap: a larger one is split with a stricter threshold."""
     keep = score >= threshold
     i, j, score = i[keep], j[keep], score[keep]
-    n = int(nodes.max()) + 1 if len(nodes) else 0
-    inside_nodes = np.zeros(n, dtype=bool)
-    inside_nodes[nodes] = True
+    # Scale: components of ``nodes`` alone, numbered 0..len(nodes)-1 (``nodes`` is sorted, so
+    # the numbering keeps the order and the components come out as before). Numbering by the
+    # whole collection made every split of a large block cost the whole collection. (Ported
+    # from branch ``scale``, 0ab2a37.)
+    li, lj = np.searchsorted(nodes, i), np.searchsorted(nodes, j)
+    parts = components(len(nodes), li, lj)
+    label = np.empty(len(nodes), dtype=np.int64)
+    for k, part in enumerate(parts):
+        label[part] = k
+    edge_label = label[li]  # both ends of an edge are in one component
     out = []
-    for comp in components(n, i, j):
-        if not inside_nodes[comp[0]]:
-            continue
+    for k, part in enumerate(parts):
+        comp = nodes[part]
         if len(comp) <= max(cap, 2):
             out.append(comp)
             continue
-        inside = np.isin(i, comp) & np.isin(j, comp)
+        inside = edge_label == k
         stricter = threshold * 1.25 + 0.01
         out.extend(blocks(comp, i[inside], j[inside], score[inside], stricter, cap))
     return out
