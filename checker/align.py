@@ -4,18 +4,18 @@ Two claims are about the same thing when they share a slot: the same counted nou
 class ("drone|downed"), the same absence, the same person's age. A place splits a slot only
 when some report itself gives different figures for different places (Kaluga 40, Moscow 32);
 otherwise reports that place a figure differently ("south Sacramento" / "Sacramento") or not at
-all are still compared. Whole sentences are paired by fuzzy matching (RapidFuzz ``cdist``) so
-paraphrases count as support for one another.
+all are still compared. Whole sentences are paired by fuzzy matching (RapidFuzz, on candidate
+pairs found by blocking) so paraphrases count as support for one another.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from checker.model import Claim, ClaimKind, Sentence, Slot
 from checker.settings import DEFAULT, Settings
@@ -82,14 +82,14 @@ def align_claims(claims: Sequence[Claim]) -> tuple[Alignment, ...]:
 def _place_splits(group: Sequence[Claim]) -> bool:
     """Does any single report use the place to tell figures or facts apart? A consequence
     without a figure ("no injuries", "a fire") named in two different places is two facts."""
-    if group[0].kind in _PLACE_BOUND:
+    if _bound(group):
         named = {c.place for c in group if c.place}
         if len(_distinct_places(named)) > 1:
             return True
     by_article: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     for c in group:
-        if c.place:
+        if c.place and not c.place_inherited and not c.partial:
             by_article[c.article].add(c.place)
             value = c.value if c.kind == ClaimKind.QUANTITY else (c.label or c.predicate)
             values[(c.article, c.place)].add(value)
@@ -103,6 +103,11 @@ def _place_splits(group: Sequence[Claim]) -> bool:
     return False
 
 
+def _bound(group: Sequence[Claim]) -> bool:
+    """Consequences without a figure only: a figure in the group makes it a count's slot."""
+    return all(c.kind in _PLACE_BOUND for c in group)
+
+
 def _distinct_places(places: set[str]) -> list[str]:
     out: list[str] = []
     for p in sorted(places, key=lambda p: (len(p), p)):
@@ -112,16 +117,25 @@ def _distinct_places(places: set[str]) -> list[str]:
 
 
 def _split_by_place(group: Sequence[Claim]) -> list[list[Claim]]:
-    """One part per place; a claim without a place joins only if there is one place at all."""
-    anchors = _distinct_places({c.place for c in group if c.place})
+    """One part per place named outright. A claim whose place is inherited or unsaid joins the
+    part most reports name (the event's own place) when one part clearly leads; when two
+    places are named as often, it is compared with neither."""
+    bound = _bound(group)  # a consequence belongs to the place it is told of
+    anchors = _distinct_places(
+        {c.place for c in group if c.place and (bound or not c.place_inherited)}
+    )
     parts: dict[str, list[Claim]] = {p: [] for p in anchors}
+    loose = []
     for c in group:
         match = [p for p in anchors if places_compatible(p, c.place)]
-        if match:
+        if match and (bound or not c.place_inherited or len(match) == 1):
             parts[match[0]].append(c)
-        elif len(anchors) == 1:
-            parts[anchors[0]].append(c)
-    return [parts[p] for p in anchors if parts[p]]
+        else:
+            loose.append(c)
+    reports = sorted((len({c.article for c in parts[p]}), p) for p in anchors)
+    if loose and reports and (len(reports) == 1 or reports[-1][0] > reports[-2][0]):
+        parts[reports[-1][1]].extend(loose)
+    return [sorted(parts[p], key=claim_order) for p in anchors if parts[p]]
 
 
 def _display_key(part: Sequence[Claim], key: tuple[str, str, str]) -> Slot:
@@ -144,22 +158,140 @@ def similar_sentences(
 ) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
     """For every sentence, the sentences of *other* articles that say much the same.
 
-    One ``cdist`` over the event's sentences (token_sort_ratio, which punishes extra content
-    less than ratio and, unlike token_set_ratio, does not call a sentence a match for any longer
-    one that contains its words). Quadratic in the sentences of one event only.
+    Scored with token_sort_ratio, which punishes extra content less than ratio and, unlike
+    token_set_ratio, does not call a sentence a match for any longer one that contains its
+    words. Not all pairs: a text repeated word for word is scored once, and other candidates
+    come from blocking (``candidate_pairs``), so the cost grows with the sentences of an
+    event, not with their square.
     """
     flat = [s for art in sorted(sentences) for s in sentences[art]]
-    if not flat:
-        return {}
-    texts = [normalise(s.text) for s in flat]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=1)
-    index = {a: k for k, a in enumerate(sorted(sentences))}
-    owner = np.array([index[s.article] for s in flat])
-    result: dict[tuple[str, int], tuple[tuple[str, int, float], ...]] = {}
+    copies: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(flat):
-        row = scores[i]
-        hits = np.nonzero((row >= settings.statement_min_score) & (owner != owner[i]))[0]
-        result[(s.article, s.index)] = tuple(
-            (flat[j].article, flat[j].index, float(row[j])) for j in hits
+        copies[normalise(s.text)].append(i)
+    texts = list(copies)
+    owners = [{flat[i].article for i in copies[text]} for text in texts]
+    hits: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for u, v in [(u, u) for u in range(len(texts))] + sorted(
+        candidate_pairs(texts, owners, settings)
+    ):
+        score = _rounded_score(texts[u], texts[v], settings.statement_min_score)
+        if score is None:
+            continue
+        for i in copies[texts[u]]:
+            for j in copies[texts[v]]:
+                if flat[i].article != flat[j].article:
+                    hits[i].append((j, score))
+                    if u != v:
+                        hits[j].append((i, score))
+    return {
+        (s.article, s.index): tuple(
+            (flat[j].article, flat[j].index, score) for j, score in sorted(hits.get(i, ()))
         )
-    return result
+        for i, s in enumerate(flat)
+    }
+
+
+def _rounded_score(a: str, b: str, least: float) -> float | None:
+    """token_sort_ratio in whole points (rounded half up), or None below ``least``."""
+    score = fuzz.token_sort_ratio(a, b, processor=None, score_cutoff=least - 0.5)
+    score = float(math.floor(score + 0.5))
+    return score if score >= least else None
+
+
+def candidate_pairs(
+    texts: Sequence[str], owners: Sequence[set[str]], settings: Settings = DEFAULT
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) of distinct texts, not all of one article, that may say the same thing.
+
+    Prefix filtering: words are ranked rarest first within the event, and each text is
+    indexed under the first part of its ranked words (all but ``similar_prefix_share`` of
+    them, plus one). Two texts that share at least that share of their words share one of
+    those words, so the likely pairs are found. The most frequent words are left out of the
+    index (see ``_indexed_words``), which bounds the work; lengths too different to reach
+    ``statement_min_score`` are skipped.
+    """
+    words = [_content_words(text) for text in texts]
+    frequency: Counter[str] = Counter(w for ws in words for w in ws)
+    indexed = _indexed_words(frequency, settings)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        ranked = sorted((w for w in ws if w in indexed), key=lambda w: (frequency[w], w))
+        keep = len(ranked) - math.ceil(len(ranked) * settings.similar_prefix_share) + 1
+        for w in ranked[:keep]:
+            postings[w].append(i)
+    lengths = [len(" ".join(text.split())) for text in texts]  # as token_sort_ratio sees them
+    score = settings.statement_min_score - 0.5  # scores are rounded to whole points
+    least = score / (200 - score)  # shortest / longest that can still reach it
+    pairs: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        for k, i in enumerate(ids):
+            for j in ids[k + 1 :]:
+                short, long = sorted((lengths[i], lengths[j]))
+                if short >= least * long and (len(owners[i] | owners[j]) > 1):
+                    pairs.add((i, j))
+    return pairs
+
+
+def _indexed_words(frequency: Counter[str], settings: Settings) -> set[str]:
+    """Words in at most ``similar_max_postings`` texts always; more frequent ones, rarest
+    first, only while the pairs they make fit in ``similar_pair_budget``: a word in most
+    sentences of an event names no particular statement, and would make all pairs."""
+    kept: set[str] = set()
+    spent = 0
+    for word, count in sorted(frequency.items(), key=lambda item: (item[1], item[0])):
+        spent += count * (count - 1) // 2
+        if count > settings.similar_max_postings and spent > settings.similar_pair_budget:
+            break
+        kept.add(word)
+    return kept
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a normalised sentence that can tell statements apart (not 'a', 'of')."""
+    return {w for w in text.split() if len(w) > 2}
+
+
+class QuoteIndex:
+    """Where a quotation could appear in an event's other reports, without scanning them all.
+
+    ``best_match`` gives partial_ratio of the quote against the passages (a sentence and its
+    neighbours) of other articles that share the most rare words with it: a passage that
+    carries the quote, even reworded, shares its words. The cost per quote is bounded by
+    ``quote_postings_budget`` and ``quote_passages``, not by the length of the event.
+    """
+
+    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> None:
+        self._settings = settings
+        self._texts = {a: [s.text.lower() for s in sentences[a]] for a in sorted(sentences)}
+        self._bodies = {a: " ".join(texts) for a, texts in self._texts.items()}
+        self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for a, texts in self._texts.items():
+            for k, text in enumerate(texts):
+                for w in _content_words(normalise(text)):
+                    self._postings[w].append((a, k))
+
+    def best_match(self, quote: str, article: str) -> float:
+        """The best partial_ratio of ``quote`` in any article but ``article``."""
+        quote = quote.lower()
+        others = [a for a in self._texts if a != article]
+        if any(quote in self._bodies[a] for a in others):
+            return 100.0
+        shared: dict[tuple[str, int], float] = defaultdict(float)
+        budget = self._settings.quote_postings_budget
+        words = sorted(
+            _content_words(normalise(quote)), key=lambda w: len(self._postings.get(w, ()))
+        )
+        for w in words:  # rarest first, while the budget lasts
+            places = self._postings.get(w, ())
+            budget -= len(places)
+            if budget < 0:
+                break
+            for place in places:
+                if place[0] != article:
+                    shared[place] += 1 / len(places)  # a rare word says more
+        ranked = sorted(shared, key=lambda place: (-shared[place], place))
+        best = 0.0
+        for a, k in ranked[: self._settings.quote_passages]:
+            passage = " ".join(self._texts[a][max(k - 1, 0) : k + 2])
+            best = max(best, fuzz.partial_ratio(quote, passage))
+        return best

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -76,7 +77,73 @@ def cli() -> None:
     they agree, where they contradict each other, and what one report adds on its own."""
 
 
+def _finite(ctx, param, value):
+    """click's FloatRange lets NaN through (every comparison with NaN is false)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number in the range")
+    return value
+
+
+def _file_name(ctx, param, value):
+    """An empty file name would write nothing and say nothing: a usage error, up front."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("empty file name")
+    return value
+
+
+def _load_option(field: str):
+    """Store an input option in ctx.meta["load"] (field -> value) rather than as a
+    parameter, so adding one does not change every command's signature."""
+
+    def store(ctx, param, value):
+        if value is not None and not str(value).strip():
+            raise click.BadParameter("empty name")
+        if value is not None:
+            ctx.meta.setdefault("load", {})[field] = value
+        return value
+
+    return store
+
+
+def _column_option(field: str):
+    return click.option(
+        f"--{field}-column",
+        metavar="NAME",
+        expose_value=False,
+        callback=_load_option(f"column:{field}"),
+        help=f"CSV column (or JSONL key) that holds the article's {field}.",
+    )
+
+
 def _input_options(f):
+    from checker.settings import DATE_ORDERS, DEDUPE, INPUT_FORMATS, ROW_FIELDS
+
+    for field in reversed(ROW_FIELDS):
+        f = _column_option(field)(f)
+    f = click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        expose_value=False,
+        callback=_load_option("input_format"),
+        help="Read every input as this format, whatever its extension (stdin: default text, "
+        "or jsonl when it starts with '{').",
+    )(f)
+    f = click.option(
+        "--dedupe",
+        type=click.Choice(DEDUPE),
+        expose_value=False,
+        callback=_load_option("dedupe"),
+        help="Repeated article ids: error (default), keep the first, or suffix the later "
+        "ones (id-2, id-3).",
+    )(f)
+    f = click.option(
+        "--date-order",
+        type=click.Choice(DATE_ORDERS),
+        expose_value=False,
+        callback=_load_option("date_order"),
+        help="How to read dates like 4/5/2017: mdy (April 5) or dmy (4 May). Without it such "
+        "dates are not guessed (a note counts them).",
+    )(f)
     f = click.option(
         "--encoding",
         default=None,
@@ -96,6 +163,7 @@ def _input_options(f):
         "--threshold",
         type=click.FloatRange(0.0, 1.0),
         default=None,
+        callback=_finite,
         help="Similarity needed to put two reports in one event (default in checker/settings.py).",
     )(f)
     return f
@@ -108,11 +176,12 @@ def _audit(paths, encoding, events_file, threshold):
     from checker.pipeline import run
     from checker.settings import DEFAULT
 
-    settings = replace(DEFAULT, encoding=encoding)
+    settings = _load_settings(replace(DEFAULT, encoding=encoding))
     if threshold is not None:
         settings = replace(settings, group_threshold=threshold)
     overrides = load_event_overrides(events_file) if events_file else ()
-    loaded = load_paths(list(paths), settings, stdin=sys.stdin.buffer)
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)  # None when standard input is closed
+    loaded = load_paths(list(paths), settings, stdin=stdin)
     for err in loaded.errors:
         _error(err)
     for note in loaded.notes:
@@ -134,6 +203,14 @@ def _audit(paths, encoding, events_file, threshold):
         note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
         click.echo("Note: " + terminal_line(note, limit=None), err=True)
     return run(loaded.articles, settings, overrides), len(loaded.errors)
+
+
+def _load_settings(settings):
+    """The input options stored by ``_input_options`` (see ``_load_option``)."""
+    given = click.get_current_context().meta.get("load", {})
+    columns = tuple((k.split(":", 1)[1], v) for k, v in sorted(given.items()) if ":" in k)
+    plain = {k: v for k, v in given.items() if ":" not in k}
+    return replace(settings, columns=columns, **plain)
 
 
 def _render(report, fmt: str) -> str:
@@ -170,6 +247,7 @@ def _render(report, fmt: str) -> str:
     "--output",
     default=None,
     metavar="FILE",
+    callback=_file_name,
     help="Write the chosen format to FILE (atomically) instead of standard output.",
 )
 @click.option(
@@ -177,6 +255,7 @@ def _render(report, fmt: str) -> str:
     "report_file",
     default=None,
     metavar="FILE.md",
+    callback=_file_name,
     help="Also write the markdown report for editors to FILE.md (atomically).",
 )
 @click.option(
@@ -190,7 +269,7 @@ def _render(report, fmt: str) -> str:
 @_translating_errors
 def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold):
     """Audit the articles in PATHS (files, directories, .csv/.jsonl, or - for stdin)."""
-    from checker.fileio import write_atomic
+    from checker.fileio import write_atomic, write_stdout
 
     report, errors = _audit(paths, encoding, events_file, threshold)
     if report is None:
@@ -199,7 +278,7 @@ def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, thres
     if output:
         write_atomic(output, text)
     else:
-        click.echo(text, nl=False)
+        write_stdout(text)
     if report_file:
         from checker.render.markdown import render_markdown
 

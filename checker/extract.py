@@ -16,7 +16,9 @@ from checker.claims.registry import READERS
 from checker.lexicons import lexicon
 from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
+from checker.text.names import person_mentions
 from checker.text.places import frame_place, place_mentions
+from checker.text.quotes import opens_quote
 from checker.text.tokens import tokenize
 
 
@@ -29,23 +31,30 @@ def extract_claims(
     known = _sure_places(tokens, lex)
     claims: list[Claim] = []
     recent: list[str] = []  # places of previous sentences, newest last
+    speaker = ""  # who speaks in a quotation still open from an earlier sentence
+    person = None  # the person named last
     for sentence, toks in zip(sentences, tokens, strict=True):
         places = place_mentions(toks, lex, known)
+        attribution = attribution_of(toks, sentence.text, lex) or speaker
         ctx = Context(
             sentence=sentence,
             toks=toks,
             places=places,
             inherited=recent[-1] if recent else "",
             frame=frame_place(places, toks, lex),
-            attribution=attribution_of(toks, sentence.text, lex),
+            attribution=attribution,
             notes=scope.sentence_notes(toks, lex),
             lex=lex,
             settings=settings,
+            recent_person=person,
         )
         for read in READERS:
             found = list(read(ctx))
             ctx.so_far.extend(found)
         claims.extend(ctx.so_far)
+        speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
+        named = person_mentions(toks, lex)
+        person = named[-1][0] if named else person
         strong = [m.key for m in places if not m.weak]
         if strong:
             recent = (recent + strong)[-settings.inherit_place_sentences :]

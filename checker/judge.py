@@ -17,6 +17,12 @@ from checker.model import Article, Claim, Event, Finding, Sentence
 from checker.settings import DEFAULT, Settings
 
 
+def too_many_sentences(sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> bool:
+    """Over ``max_event_sentences``, an event's sentences are not compared with each other
+    (its reports' framing is then not judged; the pipeline notes it in the report)."""
+    return sum(len(group) for group in sentences.values()) > settings.max_event_sentences
+
+
 def judge_event(
     event: Event,
     articles: Mapping[str, Article],

@@ -8,7 +8,7 @@ from dataclasses import replace
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events
-from checker.judge import judge_event
+from checker.judge import judge_event, too_many_sentences
 from checker.model import Article, Event, Finding, Report, Verdict
 from checker.settings import DEFAULT, Settings
 from checker.split import split_article
@@ -37,7 +37,7 @@ def run(
         sentences=tuple(sentences[a.id] for a in ordered),
         events=tuple(events),
         findings=number_findings(findings, events),
-        notes=_notes(ordered, events),
+        notes=_notes(ordered, events) + _large_events(events, sentences, settings),
     )
 
 
@@ -77,4 +77,19 @@ def _notes(articles: Sequence[Article], events: Sequence[Event]) -> tuple[str, .
         notes.append("only one article: nothing to compare it with (it is checked against itself)")
     elif events and all(len(e.articles) == 1 for e in events):
         notes.append("no two articles report the same event: each is checked against itself")
+    return tuple(notes)
+
+
+def _large_events(events: Sequence[Event], sentences, settings: Settings) -> tuple[str, ...]:
+    """Say which events were too long for their sentences to be compared (and why)."""
+    notes = []
+    for event in events:
+        mine = {a: sentences[a] for a in event.articles if a in sentences}
+        if len(mine) > 1 and too_many_sentences(mine, settings):
+            count = sum(len(group) for group in mine.values())
+            notes.append(
+                f"event {event.id}: {count:,} sentences, over the {settings.max_event_sentences:,}"
+                " limit (max_event_sentences): its sentences were not compared, so added quotes"
+                " and unsupported framing are not reported for it"
+            )
     return tuple(notes)

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+INPUT_FORMATS = ("text", "csv", "jsonl")
+DEDUPE = ("error", "first", "suffix")  # stop with an error / keep the first / id-2, id-3, ...
+DATE_ORDERS = ("mdy", "dmy")
+ROW_FIELDS = ("id", "text", "title", "date", "source", "url")  # what a CSV/JSONL row can give
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -18,6 +23,13 @@ class Settings:
     max_sentence_chars: int = 2_000  # longer "sentences" are cut into pieces for extraction
     encoding: str | None = None  # None: UTF-8 (BOM allowed), else the named codec
     max_errors_per_file: int = 20  # more bad rows in one file: one summary line
+    encoding_sample_bytes: int = 1_000_000  # the detector behind --encoding hints reads this much
+
+    # --- load: how rows are read (the CLI's input options) ---
+    input_format: str | None = None  # one of INPUT_FORMATS; None: by extension (stdin: sniffed)
+    columns: tuple[tuple[str, str], ...] = ()  # (field, column) pairs, e.g. ("text", "body")
+    dedupe: str = "error"  # repeated ids, one of DEDUPE: the safe default stops and says so
+    date_order: str | None = None  # mdy or dmy for 4/5/2017; None: such a date is not guessed
 
     # --- group: which articles report the same event (method in checker/group/) ---
     # Chosen on dev only (bench/quality.py: seeds, ECB+ dev topics, GVA dev mixes, GVA dev).
@@ -69,10 +81,39 @@ class Settings:
     # --- align / judge ---
     paraphrase_min_score: float = 82.0  # partial_ratio at which another report carries a quote
     statement_min_score: float = 80.0  # token_sort_ratio of two sentences that say the same thing
+    # Sentences of an event are compared only when they share a rare word (align.py,
+    # candidate_pairs): a sentence is indexed under its rarest words, all but this share ...
+    similar_prefix_share: float = 0.5
+    # ... a word in more sentences than this is indexed only while the candidate pairs of
+    # the event stay within the budget (which bounds the cost of one event).
+    similar_max_postings: int = 50
+    similar_pair_budget: int = 2_000_000
+    quote_passages: int = 20  # passages of other reports a quotation is looked for in ...
+    quote_postings_budget: int = 5_000  # ... chosen from this many word occurrences at most
+    # An event with more sentences than this (about 5 x the 2 x 5,000-sentence bench case,
+    # which takes ~6 s) has no sentence comparison at all: a report note says so.
+    max_event_sentences: int = 50_000
     approx_tolerance: float = 0.10  # "about 40" allows 40 +/- 10 %
     inherit_place_sentences: int = 3  # a sentence without a place inherits one from this far back
     self_similarity: float = 70.0  # token_set_ratio of two sentences stating one fact
-    self_pairs: int = 40  # claims of one slot in one report compared with each other, at most
+    self_pairs: int = 40  # mentions of one person's age per report compared, at most
+    # Confidence of a numeric contradiction (checker/claims/count.py: confidence): 1, less a
+    # penalty when a figure stands after the lede, less one when one figure is several times the
+    # other. Below min_confidence a contradiction is not reported (read on dev audits: such
+    # pairs were parts, other incidents or later counts far more often than real conflicts).
+    lede_sentences: int = 6  # title + the first paragraphs
+    identifying_predicates: tuple[str, ...] = ("magnitude",)
+    # An omission needs this many reports, from as many sources, agreeing on the figure, and
+    # at least this share of the event's reports: fewer was never useful on dev audits.
+    omission_min_reports: int = 3
+    omission_share: float = 0.6  # figures naming the happening
+    age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
+    age_max_gap: int = 15  # ages of one name further apart: two people (a father and son)
+    confidence_late_penalty: float = 0.2  # per figure after the lede
+    confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
+    confidence_max_ratio: float = 2.5
+    confidence_ratio_penalty: float = 0.3
+    min_confidence: float = 0.6
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check
     # before publishing leads (conflicting figures, claims nobody stands behind); colour that
     # changes no fact and agreements come last.
@@ -85,9 +126,8 @@ class Settings:
         ("explained", 2),
         ("embellishment unsourced witness", 5),
         ("embellishment speculation", 5),
+        ("embellishment unnamed source", 5),
         ("embellishment intensifier on shared fact", 4),
-        ("embellishment added quote", 3),
-        ("embellishment added detail", 3),
         ("embellishment intensifier", 2),
         ("embellishment evaluative framing", 1),
         ("agreement numeric", 2),

@@ -34,3 +34,15 @@ def one(text: str):
     got = quantities(text)
     assert len(got) == 1, [(c.quote, str(c.slot)) for c in got]
     return got[0]
+
+
+def lone_findings(text: str, verdict: str = "embellishment"):
+    """Findings of one article audited alone (its own event), of one verdict."""
+    from checker.judge import judge_event
+    from checker.model import Event
+
+    article = Article("a", text)
+    sentences = split_article(article)
+    claims = extract_claims(sentences)
+    found = judge_event(Event("E1", ("a",)), {"a": article}, {"a": sentences}, {"a": claims})
+    return [f for f in found if f.verdict == verdict]

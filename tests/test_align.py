@@ -76,3 +76,80 @@ def test_similar_sentences_pairs_paraphrases_across_reports_only():
     pairs = similar_sentences(sentences)
     assert [(a, i) for a, i, _ in pairs[("a", 0)]] == [("b", 0)]
     assert pairs[("b", 1)] == ()
+
+
+def _all_pairs(sentences, least=80.0):
+    """Reference: every pair of sentences of different articles, scored one by one."""
+    from rapidfuzz import fuzz
+
+    from checker.align import normalise
+
+    flat = [x for a in sorted(sentences) for x in sentences[a]]
+    out = {}
+    for x in flat:
+        hits = []
+        for y in flat:
+            if y.article != x.article:
+                score = fuzz.token_sort_ratio(normalise(x.text), normalise(y.text))
+                if int(score + 0.5) >= least:
+                    hits.append((y.article, y.index, float(int(score + 0.5))))
+        out[(x.article, x.index)] = tuple(hits)
+    return out
+
+
+def test_blocking_finds_the_pairs_all_pairs_scoring_finds():
+    """On a real event (ECB+ dev topic 20, shipped in tests/data) blocking loses no pair."""
+    from checker.load import load_paths
+    from checker.split import split_article
+
+    articles = load_paths(["tests/data/ecbplus-20.jsonl"]).articles
+    sentences = {a.id: split_article(a) for a in articles}
+    expected = _all_pairs(sentences)
+    assert sum(map(len, expected.values())) > 20  # the event has paraphrases to find
+    assert similar_sentences(sentences) == expected
+
+
+def test_words_in_every_sentence_make_no_candidate_pairs():
+    """A word in more sentences than the budget allows is not indexed: cost stays bounded."""
+    from dataclasses import replace
+
+    from checker.align import candidate_pairs
+    from checker.settings import DEFAULT
+
+    texts = [f"common words everywhere token{k}" for k in range(200)]
+    owners = [{"a"} if k % 2 else {"b"} for k in range(200)]
+    tight = replace(DEFAULT, similar_max_postings=10, similar_pair_budget=100)
+    assert candidate_pairs(texts, owners, tight) == set()
+    assert len(candidate_pairs(texts, owners, DEFAULT)) == 100 * 100
+
+
+def test_a_sentence_repeated_word_for_word_is_matched_in_every_other_report():
+    text = "The governor called for calm after the attack."
+    sentences = {a: [s(a, 0, text)] for a in ("a", "b", "c")}
+    pairs = similar_sentences(sentences)
+    assert pairs[("a", 0)] == (("b", 0, 100.0), ("c", 0, 100.0))
+    assert pairs[("c", 0)] == (("a", 0, 100.0), ("b", 0, 100.0))
+
+
+def test_quote_index_finds_a_quote_in_another_report_only():
+    from rapidfuzz import fuzz
+
+    from checker.align import QuoteIndex
+    from checker.settings import DEFAULT
+
+    quote = "we will rebuild every house that was destroyed"
+    sentences = {
+        "a": [s("a", 0, f'The mayor said: "{quote}."')],
+        "b": [
+            s("b", 0, "The mayor spoke."),
+            s("b", 1, "We will rebuild every home that was destroyed."),
+        ],
+        "c": [s("c", 0, "Nothing about it here at all.")],
+    }
+    index = QuoteIndex(sentences, DEFAULT)
+    body = "the mayor spoke. we will rebuild every home that was destroyed."
+    assert index.best_match(quote, "a") == fuzz.partial_ratio(quote, body)  # as a full scan
+    assert index.best_match(quote, "a") >= DEFAULT.paraphrase_min_score
+    assert index.best_match(quote, "b") == 100.0  # found in a
+    only_c = QuoteIndex({"a": sentences["a"], "c": sentences["c"]}, DEFAULT)
+    assert only_c.best_match(quote, "a") < DEFAULT.paraphrase_min_score

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-import checker.load
+import checker.load.files
 from checker.cli import cli, main
 from checker.model import Article
 from checker.pipeline import run
@@ -191,7 +191,8 @@ def test_non_utf8_says_where_and_suggests_encoding():
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {FAKES_SAMPLE}: not valid UTF-8: byte 0x95 at offset 6289 (line 4) "
-        "(pass --encoding cp1252 (or latin-1))"
+        "(pass --encoding latin-1, which accepts every byte; it reads like cp1252 with stray "
+        "bytes)"
     ]
 
 
@@ -210,7 +211,7 @@ def test_latin1_reads_it_and_names_the_missing_columns():
     assert errors(result) == [
         f"Error: {FAKES_SAMPLE}: CSV has no 'id' or 'text' column (columns found: 'unit_id', "
         "'article_title', 'article_content', 'source', 'date', 'location', 'labels') "
-        "(name the columns id and text; title, date, source and url are optional)"
+        "(name the columns to use with --id-column and --text-column)"
     ]
 
 
@@ -338,16 +339,20 @@ def test_malformed_jsonl_names_the_bad_line_and_audits_the_rest(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("header", "missing"),
-    [("title,body\n", "'id' or 'text'"), ("id,body\n", "'text'"), ("text,title\n", "'id'")],
+    ("header", "missing", "options"),
+    [
+        ("title,body\n", "'id' or 'text'", "--id-column and --text-column"),
+        ("id,body\n", "'text'", "--text-column"),
+        ("text,title\n", "'id'", "--id-column"),
+    ],
 )
-def test_csv_without_id_or_text_column(tmp_path, header, missing):
+def test_csv_without_id_or_text_column(tmp_path, header, missing, options):
     path = put(tmp_path, "t.csv", header + "x,y\n")
     result = audit(str(path))
     assert result.exit_code == 2
     [line] = errors(result)
     assert line.startswith(f"Error: {path}: CSV has no {missing} column (columns found: ")
-    assert line.endswith("(name the columns id and text; title, date, source and url are optional)")
+    assert line.endswith(f"(name the columns to use with {options})")
 
 
 def test_null_and_number_fields(tmp_path):
@@ -397,7 +402,7 @@ def test_duplicate_ids_across_files_keep_one_and_name_both(tmp_path):
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {second}: duplicate id 'a' at {second}; kept the one at {first} "
-        "(give every article a unique id)"
+        "(give every article a unique id, or pass --dedupe suffix (or first))"
     ]
     assert [a["path"] for a in json.loads(result.stdout)["articles"]] == [str(first)]
 
@@ -412,7 +417,7 @@ def test_duplicate_ids_in_one_file(tmp_path):
     assert result.exit_code == 2
     assert errors(result) == [
         f"Error: {path}: duplicate id 'a' at {path} line 2; kept the one at {path} line 1 "
-        "(give every article a unique id)"
+        "(give every article a unique id, or pass --dedupe suffix (or first))"
     ]
     assert audited_ids(result) == ["a"]
 
@@ -598,7 +603,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return builtins.open(file, *args, **kwargs)
 
-    monkeypatch.setattr(checker.load, "open", guarded_open, raising=False)
+    monkeypatch.setattr(checker.load.files, "open", guarded_open, raising=False)
     result = audit("-f", "json", str(secret), str(fine))
     assert result.exit_code == 2
     assert errors(result) == [
@@ -729,3 +734,313 @@ def test_any_bytes_in_any_supported_file_exit_0_or_2_with_one_line_errors(data, 
         assert errors_of(result.stderr)
     else:
         json.loads(result.stdout)
+
+
+# --- issue 10: input options, CSV rows never lost, outputs never harmed -----------------------
+
+CSV_ROWS = (
+    "story,body,headline,published,outlet\n"
+    'a1,"Air defences shot down 40 drones over Kaluga overnight, the governor said.",'
+    "Drones,4/5/2017,Reuters\n"
+    'a2,"Forty drones were shot down over Kaluga, the governor said.",Kaluga,4/6/2017,BBC\n'
+)
+COLUMNS = (
+    "--id-column",
+    "story",
+    "--text-column",
+    "body",
+    "--title-column",
+    "headline",
+    "--date-column",
+    "published",
+    "--source-column",
+    "outlet",
+)
+
+
+def articles_of(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["articles"]
+
+
+def test_column_options_map_a_csv_with_other_names(tmp_path):
+    path = put(tmp_path, "news.csv", CSV_ROWS)
+    result = audit("-f", "json", *COLUMNS, "--date-order", "mdy", str(path))
+    got = [(a["id"], a["title"], a["date"], a["source"]) for a in articles_of(result)]
+    assert got == [("a1", "Drones", "2017-04-05", "Reuters"), ("a2", "Kaluga", "2017-04-06", "BBC")]
+    assert result.stderr == ""
+
+
+def test_a_column_option_naming_no_column_is_an_error(tmp_path):
+    path = put(tmp_path, "news.csv", CSV_ROWS)
+    result = audit(*COLUMNS[:4], "--date-column", "when", str(path))
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"Error: {path}: CSV has no 'when' column (columns found: 'story', 'body', 'headline', "
+        "'published', 'outlet') (name the columns to use with --date-column)"
+    ]
+
+
+def test_column_options_apply_to_jsonl_keys(tmp_path):
+    rows = [{"story": "j1", "body": ARTICLE}, {"story": "j2", "body": OTHER}]
+    path = put(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows))
+    result = audit("-f", "json", "--id-column", "story", "--text-column", "body", str(path))
+    assert [a["id"] for a in articles_of(result)] == ["j1", "j2"]
+
+
+def test_dates_that_cannot_be_read_are_one_note_per_file(tmp_path):
+    path = put(tmp_path, "news.csv", CSV_ROWS)
+    result = audit("-f", "json", *COLUMNS, str(path))
+    assert [a["date"] for a in articles_of(result)] == [None, None]
+    assert result.stderr.splitlines() == [
+        f"Note: {path}: 2 dates could not be read, e.g. '4/5/2017'; those articles have no "
+        "date (pass --date-order mdy (4/5/2017 is April 5) or dmy (4 May))"
+    ]
+
+
+def test_an_unclosed_quote_is_an_error_naming_the_line_where_it_opened(tmp_path):
+    text = (
+        "id,text\n"
+        "a,Forty drones were shot down over Kaluga.\n"
+        'b,"The governor said forty drones were shot down.\n'
+        "c,No casualties were reported.\n"
+        "d,Flights were diverted.\n"
+    )
+    path = put(tmp_path, "q.csv", text)
+    result = audit("-f", "json", str(path))
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"Error: {path}: line 3: a quote opened here is never closed (check the quotes and "
+        "commas of this row: the rows after it may be cut or merged)"
+    ]
+    assert audited_ids(result) == ["a"]
+
+
+def test_a_row_wider_than_the_header_is_an_error(tmp_path):
+    path = put(tmp_path, "w.csv", "id,text\na,Forty drones fell.,extra\nb,x y z.\n")
+    result = audit("-f", "json", str(path))
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"Error: {path}: line 2: 3 cells, but the header has 2 (check the quotes and commas "
+        "of this row: the rows after it may be cut or merged)"
+    ]
+    assert audited_ids(result) == ["b"]
+
+
+def test_a_quoted_multiline_text_is_one_row_not_an_error(tmp_path):
+    path = put(tmp_path, "m.csv", 'id,text\na,"Line one.\nLine ""two""."\nb,Other.\n')
+    assert audited_ids(audit("-f", "json", str(path))) == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "ids", "note"),
+    [
+        ("suffix", ["x", "x-2", "y"], "1 articles with a repeated id renamed with a suffix"),
+        ("first", ["x", "y"], "1 articles with a repeated id left out (--dedupe first)"),
+    ],
+)
+def test_dedupe_keeps_repeated_ids_apart_or_keeps_the_first(tmp_path, mode, ids, note):
+    rows = [{"id": "x", "text": ARTICLE}, {"id": "x", "text": OTHER}, {"id": "y", "text": OTHER}]
+    path = put(tmp_path, "d.jsonl", "\n".join(json.dumps(r) for r in rows))
+    result = audit("-f", "json", "--dedupe", mode, str(path))
+    assert audited_ids(result) == ids
+    assert note in result.stderr
+
+
+def test_repeated_ids_are_an_error_by_default_with_the_option_in_the_hint(tmp_path):
+    rows = [{"id": "x", "text": ARTICLE}, {"id": "x", "text": OTHER}]
+    path = put(tmp_path, "d.jsonl", "\n".join(json.dumps(r) for r in rows))
+    result = audit("-f", "json", str(path))
+    assert result.exit_code == 2
+    assert errors(result)[0].endswith(
+        "(give every article a unique id, or pass --dedupe suffix (or first))"
+    )
+
+
+def test_input_format_reads_csv_from_stdin():
+    result = audit("-f", "json", "--input-format", "csv", "-", input=b"id,text\ns1,Drones fell.\n")
+    assert [a["id"] for a in articles_of(result)] == ["s1"]
+
+
+def test_input_format_overrides_an_extension_that_lies(tmp_path):
+    path = put(tmp_path, "rows.txt", json.dumps({"id": "r1", "text": ARTICLE}) + "\n")
+    assert audited_ids(audit("-f", "json", str(path))) == ["rows"]  # one text article
+    result = audit("-f", "json", "--input-format", "jsonl", str(path))
+    assert [a["id"] for a in articles_of(result)] == ["r1"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--threshold", "nan"],
+        ["--threshold", "inf"],
+        ["--threshold", "-inf"],
+        ["--threshold", "-0.1"],
+        ["--threshold", "1.5"],
+        ["--threshold", "x"],
+        ["--dedupe", "last"],
+        ["--input-format", "xml"],
+        ["--date-order", "ymd"],
+        ["--text-column", ""],
+        ["--id-column", " "],
+        ["-o", ""],
+        ["--report", ""],
+        ["--report", "  "],
+    ],
+)
+def test_bad_option_values_are_usage_errors(args):
+    result = audit(*args, str(SEEDS))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Invalid value for" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_fakes_sample_audits_with_one_command():
+    """The README's FA-KES command, on the four-row sample shipped in tests/data."""
+    result = audit(
+        "-f",
+        "json",
+        "--encoding",
+        "latin-1",
+        "--id-column",
+        "unit_id",
+        "--text-column",
+        "article_content",
+        "--title-column",
+        "article_title",
+        "--dedupe",
+        "suffix",
+        "--date-order",
+        "mdy",
+        str(FAKES_SAMPLE),
+    )
+    articles = articles_of(result)
+    assert len(articles) == 4
+    assert all(a["date"] and a["title"] for a in articles)
+    assert result.stderr == ""
+
+
+# --- standard streams and Ctrl-C ---------------------------------------------------------------
+
+
+def run_checker(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "checker.cli", *args]
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(command, capture_output=False, cwd=root, check=False, **kwargs)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_standard_output_on_a_full_disk_is_one_clear_line():
+    with open("/dev/full", "w") as full:
+        done = run_checker("audit", str(SEEDS), stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "Error: <stdout>: cannot write it: no space left on device "
+        "(free some space, or write the report elsewhere with -o FILE)\n"
+    )
+
+
+def test_closed_standard_input_is_one_clear_line():
+    done = run_checker(
+        "audit",
+        "-",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "Error: <stdin>: standard input is closed "
+        "(pipe the articles into it, or give file paths instead of -)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("checker.load", "load_paths"),  # while reading
+        ("checker.pipeline", "run"),  # while auditing
+        ("checker.render.markdown", "render_markdown"),  # while rendering
+        ("checker.fileio", "_mode_for"),  # with the temporary file written, before the rename
+    ],
+)
+def test_ctrl_c_exits_130_and_leaves_no_temp_file(tmp_path, monkeypatch, capsys, module, name):
+    import importlib
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib.import_module(module), name, interrupt)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").write_text("old report")
+    args = ["audit", "-f", "markdown", "-o", str(out / "report.md"), str(SEEDS)]
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 130
+    assert capsys.readouterr().err == "Interrupted.\n"  # no traceback
+    assert sorted(os.listdir(out)) == ["report.md"]
+    assert (out / "report.md").read_text() == "old report"
+
+
+def test_csv_on_stdin_without_input_format_gets_a_note_naming_the_option():
+    result = audit("-f", "json", "-", input=b"id,text\ns1,Drones fell over Kaluga.\n")
+    assert [a["id"] for a in articles_of(result)] == ["stdin"]
+    assert result.stderr.splitlines() == [
+        "Note: <stdin>: read as one text article, but its first line looks like a CSV header "
+        "(pass --input-format csv to read its rows)"
+    ]
+
+
+def test_empty_extra_cells_lose_nothing_and_are_no_error(tmp_path):
+    path = put(tmp_path, "t.csv", "id,text\na,Forty drones fell.,,\n")
+    assert audited_ids(audit("-f", "json", str(path))) == ["a"]
+
+
+def test_a_number_for_a_date_is_counted_as_unread(tmp_path):
+    path = put(tmp_path, "n.jsonl", json.dumps({"id": "a", "text": ARTICLE, "date": 20170405}))
+    result = audit("-f", "json", str(path))
+    assert result.stderr.splitlines() == [
+        f"Note: {path}: 1 dates could not be read, e.g. '20170405'; those articles have no date "
+        "(write dates as YYYY-MM-DD)"
+    ]
+
+
+def test_input_format_reads_a_named_file_of_any_extension(tmp_path):
+    path = put(tmp_path, "export.dat", "id,text\nx1,Forty drones fell.\n")
+    assert audit(str(path)).exit_code == 2  # unsupported extension without the option
+    result = audit("-f", "json", "--input-format", "csv", str(path))
+    assert [a["id"] for a in articles_of(result)] == ["x1"]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"), [(28, "no space left on device"), (30, "read-only file system")]
+)
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch, code, words):
+    import checker.fileio
+
+    target = put(tmp_path, "out.json", "old")
+
+    def fail(*args):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(checker.fileio.os, "replace", fail)
+    result = audit("-f", "json", "-o", str(target), str(SEEDS))
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"Error: {target}: cannot write it: {words} (choose a writable file path for the report)"
+    ]
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.json"]
+
+
+def test_output_to_dev_stdout_goes_to_the_pipe():
+    """/dev/stdout links to a pipe here: written into, not replaced by a file in /dev."""
+    done = run_checker(
+        "audit", "-f", "json", "-o", "/dev/stdout", str(SEEDS), stdout=subprocess.PIPE
+    )
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["articles"]) == 5
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")

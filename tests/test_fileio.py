@@ -136,3 +136,117 @@ def test_unwritable_directory_via_permission_error(tmp_path, monkeypatch):
         write_atomic(tmp_path / "report.md", "x")
     assert caught.value.reason == f"cannot write in directory {tmp_path}: permission denied"
     assert listing(tmp_path) == []
+
+
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+    assert listing(tmp_path) == ["link.md", "real.md"]
+
+
+def test_a_dangling_link_creates_its_target(tmp_path):
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "made.md")
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert (tmp_path / "made.md").read_text() == "new"
+
+
+def test_a_fifo_is_written_into_never_replaced(tmp_path):
+    """A device or FIFO target (say -o /dev/null) is opened and written, not renamed over."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    write_atomic(fifo, "report text")
+    reader.join(timeout=30)
+    assert got == ["report text"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert listing(tmp_path) == ["pipe"]
+
+
+def test_empty_file_name_is_an_error():
+    with pytest.raises(InputError) as caught:
+        write_atomic("", "x")
+    assert caught.value.reason == "empty file name"
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (28, "no space left on device"),
+        (13, "permission denied"),
+        (30, "read-only file system"),
+        (5, "input/output error"),
+    ],
+)
+def test_write_faults_are_one_line_old_file_intact_no_temp_left(tmp_path, monkeypatch, code, words):
+    target = tmp_path / "report.md"
+    target.write_text("old report")
+
+    def failing_replace(src, dst):
+        raise (PermissionError if code == 13 else OSError)(code, os.strerror(code))
+
+    monkeypatch.setattr(fileio.os, "replace", failing_replace)
+    with pytest.raises(InputError) as caught:
+        write_atomic(target, "new")
+    assert caught.value.message() == (
+        f"{target}: cannot write it: {words} (choose a writable file path for the report)"
+    )
+    assert target.read_text() == "old report"
+    assert listing(tmp_path) == ["report.md"]
+
+
+class FullDisk:
+    """A stream like standard output on /dev/full."""
+
+    def __init__(self):
+        self.written = []
+
+    def write(self, text):
+        self.written.append(text)
+
+    def flush(self):
+        raise OSError(28, "No space left on device")
+
+
+def test_standard_output_on_a_full_disk_is_an_input_error():
+    with pytest.raises(InputError) as caught:
+        fileio.write_stdout("report", FullDisk())
+    assert caught.value.message() == (
+        "<stdout>: cannot write it: no space left on device "
+        "(free some space, or write the report elsewhere with -o FILE)"
+    )
+
+
+def test_a_reader_that_left_is_not_an_input_error():
+    class Gone(FullDisk):
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    with pytest.raises(BrokenPipeError):
+        fileio.write_stdout("report", Gone())
+
+
+def test_a_socket_is_never_replaced(tmp_path):
+    import socket
+
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(InputError) as caught:
+            write_atomic(path, "report")
+        assert caught.value.reason.startswith("cannot write it: ")
+        assert stat.S_ISSOCK(os.stat(path).st_mode)
+        assert listing(tmp_path) == ["s.sock"]
+    finally:
+        server.close()

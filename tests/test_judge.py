@@ -115,7 +115,7 @@ def test_swapped_ages_are_contradictions_and_a_birthday_is_not():
     cts = verdicts(found, "contradiction", "age")
     assert {f.slot for f in cts} == {"age|greenhouse", "age|stafford"}
     greenhouse = next(f for f in cts if f.slot == "age|greenhouse")
-    assert "23 (r0); 24 (r2) vs 32 (r1)" in greenhouse.explanation
+    assert "23/24 in 2 reports (r0, r2) vs 32 in 1 report (r1)" in greenhouse.explanation
 
 
 def test_embellishments_have_kinds_and_severity():
@@ -153,13 +153,16 @@ def test_a_sourced_intensifier_is_the_source_s_words():
     assert f.kind == "intensifier on shared fact"
 
 
-def test_an_article_that_contradicts_itself():
+def test_an_article_giving_two_figures_is_no_side_of_a_contradiction():
+    """A report that gives both values (a first count and a later one, a part and the whole)
+    is not set against another report giving one of them: on real news such pairs were
+    updates far more often than conflicts."""
     found = audit(
         "Defenses destroyed 40 UAVs over Kaluga Oblast last night. "
-        "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night."
+        "Officials later said defenses destroyed 41 UAVs over Kaluga Oblast last night.",
+        "Defenses destroyed 41 UAVs over Kaluga Oblast last night.",
     )
-    (ct,) = verdicts(found, "contradiction")
-    assert {c.article for c in ct.claims} == {"r0"} and len(ct.claims) == 2
+    assert verdicts(found, "contradiction") == []
 
 
 def test_verdicts_do_not_depend_on_article_order():
@@ -201,9 +204,19 @@ def test_apostrophes_do_not_open_a_quotation():
         "The city's mayor said the department wasn't ready for the shooting in Miami.",
         "Police said two men were shot in Miami on Sunday night.",
     )
-    assert not [f for f in found if f.kind == "added quote"]
+    assert not [f for f in found if f.kind == "unique quote"]
     found = audit(
         'The mayor said: "We will not rest until the people responsible are found."',
         "Police said two men were shot in Miami on Sunday night.",
     )
-    assert [f for f in found if f.kind == "added quote"]
+    assert [f for f in found if f.kind == "unique quote"]
+
+
+def test_ages_compare_at_most_forty_mentions_per_report():
+    """A report repeating one person's age hundreds of times costs no more than forty
+    mentions: the agreement quotes at most forty from each report."""
+    line = "Derrick Stafford, 32, was charged. "
+    found = audit(line * 100, line * 100)
+    (ag,) = verdicts(found, "agreement", "age")
+    assert sorted({c.article for c in ag.claims}) == ["r0", "r1"]
+    assert max(sum(c.article == a for c in ag.claims) for a in ("r0", "r1")) == 40

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import checker.load.files  # noqa: F401  (load.files is patched)
 from checker import load
 from checker.errors import InputError
 from checker.load import Loaded, load_paths, parse_date, title_of
@@ -168,7 +169,7 @@ def test_cp1252_without_encoding_names_offset_and_suggests_cp1252(tmp_path):
     path = put(tmp_path, "win.txt", "Title\nCaf\u00e9 \u201cquoted\u201d".encode("cp1252"))
     error = only_error(load_paths([path]))
     assert error.reason == "not valid UTF-8: byte 0xe9 at offset 9 (line 2)"
-    assert error.hint == "pass --encoding cp1252 (or latin-1)"
+    assert error.hint == "it looks like cp1252: pass --encoding cp1252"
 
 
 def test_cp1252_with_encoding_loads(tmp_path):
@@ -278,7 +279,7 @@ def test_unreadable_file_via_permission_error(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", file)
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    monkeypatch.setattr(load.files, "open", fake_open, raising=False)
     loaded = load_paths([str(tmp_path)])
     assert ids(loaded) == ["ok"]
     error = only_error(loaded)
@@ -291,7 +292,7 @@ def test_os_error_while_reading_is_an_input_error(tmp_path, monkeypatch):
     def fake_open(file, *args, **kwargs):
         raise OSError(5, "Input/output error", file)
 
-    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    monkeypatch.setattr(load.files, "open", fake_open, raising=False)
     error = only_error(load_paths([bad]))
     assert error.reason == "cannot read it: input/output error"
 
@@ -376,7 +377,7 @@ def test_row_fields_null_numbers_and_dates(tmp_path):
     assert (by_id["d1"].title, by_id["d1"].date) == ("A title", "2017-04-05")
     assert (by_id["d2"].date, by_id["d2"].source) == ("2017-04-05", "bbc")
     assert (by_id["d3"].date, by_id["d3"].url) == ("2017-04-05", "https://x.test/a")
-    assert (by_id["d4"].date, by_id["d4"].title) == (None, "7")
+    assert (by_id["d4"].date, by_id["d4"].title) == ("2017-04-05", "7")
     assert (by_id["d5"].date, by_id["d5"].title) == (None, "")
     assert by_id["d6"].text == "T\nline\ufffd"
     by_id["d6"].text.encode("utf-8")  # lone surrogates would make every writer fail
@@ -424,7 +425,7 @@ def test_csv_without_id_and_text_names_the_columns_found(tmp_path):
     assert error.reason == (
         "CSV has no 'id' or 'text' column (columns found: 'unit_id', 'article_content')"
     )
-    assert "id and text" in error.hint
+    assert "--id-column and --text-column" in error.hint
 
 
 def test_csv_without_text_column(tmp_path):
@@ -484,9 +485,9 @@ def test_duplicate_ids_keep_the_first_in_sorted_path_order_and_name_both(tmp_pat
         ]
         assert messages(loaded) == [
             f"{b}: duplicate id 'x' at {b} line 2; kept the one at {a} "
-            "(give every article a unique id)",
+            "(give every article a unique id, or pass --dedupe suffix (or first))",
             f"{c}: duplicate id 'y' at {c} line 1; kept the one at {b} line 1 "
-            "(give every article a unique id)",
+            "(give every article a unique id, or pass --dedupe suffix (or first))",
         ]
 
 
@@ -540,7 +541,7 @@ def test_stdin_bytes_follow_the_encoding_setting():
     raw = io.TextIOWrapper(io.BytesIO("Caf\u00e9\nBody.".encode("cp1252")))
     error = only_error(load_paths(["-"], stdin=raw))
     assert error.path == "<stdin>"
-    assert error.hint == "pass --encoding cp1252 (or latin-1)"
+    assert error.hint == "it looks like cp1252: pass --encoding cp1252"
     raw = io.TextIOWrapper(io.BytesIO("Caf\u00e9\nBody.".encode("cp1252")))
     loaded = load_paths(["-"], replace(DEFAULT, encoding="cp1252"), stdin=raw)
     assert loaded.articles[0].title == "Caf\u00e9"
@@ -591,10 +592,13 @@ needs_corpora = pytest.mark.skipif(not SHARED.exists(), reason="shared corpora n
 
 
 @needs_corpora
-def test_fakes_csv_default_encoding_suggests_cp1252():
+def test_fakes_csv_default_encoding_suggests_latin1_not_a_failing_cp1252():
+    """cp1252 would stop at the 49 stray 0x81 bytes: the hint goes straight to latin-1."""
     error = only_error(load_paths([str(FAKES)]))
     assert error.reason == "not valid UTF-8: byte 0x95 at offset 214894 (line 84)"
-    assert error.hint == "pass --encoding cp1252 (or latin-1)"
+    assert error.hint == (
+        "pass --encoding latin-1, which accepts every byte; it reads like cp1252 with stray bytes"
+    )
 
 
 @needs_corpora
@@ -650,3 +654,24 @@ def test_stdin_larger_than_max_file_bytes_is_refused_without_reading_it_all():
 def test_stdin_text_with_a_byte_order_mark_is_still_detected_as_jsonl():
     loaded = load_paths(["-"], stdin=io.StringIO("\ufeff" + jsonl({"id": "b", "text": "B."})))
     assert (ids(loaded), loaded.errors) == (["b"], ())
+
+
+@needs_corpora
+def test_fakes_csv_loads_every_row_with_its_date_given_the_readme_options():
+    """FA-KES as a new user meets it: latin-1, its own column names, 12 repeated ids and
+    4/5/2017-style dates. The README's one command reads all 804 rows, every date."""
+    settings = replace(
+        DEFAULT,
+        encoding="latin-1",
+        columns=(("id", "unit_id"), ("text", "article_content"), ("title", "article_title")),
+        dedupe="suffix",
+        date_order="mdy",
+    )
+    loaded = load_paths([str(FAKES)], settings)
+    assert loaded.errors == ()
+    assert len(loaded.articles) == 804
+    assert all(a.date and a.title and a.source for a in loaded.articles)
+    assert loaded.notes == (
+        f"12 articles with a repeated id renamed with a suffix (--dedupe suffix), e.g. "
+        f"'1926479049' at {FAKES} line 464",
+    )

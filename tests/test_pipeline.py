@@ -46,12 +46,18 @@ def test_seeds_the_obvious_rest_is_found_too(seeds_report):
 
 
 def test_seeds_single_reports_have_no_cross_report_findings(seeds_report):
+    """A report alone in its event agrees with nobody and adds nothing relative to others; its
+    own speculation and unnamed sources are still reported (they need no second report)."""
     lonely = {e.id for e in seeds_report.events if len(e.articles) == 1}
-    assert not [
-        f
-        for f in seeds_report.findings
-        if f.event in lonely and f.verdict in ("agreement", "embellishment")
-    ]
+    alone = [f for f in seeds_report.findings if f.event in lonely]
+    assert not [f for f in alone if f.verdict in ("agreement", "contradiction", "unique")]
+    assert {f.kind for f in alone if f.verdict == "embellishment"} <= {
+        "speculation",
+        "unsourced witness",
+        "unnamed source",
+        "evaluative framing",
+        "intensifier",
+    }
 
 
 def _events_of(report, gold_path):
@@ -114,6 +120,7 @@ def test_json_contract(seeds_report):
             "omission",
             "explained",
             "disputed",
+            "unique",
         )
         for c in f["claims"]:
             assert texts[(c["article"], c["sentence"])] == c["text"]
@@ -126,3 +133,21 @@ def test_duplicate_ids_are_refused_by_the_library():
 
     with pytest.raises(InputError, match="duplicate article id 'x'"):
         run([Article("x", "Ten people were killed."), Article("x", "Twelve people died.")])
+
+
+def test_an_event_over_the_sentence_limit_is_noted_and_framing_not_judged():
+    """Over max_event_sentences the sentences of an event are not compared: a note says so,
+    and no framing or quote is called unsupported for want of a comparison."""
+    from dataclasses import replace
+
+    from checker.settings import DEFAULT
+
+    articles = load_paths([str(SEEDS)]).articles
+    normal = run(articles)
+    small = replace(DEFAULT, max_event_sentences=10)
+    limited = run(articles, small)
+    assert [n for n in limited.notes if "max_event_sentences" in n]
+    assert not [n for n in normal.notes if "max_event_sentences" in n]
+    kinds = {f.kind for f in limited.findings if f.verdict == "embellishment"}
+    assert kinds <= {"added detail"}
+    assert {f.kind for f in normal.findings if f.verdict == "embellishment"} - kinds

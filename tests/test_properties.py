@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from checker.errors import InputError
-from checker.load import _one_line, normalise
+from checker.load import normalise, one_line
 from checker.model import Article, Report
 from checker.pipeline import run
 from checker.render.csv import COLUMNS, render_csv
@@ -78,10 +78,10 @@ def unicode_sets(draw) -> list[Article]:
     """1-4 articles of random text, with random ids: clean-up as the loader does it."""
     count = draw(st.integers(1, 4))
     texts = [normalise(draw(_unicode_text)) for _ in range(count)]
-    ids = [_one_line(draw(_unicode_id)) for _ in range(count)]
+    ids = [one_line(draw(_unicode_id)) for _ in range(count)]
     assume(all(t.strip() for t in texts) and all(ids) and len(set(ids)) == count)
     return [
-        Article(id=i, text=t, title=_one_line(t.split("\n")[0]))
+        Article(id=i, text=t, title=one_line(t.split("\n")[0]))
         for i, t in zip(ids, texts, strict=True)
     ]
 
@@ -123,7 +123,7 @@ def real_sets(draw) -> list[Article]:
         texts[draw(st.integers(0, count - 1))] = copy
     texts = [normalise(t) for t in texts]
     return [
-        Article(id=f"r{k}", text=t, title=_one_line(t.split("\n")[0])) for k, t in enumerate(texts)
+        Article(id=f"r{k}", text=t, title=one_line(t.split("\n")[0])) for k, t in enumerate(texts)
     ]
 
 

@@ -6,6 +6,7 @@ for a place contradicts one that counts injured there (the negation rule).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.claims.base import Context, EventContext
@@ -50,12 +51,15 @@ def _negations(ev: EventContext) -> Iterator[Finding]:
     report saying both is not clear about either. One finding per pair of reports.
     """
     absences = [a for a in ev.alignments if a.kind == KIND]
-    counts = [a for a in ev.alignments if a.kind in (ClaimKind.QUANTITY, ClaimKind.FACT)]
+    counts: dict[str, list] = defaultdict(list)  # by place: no all-pairs scan
+    for al in ev.alignments:
+        if al.kind in (ClaimKind.QUANTITY, ClaimKind.FACT):
+            counts[al.key.place].append(al)
     for ab in absences:
         cats = ab.claims[0].categories
-        for al in counts:
+        for al in counts.get(ab.key.place, ()):
             pred = al.claims[0].predicate
-            if not (pred in cats or _RULES_OUT.get(pred) in cats) or al.key.place != ab.key.place:
+            if not (pred in cats or _RULES_OUT.get(pred) in cats):
                 continue
             positive = [c for c in al.claims if c.kind != ClaimKind.QUANTITY or (c.low or 0) > 0]
             denies = {c.article for c in ab.claims}

@@ -12,19 +12,22 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.align import Alignment
-from checker.claims.base import Context, EventContext, compatible_sides, exact, value_summary
+from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.dates import fractional_year
-from checker.text.names import Name, name_after, name_before
+from checker.text.names import Name, name_after, name_before, subject_before
 from checker.text.tokens import low_at
 
 KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
+_PERSON_PRONOUNS = ("he", "she")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
+    """'Jane Doe, 23,', '23-year-old Jane Doe', 'the 23-year-old' (the person named last),
+    'Page died at 85', 'Doe, aged 23', 'Doe is 19 years old', 'she was 91' (named before)."""
     toks, lex = ctx.toks, ctx.lex
     for i, tok in enumerate(toks):
         m = _AGE_TOKEN.match(tok.low)
@@ -32,10 +35,51 @@ def read(ctx: Context) -> Iterator[Claim]:
             who, first, last = name_after(toks, i + 1, lex)
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
-        elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE and _is_apposition(toks, i):
-            who, first = name_before(toks, i - 1, lex)
-            if who:
-                yield _age(ctx, int(tok.low), first, i + 1, who)
+        elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
+            found = _apposition(ctx, i) or _phrased(ctx, i)
+            if found:
+                yield found
+
+
+def _pronoun_was(toks, i: int) -> bool:
+    """'she was 91.', 'he is 19,': a pronoun, a copula and a number closing the clause."""
+    return (
+        low_at(toks, i - 1) in ("was", "is")
+        and low_at(toks, i - 2) in _PERSON_PRONOUNS
+        and low_at(toks, i + 1) in (".", ",", ";", "when", "")
+    )
+
+
+def _apposition(ctx: Context, i: int) -> Claim | None:
+    if not _is_apposition(ctx.toks, i):
+        return None
+    who, first = name_before(ctx.toks, i - 1, ctx.lex)
+    return _age(ctx, int(ctx.toks[i].low), first, i + 1, who) if who else None
+
+
+def _phrased(ctx: Context, i: int) -> Claim | None:
+    """An age said in words around the number, its person named before it in the sentence or,
+    after 'he'/'she', in an earlier one."""
+    toks, lex = ctx.toks, ctx.lex
+    start, _ = lex.age_before.ending_at(toks, i, longest=5)
+    after = lex.age_after.match(toks, i + 1)[0] if i + 1 < len(toks) else 0
+    if start < 0 and _pronoun_was(toks, i):
+        start = i - 2  # "She was 91."
+    if start < 0 and not after:
+        return None
+    first = start if start >= 0 else i
+    if after:
+        named, _, name_end = name_after(toks, i + 1 + after, lex)
+        if named:  # "killing 16 year old Elijah Jackson": the age is the name's after it
+            ctx.used.update(range(first, name_end))
+            return _age(ctx, int(toks[i].low), first, name_end, named)
+    who = subject_before(toks, first, lex)
+    if who is None and any(t.low in _PERSON_PRONOUNS for t in toks[max(0, first - 4) : first + 1]):
+        who = ctx.recent_person
+    if who is None:
+        return None
+    ctx.used.update(range(first, i + 1 + after))
+    return _age(ctx, int(toks[i].low), first, i + 1 + after, who)
 
 
 def _is_apposition(toks, i: int) -> bool:
@@ -71,39 +115,61 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in al.claims:
-        by_article[c.article].append(c)
+        if len(by_article[c.article]) < ev.settings.self_pairs:  # pairs below stay bounded
+            by_article[c.article].append(c)
     if len(by_article) < 2:
         return []
+    compared = [c for a in sorted(by_article) for c in by_article[a]]
     arts = sorted(by_article)
     written = {a: fractional_year(ev.articles[a].date) if a in ev.articles else 0.0 for a in arts}
     given = {_name(c).given for c in al.claims if _name(c).given}
     same = _same_person_test(given)
-    conflicts: set[str] = set()
+    conflicts: dict[str, Claim] = {}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
-            years = abs(written[a] - written[b]) if written[a] and written[b] else 0
-            pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same(x, y)]
-            if pairs and not any(abs(x.value - y.value) <= 1 + years for x, y in pairs):
-                conflicts.update((a, b))
+            slack = _slack(written[a], written[b], ev.settings)
+            pairs = [
+                (x, y)
+                for x in by_article[a]
+                for y in by_article[b]
+                if same(x, y) and _same_bearer(x, y, ev.settings)
+            ]
+            if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
+                x, y = pairs[0]
+                conflicts.setdefault(a, x)
+                conflicts.setdefault(b, y)
     who = al.claims[0].slot.person.title()
     out = []
     agreeing = [
         c
-        for c in al.claims
+        for c in compared
         if c.article not in conflicts
-        and any(
-            o.article != c.article and abs(o.value - c.value) <= 1 and same(o, c) for o in al.claims
-        )
+        and any(_agree(o, c) and same(o, c) for o in compared if o.article != c.article)
     ]
     if len({c.article for c in agreeing}) > 1:
         text = f"age of {who}: {value_summary(agreeing, lambda c: f'{c.value:g}', '; ')}"
         out.append(ev.finding(Verdict.AGREEMENT, "age", al.key, text, agreeing))
     if conflicts:
-        picked = [by_article[a][0] for a in sorted(conflicts)]
-        sides = compatible_sides(picked, lambda x, y: abs(x.value - y.value) <= 1)
+        picked = [conflicts[a] for a in sorted(conflicts)]
+        sides = consensus_summary(picked, _agree)
         text = f"age of {who} differs: {sides}"
         out.append(ev.finding(Verdict.CONTRADICTION, "age", al.key, text, picked))
     return out
+
+
+def _same_bearer(a: Claim, b: Claim, settings) -> bool:
+    """Ages far apart for one name are a father and son ('John Hoffman', 5 and 49), unless the
+    digits are swapped (23 and 32), the usual typo."""
+    x, y = int(a.value), int(b.value)
+    return abs(x - y) <= settings.age_max_gap or str(x)[::-1] == str(y)
+
+
+def _slack(year_a: float, year_b: float, settings) -> float:
+    """A birthday between two reports is no conflict: one year, plus the years between them
+    when both dates are known, or ``age_slack_undated`` when one is not."""
+    if year_a and year_b:
+        return 1 + abs(year_a - year_b)
+    return settings.age_slack_undated
 
 
 def _agree(a: Claim, b: Claim) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from checker.align import Alignment, claim_order, similar_sentences
+from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
 from checker.lexicons import Lexicon
 from checker.model import (
     Article,
@@ -28,6 +28,7 @@ from checker.model import (
     format_number,
 )
 from checker.settings import Settings
+from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
 from checker.text.tokens import Tok
 
@@ -46,6 +47,7 @@ class Context:
     notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
+    recent_person: Name | None = None  # the person named last, in this or an earlier sentence
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
 
@@ -109,14 +111,35 @@ class EventContext:
         return sorted(self.event.articles)
 
     @cached_property
-    def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
-        """For each sentence, the similar sentences of the other reports (computed once)."""
-        return similar_sentences({a: self.sentences.get(a, ()) for a in self.ids}, self.settings)
+    def mine(self) -> dict[str, Sequence[Sentence]]:
+        return {a: self.sentences.get(a, ()) for a in self.ids}
 
     @cached_property
-    def shared(self) -> set[int]:
-        """ids of claims that some other report also makes."""
-        return {id(c) for al in self.alignments if len(al.articles) > 1 for c in al.claims}
+    def too_big(self) -> bool:
+        """Too many sentences to compare them with each other (``max_event_sentences``)."""
+        total = sum(len(group) for group in self.mine.values())
+        return total > self.settings.max_event_sentences
+
+    @cached_property
+    def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
+        """For each sentence, the similar sentences of the other reports (computed once,
+        by blocking on rare words: see ``checker.align.similar_sentences``)."""
+        return {} if self.too_big else similar_sentences(self.mine, self.settings)
+
+    @cached_property
+    def quotes(self) -> QuoteIndex:
+        """Where a quotation could appear in the other reports, without scanning them all."""
+        return QuoteIndex(self.mine, self.settings)
+
+    @cached_property
+    def shared(self) -> dict[tuple[str, int], list[Claim]]:
+        """Claims that some other report also makes, by sentence (no scans of the pool)."""
+        out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for al in self.alignments:
+            if len(al.articles) > 1:
+                for c in al.claims:
+                    out[(c.article, c.sentence)].append(c)
+        return out
 
     def by_sentence(self, kind: ClaimKind) -> dict[tuple[str, int], list[Claim]]:
         out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
@@ -167,8 +190,9 @@ def value_summary(claims: Sequence[Claim], show: Callable, sep: str = " vs ") ->
     return sep.join(f"{v} ({', '.join(a)})" for v, a in sorted(by_value.items()))
 
 
-def compatible_sides(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> str:
-    """'23 (a, b); 24 (c) vs 32 (d)': values that agree with each other on one side."""
+def consensus_summary(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> str:
+    """'17 in 3 reports (b, c, d) vs 16 in 1 report (a)': the best-supported value first, so
+    the consensus and the outliers read at a glance."""
     sides: list[list[Claim]] = []
     for c in sorted(claims, key=lambda c: (c.value or 0, claim_order(c))):
         home = next((side for side in sides if any(agree(c, o) for o in side)), None)
@@ -176,7 +200,14 @@ def compatible_sides(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bo
             sides.append([c])
         else:
             home.append(c)
-    return " vs ".join(value_summary(side, fmt_claim, "; ") for side in sides)
+    sides.sort(key=lambda side: (-len({c.article for c in side}), side[0].value or 0))
+    parts = []
+    for side in sides:
+        arts = sorted({c.article for c in side})
+        values = "/".join(dict.fromkeys(fmt_claim(c) for c in side))
+        word = "report" if len(arts) == 1 else "reports"
+        parts.append(f"{values} in {len(arts)} {word} ({', '.join(arts)})")
+    return " vs ".join(parts)
 
 
 def figures_compatible(a: Claim, b: Claim) -> bool:

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-
-from rapidfuzz import fuzz
+from dataclasses import replace
 
 from checker.align import Alignment
 from checker.claims import scope
 from checker.claims.base import (
     Context,
     EventContext,
-    compatible_sides,
+    consensus_summary,
     exact,
     figures_compatible,
     fmt,
@@ -31,14 +30,27 @@ from checker.text.tokens import PUNCT_BREAK, Tok, low_at
 
 KIND = ClaimKind.QUANTITY
 _BARE_FIGURE_PLACES = ("over", "in", "near", "across", "from", "at")
+_OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 
 # --------------------------------------------------------------------------- reading
 
 
 def read(ctx: Context) -> Iterator[Claim]:
-    yield from _figures(ctx)
+    yield from _other_injuries(list(_figures(ctx)))
     yield from _singular_casualties(ctx)
+
+
+def _other_injuries(claims: list[Claim]) -> list[Claim]:
+    """'Five dead, six more shot, and nearly 40 injured': injured counted beside those shot
+    are hurt some other way (a stampede, broken glass), a part of no gunshot toll."""
+    preds = {c.predicate for c in claims}
+    if not {"shot", "injured"} <= preds:
+        return claims
+    return [
+        replace(c, notes=c.notes | {Note.PARTIAL}) if c.predicate == "injured" else c
+        for c in claims
+    ]
 
 
 def _figures(ctx: Context) -> Iterator[Claim]:
@@ -47,17 +59,21 @@ def _figures(ctx: Context) -> Iterator[Claim]:
     for fig in read_figures(toks, lex, ctx.settings.approx_tolerance):
         if low_at(toks, fig.last) == "of" and not fig.vague:
             continue  # "three of the four victims": a part of a count named next
+        if ctx.used.intersection(range(fig.first, fig.last)):
+            continue  # read as something else already (an age)
         unit, unit_first, unit_last = unit_after(toks, fig.last, lex)
-        if _lone_one(toks, fig, unit, unit_first):
+        if _lone_one(toks, fig, unit, unit_first) or _after_a_name(toks, fig, unit):
             continue
         magnitude = _magnitude(toks, fig)
         pred, pred_at, pred_end = (
             ("magnitude", fig.first, fig.first)
             if magnitude
-            else predicate_near(ctx, fig.first, max(unit_last, fig.last))
+            else predicate_near(ctx, fig.first, max(unit_last, fig.last), _object_of(toks, fig))
         )
         if magnitude:
             unit = "earthquake"
+        if not unit and _counts_something_else(toks, fig, lex):
+            continue  # "shot two bailiffs": a noun we do not know is no head count
         if not unit and pred in lex.casualty_predicates and _close(fig, pred_at, pred_end):
             unit = lex.casualty_unit  # "killed two", "six were shot", "49 killed"
         if not unit and last_unit and low_at(toks, fig.last) in _BARE_FIGURE_PLACES:
@@ -88,9 +104,13 @@ def unit_after(toks: Sequence[Tok], end: int, lex) -> tuple[str, int, int]:
     return "", end, end
 
 
-def predicate_near(ctx: Context, first: int, unit_last: int) -> tuple[str, int, int]:
+def predicate_near(
+    ctx: Context, first: int, unit_last: int, tight: bool = False
+) -> tuple[str, int, int]:
     """Predicate class of a figure and its token span: adjacent before ('destroyed 40'), else in
-    the clause after the counted noun ('32 drones were shot down'), parentheses skipped."""
+    the clause after the counted noun ('32 drones were shot down'), parentheses skipped.
+    ``tight``: the figure is the object of a preposition ('a house packed with 400 people ended
+    in gunfire that killed...'), so only a predicate right after its noun belongs to it."""
     toks, lex = ctx.toks, ctx.lex
     j = first - 1
     while j >= 0 and toks[j].low in lex.fillers:
@@ -99,7 +119,8 @@ def predicate_near(ctx: Context, first: int, unit_last: int) -> tuple[str, int, 
     if start >= 0:
         return pred, start, j + 1
     k, depth, seen = first, 0, 0
-    while k < len(toks) and seen < 7 + (unit_last - first):
+    reach = (unit_last - first) + (2 if tight else 7)
+    while k < len(toks) and seen < reach:
         low = toks[k].low
         depth += (low == "(") - (low == ")")
         if depth == 0 and low not in ("(", ")"):
@@ -111,6 +132,27 @@ def predicate_near(ctx: Context, first: int, unit_last: int) -> tuple[str, int, 
             seen += 1
         k += 1
     return "", -1, -1
+
+
+def _counts_something_else(toks, fig: Span, lex) -> bool:
+    """'shot two bailiffs', 'two exit wounds': a lower-case word right after the figure that
+    is no counted noun, predicate or function word is a noun we do not know."""
+    nxt = toks[fig.last] if fig.last < len(toks) else None
+    if not (nxt and nxt.is_word and not nxt.capitalised):
+        return False
+    if nxt.low in lex.count_followers or lex.predicates.match(toks, fig.last)[0]:
+        return False
+    return not lex.units.match(toks, fig.last)[0]
+
+
+def _after_a_name(toks, fig: Span, unit: str) -> bool:
+    """'Jerry Coleman, 31 all died': a bare number after a name and a comma is an age."""
+    before, name = low_at(toks, fig.first - 1), fig.first - 2
+    return before == "," and not unit and name >= 0 and toks[name].capitalised
+
+
+def _object_of(toks, fig: Span) -> bool:
+    return low_at(toks, fig.first - 1) in _OBJECT_PREPOSITIONS
 
 
 def _close(fig: Span, pred_at: int, pred_end: int) -> bool:
@@ -129,9 +171,15 @@ def _lone_one(toks, fig: Span, unit: str, unit_first: int) -> bool:
 
 
 def _magnitude(toks, fig: Span) -> bool:
-    before, after = low_at(toks, fig.first - 1), low_at(toks, fig.last)
-    return "magnitude" in (before, after) or (
-        after in ("-", "–") and low_at(toks, fig.last + 1) == "magnitude"
+    """'magnitude 5.6', 'magnitude-5.2', '5.6-magnitude', '5.6 magnitude', 'magnitude of 5.6'."""
+    before = [low_at(toks, fig.first - k) for k in (1, 2)]
+    after = [low_at(toks, fig.last + k) for k in (0, 1)]
+    dash = ("-", "–", "of")
+    return (
+        before[0] == "magnitude"
+        or after[0] == "magnitude"
+        or (before[0] in dash and before[1] == "magnitude")
+        or (after[0] in dash and after[1] == "magnitude")
     )
 
 
@@ -166,12 +214,28 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
 
 def judge(ev: EventContext) -> Iterator[Finding]:
     event_notes = scope.event_conventions(ev.pool)
+    marks = _identifying_figures(ev)
     for al in ev.alignments:
         if al.kind == KIND:
-            yield from _judge_alignment(ev, al, event_notes)
+            yield from _judge_alignment(ev, al, event_notes, marks)
 
 
-def _judge_alignment(ev: EventContext, al: Alignment, event_notes) -> list[Finding]:
+def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:
+    """Figures that say which happening a sentence is about (a quake's magnitude): counts in
+    two sentences with different such figures are about two happenings, never a conflict."""
+    out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in ev.pool:
+        if c.kind == KIND and c.predicate in ev.settings.identifying_predicates:
+            out[(c.article, c.sentence)].append(c)
+    return out
+
+
+def _same_happening(a: Claim, b: Claim, marks) -> bool:
+    ma, mb = marks.get((a.article, a.sentence), ()), marks.get((b.article, b.sentence), ())
+    return not (ma and mb) or any(figures_compatible(x, y) for x in ma for y in mb)
+
+
+def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> list[Finding]:
     figures = [c for c in al.claims if c.kind == KIND]
     findings = []
     for value, members in _agreeing_clusters(figures):
@@ -180,17 +244,19 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes) -> list[Findi
             what = fmt(value) if value is not None else "compatible figures"
             text = f"{len(arts)} reports give {what}"
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
-    conflict = _conflicting_principals(figures)
-    if conflict:
-        verdict, kind, why = scope.explain_difference(conflict, event_notes)
-        values = compatible_sides(conflict, figures_compatible)
+    hedged = _hedged_sentences(ev)
+    for sides in _by_happening(_conflicting_principals(figures, marks), marks):
+        verdict, kind, why = scope.explain_difference(sides, event_notes)
+        conflict, sure = _confident(sides, ev.settings, hedged)
+        if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
+            continue  # too unsure to put before an editor
+        values = consensus_summary(conflict, figures_compatible)
         text = f"{why}: {values}" if why else f"reports disagree: {values}"
-        findings.append(ev.finding(verdict, kind, al.key, text, conflict))
+        findings.append(ev.finding(verdict, kind, al.key, text, conflict, confidence=sure))
     if not findings and len(al.articles) > 1:
         # figures too vague to compare, or given by one report only: the fact itself agrees
         text = f"{len(al.articles)} reports state it"
         findings.append(ev.finding(Verdict.AGREEMENT, "fact", al.key, text, al.claims))
-    findings.extend(_self_contradictions(ev, al, figures))
     return findings
 
 
@@ -218,63 +284,101 @@ def _all_overlap(claims: Sequence[Claim]) -> bool:
     return max(c.low for c in claims) <= min(c.high for c in claims)
 
 
-def _principal(claims: Sequence[Claim]) -> Claim:
-    """The figure a report stands by: its largest exact figure, the first stated on ties."""
-    return max(claims, key=lambda c: (not c.vague, c.value or 0, -c.sentence, -c.start))
+def _by_happening(principals: list[Claim], marks) -> list[list[Claim]]:
+    """Split the sides of a conflict by the happening their sentences name (magnitude 5.2 vs
+    5.6): one finding per happening, each with figures that still disagree."""
+    named = [c for c in principals if marks.get((c.article, c.sentence))]
+    groups: list[list[Claim]] = []
+    for c in named:
+        home = next((g for g in groups if _same_happening(g[0], c, marks)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    unnamed = [c for c in principals if c not in named]
+    groups = [g + unnamed for g in groups] or [unnamed]
+    return [sorted(g, key=lambda c: c.article) for g in groups if _disagree(g)]
 
 
-def _conflicting_principals(figures: Sequence[Claim]) -> list[Claim]:
-    """One claim per report whose figures are compatible with no figure of some other report."""
+def _disagree(claims: list[Claim]) -> bool:
+    return any(not figures_compatible(a, b) for a in claims for b in claims)
+
+
+def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Each report's exact figures for the event itself (no part, no other time), in order."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in figures:
+    for c in sorted(figures, key=lambda c: (c.article, c.sentence, c.start)):
         if not c.vague and not c.partial:
             by_article[c.article].append(c)
-    arts = sorted(by_article)
+    return by_article
+
+
+def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
+    """One claim per report: the first figure it states (a lede states the toll; later
+    sentences add parts, background and updates), for reports whose first figure is compatible
+    with no figure of some other report. A report giving both values is no side."""
+    stated = _stated(figures)
+    arts = sorted(stated)
     involved = set()
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
-            if not any(figures_compatible(x, y) for x in by_article[a] for y in by_article[b]):
-                involved.update((a, b))
-    return [_principal(by_article[a]) for a in sorted(involved)]
+            first_a, first_b = stated[a][0], stated[b][0]
+            if figures_compatible(first_a, first_b):
+                continue
+            if not _same_happening(first_a, first_b, marks):
+                continue
+            if any(figures_compatible(first_a, y) for y in stated[b]):
+                continue
+            if any(figures_compatible(x, first_b) for x in stated[a]):
+                continue
+            involved.update((a, b))
+    return [stated[a][0] for a in sorted(involved)]
 
 
-def _self_contradictions(ev: EventContext, al: Alignment, figures) -> list[Finding]:
-    """One report giving two incompatible figures for the same explicitly placed slot, in two
-    sentences that otherwise say the same thing (a round-up lists many tolls for one place).
-
-    At most one finding per report and slot, and at most ``self_pairs`` claims compared, so a
-    pathological article cannot make the audit quadratic.
-    """
-    out = []
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in figures:
-        if not c.vague and c.place and not c.place_inherited and not c.partial:
-            by_article[c.article].append(c)
-    limit = ev.settings.self_pairs
-    for art, cs in sorted(by_article.items()):
-        pair = _first_clash(cs[:limit], ev.settings.self_similarity)
-        if pair:
-            a, b = pair
-            text = f"{art} gives both {fmt_claim(a)} and {fmt_claim(b)}"
-            out.append(ev.finding(Verdict.CONTRADICTION, "numeric", al.key, text, (a, b)))
-    return out
+def _hedged_sentences(ev: EventContext) -> set[tuple[str, int]]:
+    """Sentences that hedge what they say ('looked like', 'may have'): weak sides."""
+    return {
+        (c.article, c.sentence)
+        for c in ev.pool
+        if c.kind == ClaimKind.MARKER and c.label == "speculation"
+    }
 
 
-def _first_clash(claims: Sequence[Claim], similarity: float) -> tuple[Claim, Claim] | None:
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if (
-                a.place == b.place
-                and a.sentence != b.sentence
-                and not figures_compatible(a, b)
-                and fuzz.token_set_ratio(a.text, b.text) >= similarity
-            ):
-                return a, b
-    return None
+def _confident(sides: list[Claim], settings, hedged) -> tuple[list[Claim], float]:
+    """The sides that take part in at least one confident disagreeing pair, and the best
+    pair's confidence: one far-fetched figure does not sink, or join, a clear conflict."""
+    keep: list[Claim] = []
+    best = 0.0
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if figures_compatible(a, b):
+                continue
+            sure = confidence((a, b), settings, hedged)
+            best = max(best, sure)
+            if sure >= settings.min_confidence:
+                keep.extend(c for c in (a, b) if c not in keep)
+    return (keep or list(sides)), best
+
+
+def confidence(claims: Sequence[Claim], settings, hedged=frozenset()) -> float:
+    """How sure a numeric contradiction is: figures stated early (in the title or lede) and of
+    one order of magnitude are what reports mean as the toll; a figure deep in an article or
+    several times another is more often a part, another incident or a later count."""
+    score = 1.0
+    late = sum(c.sentence >= settings.lede_sentences for c in claims)
+    score -= settings.confidence_late_penalty * min(late, 2)
+    values = [c.value for c in claims if c.value]
+    if values and max(values) > settings.confidence_max_ratio * max(min(values), 1):
+        score -= settings.confidence_ratio_penalty
+    if any((c.article, c.sentence) in hedged for c in claims):
+        score -= settings.confidence_hedge_penalty
+    return round(max(score, 0.0), 2)
 
 
 def added_details(ev: EventContext) -> Iterator[Finding]:
-    """A figure that only one report gives, for a slot no other report mentions."""
+    """A figure that only one report gives, for a slot no other report mentions: on real news
+    mostly a part of the toll, a later figure or another incident, so a ``unique`` note, not an
+    embellishment."""
     if len(ev.ids) < 2:
         return
     for al in ev.alignments:
@@ -283,4 +387,4 @@ def added_details(ev: EventContext) -> Iterator[Finding]:
         figures = [c for c in al.claims if c.kind == KIND and not c.vague]
         if figures:
             text = f"only this report gives the figure: {fmt_claim(figures[0])}"
-            yield ev.finding(Verdict.EMBELLISHMENT, "added detail", al.key, text, figures[:1])
+            yield ev.finding(Verdict.UNIQUE, "unique figure", al.key, text, figures[:1])

@@ -1,6 +1,8 @@
 """Direct quotations: a quotation that appears in one report only.
 
 Read at judging time from the sentences themselves (a quote is not a claim about the event).
+A quotation credited to a speaker is additional reporting, not an embellishment: it is a
+low-severity ``unique`` note, hidden from reports by default.
 """
 
 from __future__ import annotations
@@ -8,28 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from checker.claims.base import EventContext
 from checker.model import Claim, ClaimKind, Finding, Slot, Verdict
 
 # A direct quotation of 25+ characters; an apostrophe inside a word ("city's") opens nothing.
 QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"”’]{25,}?)[\"”’'](?!\w)")
-WHY = "a quotation no other report carries"
+WHY = "a quotation no other report carries (additional reporting)"
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
     ids = ev.ids
-    if len(ids) < 2:
+    if len(ids) < 2 or ev.too_big:
         return
-    bodies = {a: " ".join(s.text for s in ev.sentences.get(a, ())).lower() for a in ids}
     for a in ids:
-        others = [bodies[b] for b in ids if b != a]
         for s in ev.sentences.get(a, ()):
             for m in QUOTED.finditer(s.text):
                 quote = m.group(1)
-                best = max((fuzz.partial_ratio(quote.lower(), o) for o in others), default=0)
-                if best >= ev.settings.paraphrase_min_score:
+                if ev.quotes.best_match(quote, a) >= ev.settings.paraphrase_min_score:
                     continue
                 claim = Claim(
                     a,
@@ -43,4 +40,4 @@ def judge(ev: EventContext) -> Iterator[Finding]:
                     label="quote",
                 )
                 slot = f"sentence {s.index}"
-                yield ev.finding(Verdict.EMBELLISHMENT, "added quote", slot, WHY, (claim,))
+                yield ev.finding(Verdict.UNIQUE, "unique quote", slot, WHY, (claim,))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from checker.claims import absence, age, count, fact, marker, omission, quote, relation, time
 
 READERS = (
-    count.read,
     age.read,
+    count.read,
     absence.read,
     fact.read,
     relation.read,

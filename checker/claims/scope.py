@@ -45,12 +45,25 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
     """A figure that counts part of the victims ('the other four', 'two were critically
     wounded', 'one was pronounced dead at the scene'): fine to agree with, never a conflict."""
     toks, lex = ctx.toks, ctx.lex
-    before, after = low_at(toks, fig.first - 1), low_at(toks, fig.last)
-    if before in lex.subset_words or after in lex.subset_words or after in ("others", "more"):
+    if _is_part(toks, fig, lex):
         return frozenset({Note.PARTIAL})
     lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
     hi = min(len(toks), max(unit_last, pred_end, fig.last) + 4)
     return frozenset({Note.PARTIAL}) if lex.partial.find_all(toks[lo:hi]) else frozenset()
+
+
+def _is_part(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:
+    """'the other four', 'both' (two named before), 'five of the six', 'four of the five
+    victims were shot to death' (the five are the whole, the verb is the part's), 'one woman
+    ... a second woman' (one of a list)."""
+    before, after = low_at(toks, fig.first - 1), low_at(toks, fig.last)
+    if before in lex.subset_words or after in lex.subset_words:
+        return True
+    if toks[fig.first].low in lex.referring_numbers:
+        return True
+    if before == "the" and low_at(toks, fig.first - 2) == "of":
+        return True
+    return fig.value == 1 and any(t.low in lex.list_followers for t in toks[fig.last :])
 
 
 def event_conventions(pool: Sequence[Claim]) -> frozenset[Note]:

@@ -13,7 +13,14 @@ from importlib import resources
 
 from checker.text.tokens import Phrases, tokens_of
 
-MARKER_KINDS = ("speculation", "witness", "intensifier", "evaluative", "vague_source")
+MARKER_KINDS = (
+    "speculation",
+    "witness",
+    "intensifier",
+    "mild_intensifier",
+    "evaluative",
+    "vague_source",
+)
 
 
 def read_toml(name: str) -> dict:
@@ -51,6 +58,8 @@ class Lexicon:
     intensifier_negators: frozenset[str]
     speech_verbs: Phrases
     official_sources: Phrases
+    vague_speakers: Phrases
+    relatives: frozenset[str]
     absence: Phrases
     relation: Phrases
     convention: Phrases
@@ -65,6 +74,12 @@ class Lexicon:
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
     auxiliaries: frozenset[str]
+    age_before: Phrases
+    age_after: Phrases
+    speaker_pronouns: frozenset[str]
+    referring_numbers: frozenset[str]
+    list_followers: frozenset[str]
+    count_followers: frozenset[str]
 
 
 @cache
@@ -106,6 +121,8 @@ def lexicon() -> Lexicon:
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
+        vague_speakers=Phrases.set_of(markers["vague_speakers"]),
+        relatives=frozenset(markers["relatives"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),
         convention=Phrases.of(
@@ -114,6 +131,8 @@ def lexicon() -> Lexicon:
         partial=Phrases.set_of(convention["partial"]),
         background=Phrases.set_of(convention["background"]),
         times=Phrases.set_of(markers["times"]),
+        age_before=Phrases.set_of(grammar["age_before"]),
+        age_after=Phrases.set_of(grammar["age_after"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -127,4 +146,8 @@ _GRAMMAR_LISTS = (
     "name_suffixes",
     "street_words",
     "auxiliaries",
+    "speaker_pronouns",
+    "referring_numbers",
+    "list_followers",
+    "count_followers",
 )

@@ -41,6 +41,7 @@ def finding_dict(f: Finding) -> dict:
         "verdict": str(f.verdict),
         "kind": f.kind,
         "severity": f.severity,
+        "confidence": f.confidence,
         "slot": f.slot,
         "explanation": f.explanation,
         "claims": [claim_dict(c) for c in f.claims],

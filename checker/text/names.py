@@ -14,6 +14,12 @@ from checker.lexicons import Lexicon
 from checker.text.dates import is_date_word
 from checker.text.tokens import Tok, low_at
 
+# Words that may follow a lone surname; a lower-case noun there makes it an adjective.
+_AFTER_NAME = frozenset(
+    {"was", "is", "had", "has", "with", "who", "and", "in", "at", "on", "said", "to", "of",
+     "won", "lost", "died", "will", "would", "could", "faces", "pleaded", "told", "remains"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -33,7 +39,11 @@ class Name:
 
 
 def is_headline(toks: Sequence[Tok]) -> bool:
-    """Title Case lines capitalise every word, so a capital there says nothing about names."""
+    """Title Case lines capitalise every word, so a capital there says nothing about names. A
+    headline has no full stop; a short sentence full of names ("Esther Williams died
+    Thursday.") is no headline."""
+    if toks and toks[-1].low in (".", "!", "?"):
+        return False
     words = [t for t in toks if t.is_word and len(t.low) > 3]
     return len(words) >= 4 and sum(t.capitalised for t in words) >= 0.7 * len(words)
 
@@ -85,7 +95,9 @@ def name_before(toks: Sequence[Tok], stop: int, lex: Lexicon) -> tuple[Name | No
 
 def name_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> tuple[Name | None, int, int]:
     """A name right after index i, one lower-case role word allowed ('officer Jane Doe'):
-    (name, first, last) or (None, -1, -1). A single capitalised word is not enough."""
+    (name, first, last) or (None, -1, -1). A single capitalised word is a surname only when
+    nothing but a verb or punctuation follows it ('the 40-year-old Thompson was'), not
+    before a noun ('the 23-year-old Chicago man')."""
     j = i
     if j < len(toks) and toks[j].is_word and not toks[j].capitalised:
         j += 1
@@ -97,10 +109,17 @@ def name_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> tuple[Name | None, 
         if toks[j].low != ".":
             words.append(toks[j].low)
         j += 1
-    if len([w for w in words if len(w) > 1 and w not in lex.name_titles]) < 2:
+    core = [w for w in words if len(w) > 1 and w not in lex.name_titles]
+    lone_surname = len(core) == 1 and start == i and _ends_name(toks, j)
+    if len(core) < 2 and not lone_surname:
         return None, -1, -1
     name = _key(words, lex)
     return (name, start, j) if name else (None, -1, -1)
+
+
+def _ends_name(toks: Sequence[Tok], j: int) -> bool:
+    nxt = toks[j] if j < len(toks) else None
+    return nxt is None or not nxt.is_word or nxt.low in _AFTER_NAME
 
 
 def edit_distance_one(a: str, b: str) -> bool:
@@ -113,3 +132,38 @@ def edit_distance_one(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     k = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[k:] == long[k + 1 :]
+
+
+def person_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[Name, int, int]]:
+    """Names of people written in full ('Bettie Page', 'Sgt. Ray Kelly'): runs of two or three
+    capitalised words that are no place, date or title alone. Title-case lines say nothing."""
+    if is_headline(toks):
+        return []
+    found, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and _name_word(toks[j]):
+            j += 1
+        words = [t.low for t in toks[i:j]]
+        if 2 <= len(words) <= 4 and not any(_stop_word(w, lex) for w in words):
+            name = _key(words, lex)
+            if name and name.given:
+                found.append((name, i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def _stop_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.not_places or word in lex.place_suffixes or is_date_word(word)
+
+
+def subject_before(toks: Sequence[Tok], stop: int, lex: Lexicon) -> Name | None:
+    """Who a clause ending at ``stop`` is about: the first full name of the sentence before it
+    ('Esther Williams, whose ... died in California at the age of 91'), else a surname that
+    opens the sentence before a comma or verb ('Page, aged 85', 'Page died at 85')."""
+    for name, _first, _last in person_mentions(toks[:stop], lex):
+        return name
+    if stop > 0 and _name_word(toks[0]) and _ends_name(toks, 1):
+        name, _ = name_before(toks, 1, lex)
+        return name
+    return None

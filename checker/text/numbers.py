@@ -84,10 +84,10 @@ def interval(value: float, how: str, tolerance: float) -> tuple[float, float]:
         spread = max(value * tolerance, 1.0)
         return value - spread, value + spread
     return {
-        "gt": (value + 0.5, INF),
+        "gt": (value, INF),  # "more than 70" next to "70" is an estimate, not a conflict
         "ge": (value, INF),
         "le": (0.0, value),
-        "lt": (0.0, value - 0.5),
+        "lt": (0.0, value),
         "near": (value * 0.85, value),
     }.get(how, (value, value))
 

@@ -14,7 +14,7 @@ TOKEN = re.compile(
     r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"  # 1,000 / 12,500.5 / "1, 400" (re-joined tokens)
     r"|\d+(?:-[^\W\d_]+)+"  # 23-year-old, 6.1-magnitude is handled as number + word
     r"|\d+(?:[.:]\d+)*"  # 40, 6.1, 21:00
-    r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*"  # words, with inner hyphens and apostrophes
+    r"|[^\W\d_][^\W_]*(?:[-'’][^\W\d_][^\W_]*)*"  # words, inner hyphens and apostrophes
     r"|\S"
 )
 # Punctuation that ends the reach of a rule looking for the words around a figure.

@@ -34,7 +34,7 @@ from tests.helpers import DATA, claims_of, one, quantities
         ),
         ("Russian forces shot down twenty-two Ukrainian drones.", "drone", "downed", 22, 22),
         ("Police said about 40 drones were intercepted.", "drone", "downed", 36, 44),
-        ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30.5, math.inf),
+        ("More than 30 UAVs were shot down overnight.", "drone", "downed", 30, math.inf),
         ("At least 19 people were killed in the blast.", "person", "killed", 19, math.inf),
         ("Up to 16 people were injured, officials said.", "person", "injured", 0, 16),
         ("Between 250 and 300 people were evacuated.", "person", "evacuated", 250, 300),
@@ -67,10 +67,14 @@ def test_figures_with_their_noun_predicate_and_interval(sentence, unit, predicat
     assert c.text[c.start : c.end] == c.quote
 
 
-def test_wounded_others_is_the_second_figure_and_a_part():
+def test_wounded_others_is_the_second_figure_and_the_whole_of_it():
+    """'three others' are all the wounded besides the dead: a whole count, which may
+    contradict another report's; 'the other four' is a part."""
     got = quantities("The gunman killed two and wounded three others.")
     assert [(c.predicate, c.value) for c in got] == [("killed", 2), ("injured", 3)]
-    assert "partial" in got[1].notes
+    assert "partial" not in got[1].notes
+    (other,) = quantities("The other four were wounded.")
+    assert "partial" in other.notes
 
 
 @pytest.mark.parametrize(
@@ -112,3 +116,74 @@ def test_figures_on_real_gva_reports():
             if c.kind == "quantity" and c.unit == "person"
         }
         assert (predicate, value) in got, (aid, sorted(got))
+
+
+# --- judging counts across reports ----------------------------------------------------------
+
+from tests.test_judge import audit, verdicts  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Seven people were wounded in a drive-by shooting Monday night in Calumet City.",
+            "Six people were wounded in a drive-by shooting in Calumet City on Monday.",
+        ),
+        (
+            "A shooting left 16 people injured Sunday night at Bunny Friend Playground.",
+            "A shooting left 17 people injured at Bunny Friend Playground.",
+        ),
+    ],
+)
+def test_lede_tolls_that_disagree_contradict(a, b):
+    (ct,) = verdicts(audit(a, b), "contradiction", "numeric")
+    assert ct.confidence >= 0.6 and {c.article for c in ct.claims} == {"r0", "r1"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a figure that is a part of the toll
+        (
+            "Five people were shot at the party.",
+            "Three people who had been shot were taken by ambulance to the hospital.",
+        ),
+        # another time, a round-up
+        (
+            "Two people were killed in the shooting.",
+            "Shootings across the city killed nine people over the weekend.",
+        ),
+        # an age after a name is no count
+        (
+            "Three people were found dead in the home.",
+            "Jerry Coleman, 31 all died of gunshot wounds, the coroner said.",
+        ),
+        # injured beside those shot were hurt some other way
+        (
+            "Five people were killed and six injured at the airport.",
+            "Five people are dead, six more shot, and nearly 40 injured at the airport.",
+        ),
+        # a report that gives both values is no side
+        (
+            "Four people were injured. Later police said three people were injured.",
+            "Three people were injured.",
+        ),
+    ],
+)
+def test_figures_of_another_scope_never_contradict(a, b):
+    assert verdicts(audit(a, b), "contradiction") == []
+
+
+def test_counts_of_two_happenings_named_by_their_magnitude_never_contradict():
+    found = audit(
+        "A magnitude-5.2 quake has injured three people on the island.",
+        "A 5.6 magnitude earthquake hit the island on Sunday, injuring five people.",
+    )
+    assert verdicts(found, "contradiction") == []
+
+
+def test_a_figure_deep_in_two_reports_and_far_apart_is_not_reported():
+    filler = "Police are investigating. " * 8
+    found = audit(filler + "One woman was shot in the park.", filler + "Four women were shot.")
+    assert verdicts(found, "contradiction") == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import claims_of
+from tests.helpers import claims_of, lone_findings
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,47 @@ def test_framing_markers(sentence, kind):
 def test_news_boilerplate_is_not_speculation():
     text = "Anyone who may have information on this incident should contact the Sheriff."
     assert "speculation" not in {c.label for c in claims_of(text) if c.kind == "marker"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Analysts suggest that these operations may be part of a broader strategy.",
+            "speculation",
+        ),
+        (
+            "Neighbors said there are frequently loud, rowdy parties in the area.",
+            "unsourced witness",
+        ),
+        ("Law enforcement sources say the teens had been playing basketball.", "unnamed source"),
+        (
+            '"The facade has changed," said a Western diplomat, who requested anonymity.',
+            "unnamed source",
+        ),
+        ("It was a senseless shooting, a stark reminder of the danger.", "evaluative framing"),
+        ("This unprecedented measure disrupted travel.", "intensifier"),
+    ],
+)
+def test_embellishments_a_lone_report_still_gets(text, kind):
+    assert kind in {f.kind for f in lone_findings(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the shooting appears to be gang-related.",  # an official source
+        "Witnesses reported hearing several gunshots in the area, Kelly said.",  # relayed
+        "Witnesses told police a large group was talking in front of a home.",
+        "“We believe one of the victims may have been the initial target.”",  # a quote
+        '"This is probably going to be the retaliation shooting,” said Lt.',
+        "His widow said Monday it’s devastating to know what it cost him.",
+        "For the first time foreign observers and experts monitor elections.",  # no source
+        "A body could be seen on the front steps of a house.",
+        "Here is how Eyewitness News coverage has progressed.",
+        "The attack was less severe in terms of casualties.",
+        "The strike caused significant damage.",  # mild colour on a fact nobody else states
+    ],
+)
+def test_not_embellishments(text):
+    assert lone_findings(text) == []

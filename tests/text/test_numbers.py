@@ -18,7 +18,7 @@ def figures(text):
     [
         ("40 drones", 40, 40, False),
         ("about 40 drones", 36, 44, False),
-        ("more than 30 drones", 30.5, math.inf, False),
+        ("more than 30 drones", 30, math.inf, False),
         ("up to 16 people", 0, 16, False),
         ("between 250 and 300 people", 250, 300, False),
         ("twenty-two drones", 22, 22, False),

@@ -1,0 +1,97 @@
+"""Precision by reading: a fixed, seeded random sample of findings to judge by hand.
+
+    python bench/review.py draw  -o bench/review/sample-<commit>.md   # draw a sample
+    python bench/review.py score bench/review/sample-<commit>.md      # precision of a judged one
+
+``draw`` audits GVA dev and ECB+ dev (each ECB+ topic on its own, as an editor would run one
+story; the whole GVA dev split in one run) and draws 40 contradictions and 40 embellishments
+(seed 2026) from all of them. Each finding is written as a block with its quotes and the
+sentences they stand in, and a line ``judgement: ?`` to replace with ``correct``, ``wrong`` or
+``debatable``, followed by ``reason: ...``. ``score`` counts them: debatable counts as wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.load import load_paths  # noqa: E402
+from checker.pipeline import run  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpora"
+SEED = 2026
+PER_VERDICT = 40
+VERDICTS = ("contradiction", "embellishment")
+
+
+def _corpora() -> list[tuple[str, list[str]]]:
+    topics = sorted((SHARED / "ecbplus" / "dev").glob("*.jsonl"))
+    return [("gva-dev", [str(SHARED / "gva" / "dev.jsonl")])] + [
+        (f"ecbplus-dev/{p.stem}", [str(p)]) for p in topics
+    ]
+
+
+def _findings():
+    for name, paths in _corpora():
+        report = run(load_paths(paths).articles)
+        for f in report.findings:
+            if f.verdict in VERDICTS:
+                yield name, f
+
+
+def _block(name: str, f) -> str:
+    lines = [f"## {name} {f.id}: {f.verdict} ({f.kind})", "", f"explanation: {f.explanation}", ""]
+    for c in f.claims:
+        text = " ".join(c.text.split())
+        lines.append(f"- `{c.article}:{c.sentence + 1}` **{c.quote}** — {text}")
+    lines += ["", "judgement: ?", "reason: ", ""]
+    return "\n".join(lines)
+
+
+def draw(out: Path) -> None:
+    pool = {v: [] for v in VERDICTS}
+    for name, f in _findings():
+        pool[f.verdict].append((name, f))
+    rng = random.Random(SEED)
+    parts = [f"# Review sample (seed {SEED}, {PER_VERDICT} per verdict)\n"]
+    for verdict in VERDICTS:
+        found = pool[verdict]
+        picked = rng.sample(found, min(PER_VERDICT, len(found)))
+        parts.append(f"# {verdict}: {len(picked)} of {len(found)}\n")
+        parts.extend(_block(name, f) for name, f in picked)
+    out.write_text("\n".join(parts), encoding="utf-8")
+    print(f"wrote {out}")
+
+
+def score(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for verdict in VERDICTS:
+        marks = re.findall(rf"^## .*: {verdict} \(.*?\n(?:.*\n)*?judgement: (\w+|\?)", text, re.M)
+        judged = [m for m in marks if m != "?"]
+        right = sum(m == "correct" for m in judged)
+        share = right / len(judged) if judged else 0.0
+        print(f"{verdict}: {right}/{len(judged)} correct ({share:.0%}); debatable counts as wrong")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("-o", "--output", type=Path, required=True)
+    s = sub.add_parser("score")
+    s.add_argument("file", type=Path)
+    args = parser.parse_args()
+    if args.command == "draw":
+        draw(args.output)
+    else:
+        score(args.file)
+
+
+if __name__ == "__main__":
+    main()
