@@ -36,8 +36,8 @@ class Settings:
     # The score is a TF-IDF cosine times factors <= 1 (dates, disagreeing addresses, ages and
     # figures), so it is small: reports of one event average 0.05-0.4, look-alike reports of
     # other events mostly below 0.04. At 0.045 every dev corpus is at or near its best (pair F1
-    # ECB+ 0.942, GVA mixes 0.906, GVA dev 0.886); ECB+ drops to 0.939 below 0.045 and the GVA
-    # mixes to 0.883 at 0.048 (table in bench/README.md).
+    # ECB+ 0.958, GVA mixes 0.899, GVA dev 0.883); ECB+ drops to 0.939 at 0.040, GVA dev to
+    # 0.872 at 0.040 and 0.050 (plateau table in bench/README.md).
     group_threshold: float = 0.045  # average-linkage pair score needed to join two clusters
     date_window_days: int = 7  # gaps up to this many days never count against a pair
     date_penalty: float = 0.1  # the lowest date factor: dates are soft evidence, never a cut
