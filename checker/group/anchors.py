@@ -25,6 +25,20 @@ def anchors(claims: Sequence[Claim]) -> dict[str, Values]:
     return out
 
 
+def decisive(
+    claims: Sequence[Claim], predicates: frozenset[str], sentences: int
+) -> dict[str, frozenset[float]]:
+    """Measure -> the figures the headline and lede (the first ``sentences`` sentences) give
+    for it: exact quantity claims whose predicate is decisive ("magnitude" -> {5.6})."""
+    out: dict[str, set[float]] = {}
+    for c in claims:
+        if c.kind != "quantity" or c.vague or c.value is None or c.sentence >= sentences:
+            continue
+        if c.predicate in predicates:
+            out.setdefault(c.predicate, set()).add(float(c.value))
+    return {m: frozenset(v) for m, v in out.items()}
+
+
 def ages(claims: Sequence[Claim]) -> frozenset[str]:
     """The ages the article gives of named people ("Jane Doe, 23" -> "23")."""
     return frozenset(

@@ -8,8 +8,9 @@ Each kind multiplies a pair's score by a factor <= 1:
 - both give figures of one kind (extractor slot without its place, "drone|downed") and every
   one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
   fact in common: ``group_conflict_penalty`` (another night, another incident);
-- both give a decisive figure of one measure in the headline or lede (the magnitude: words in
-  ``lexicons/grouping.toml``) and none agree: ``group_decisive_penalty``.
+- both give a decisive figure of one measure in the headline or lede (a quantity claim whose
+  predicate is listed in ``lexicons/grouping.toml``: the magnitude) and none agree:
+  ``group_decisive_penalty``.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def build_evidence(
     claimed_ages: Sequence[frozenset[str]],
 ) -> Evidence:
     """``features``: each article's features; ``found``: its anchors; ``decisive``: its
-    headline figures (``features.decisive_figures``); ``claimed_ages``: the ages its claims
+    headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
     give of named people ("Jane Doe, 23")."""
     addr_sets = [addresses(f) for f in features]
     age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.group.words import AGE_WORDS, DECISIVE, GENERIC, STOPWORDS, STREET_WORDS
+from checker.group.words import AGE_WORDS, GENERIC, STOPWORDS, STREET_WORDS
 from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
@@ -201,23 +201,3 @@ def ages(features: Iterable[str]) -> frozenset[str]:
         for f in features
         if f[0] == "u" and f.rsplit(" ", 1)[-1] in AGE_WORDS
     )
-
-
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def decisive_figures(doc: Doc, settings: Settings) -> dict[str, frozenset[float]]:
-    """Measure -> the figures the headline and lede give for it (``DECISIVE`` words within
-    ``group_decisive_window`` tokens of a number, in the first ``group_decisive_sentences``)."""
-    out: dict[str, set[float]] = {}
-    window = settings.group_decisive_window
-    for toks in doc.sentences[: settings.group_decisive_sentences]:
-        lows = [t.lower() for t in toks]
-        for pos, tok in enumerate(toks):
-            if not _NUMBER.fullmatch(tok):
-                continue
-            for near in lows[max(0, pos - window) : pos + window + 1]:
-                measure = DECISIVE.get(near)
-                if measure:
-                    out.setdefault(measure, set()).add(float(tok))
-    return {m: frozenset(v) for m, v in out.items()}
