@@ -22,6 +22,7 @@ from checker.settings import DEFAULT, Settings
 
 COMPARED_KINDS = (
     ClaimKind.QUANTITY,
+    ClaimKind.MEASURE,
     ClaimKind.FACT,
     ClaimKind.ABSENCE,
     ClaimKind.RELATION,

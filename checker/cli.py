@@ -16,10 +16,17 @@ from dataclasses import replace
 
 import click
 
+from checker.desk import (
+    DATA_FORMATS,
+    FORMATS,
+    progress_bar,
+    render,
+    report_format,
+    report_options,
+    triage,
+)
 from checker.errors import InputError
-
-FORMATS = ("table", "markdown", "json", "csv")
-FAIL_ON = ("never", "contradiction", "embellishment")
+from checker.gate import FAIL_ON, failing, reason
 
 
 class ExitStatus(enum.IntEnum):
@@ -33,11 +40,7 @@ def exit_status(verdicts: Sequence[str], fail_on: str, input_errors: int) -> Exi
     """Input errors win over findings: a partial audit must not look like a clean one."""
     if input_errors:
         return ExitStatus.INPUT_ERROR
-    if fail_on == "contradiction" and {"contradiction", "disputed"} & set(verdicts):
-        return ExitStatus.FINDINGS
-    if fail_on == "embellishment" and {"contradiction", "disputed", "embellishment"} & set(
-        verdicts
-    ):
+    if set(FAIL_ON[fail_on]) & set(verdicts):
         return ExitStatus.FINDINGS
     return ExitStatus.OK
 
@@ -72,9 +75,17 @@ def _translating_errors(command):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="checker")
-def cli() -> None:
+@click.pass_context
+@_translating_errors
+def cli(ctx: click.Context) -> None:
     """Cross-report consistency checker for news: which reports describe the same event, where
-    they agree, where they contradict each other, and what one report adds on its own."""
+    they agree, where they contradict each other, and what one report adds on its own.
+
+    Defaults for any long option can be set in checker.toml or [tool.checker] in
+    pyproject.toml (see `checker config`)."""
+    from checker.config import default_map, find_config
+
+    ctx.default_map = default_map(find_config(), cli)
 
 
 def _finite(ctx, param, value):
@@ -171,12 +182,12 @@ def _input_options(f):
 
 def _audit(paths, encoding, events_file, threshold):
     """Load and run; returns (report, number of input errors). Errors are printed here."""
+    from checker.config import configured_settings
     from checker.group import load_event_overrides
     from checker.load import load_paths
     from checker.pipeline import run
-    from checker.settings import DEFAULT
 
-    settings = _load_settings(replace(DEFAULT, encoding=encoding))
+    settings = _load_settings(replace(configured_settings(), encoding=encoding))
     if threshold is not None:
         settings = replace(settings, group_threshold=threshold)
     overrides = load_event_overrides(events_file) if events_file else ()
@@ -202,7 +213,8 @@ def _audit(paths, encoding, events_file, threshold):
         shown = ", ".join(repr(a) for a in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
         note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
         click.echo("Note: " + terminal_line(note, limit=None), err=True)
-    return run(loaded.articles, settings, overrides), len(loaded.errors)
+    progress = progress_bar(len(loaded.articles), settings)
+    return run(loaded.articles, settings, overrides, progress=progress), len(loaded.errors)
 
 
 def _load_settings(settings):
@@ -211,24 +223,6 @@ def _load_settings(settings):
     columns = tuple((k.split(":", 1)[1], v) for k, v in sorted(given.items()) if ":" in k)
     plain = {k: v for k, v in given.items() if ":" not in k}
     return replace(settings, columns=columns, **plain)
-
-
-def _render(report, fmt: str) -> str:
-    if fmt == "markdown":
-        from checker.render.markdown import render_markdown
-
-        return render_markdown(report)
-    if fmt == "json":
-        from checker.render.json import render_json
-
-        return render_json(report)
-    if fmt == "csv":
-        from checker.render.csv import render_csv
-
-        return render_csv(report)
-    from checker.render.table import render_table
-
-    return render_table(report)
 
 
 @cli.command()
@@ -254,37 +248,44 @@ def _render(report, fmt: str) -> str:
     "--report",
     "report_file",
     default=None,
-    metavar="FILE.md",
+    metavar="FILE.md|FILE.html",
     callback=_file_name,
-    help="Also write the markdown report for editors to FILE.md (atomically).",
+    help="Also write the editor's report to FILE (atomically): HTML for .html, else markdown.",
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_ON),
+    type=click.Choice(list(FAIL_ON)),
     default="never",
     show_default=True,
-    help="Exit 1 when a finding of this verdict (or worse) is found.",
+    help="Exit 1 when a finding of this verdict (or worse: contradiction > disputed > "
+    "embellishment) is shown; the reason goes to standard error.",
 )
+@report_options
 @_input_options
 @_translating_errors
-def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold):
+def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold, **shown):
     """Audit the articles in PATHS (files, directories, .csv/.jsonl, or - for stdin)."""
     from checker.fileio import write_atomic, write_stdout
 
+    width = shown.pop("width")
     report, errors = _audit(paths, encoding, events_file, threshold)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
-    text = _render(report, fmt)
+    data = triage(report, **{**shown, "show_all": True}) if fmt in DATA_FORMATS else None
+    report = triage(report, **shown)  # what readers see, and what the gate counts
+    text = render(data or report, fmt, width)
     if output:
         write_atomic(output, text)
     else:
         write_stdout(text)
     if report_file:
-        from checker.render.markdown import render_markdown
-
-        write_atomic(report_file, render_markdown(report))
+        write_atomic(report_file, render(report, report_format(report_file)))
         click.echo(f"Report written to {terminal_line(report_file, limit=None)}", err=True)
-    sys.exit(exit_status([f.verdict for f in report.findings], fail_on, errors))
+    status = exit_status([f.verdict for f in report.findings], fail_on, errors)
+    if status is ExitStatus.FINDINGS:
+        click.echo(f"Failed (--fail-on {fail_on}): {reason(failing(report.findings, fail_on))}",
+                   err=True)  # fmt: skip
+    sys.exit(status)
 
 
 @cli.command(name="eval")
@@ -373,6 +374,10 @@ def _quiet_broken_pipe() -> None:
     except (OSError, ValueError):
         pass
 
+
+from checker.commands import register  # noqa: E402  (the commands need ``cli`` above)
+
+register(cli, _audit, _input_options, _translating_errors, ExitStatus)
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.claims import scope
-from checker.claims.attribution import attribution_of
+from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context
 from checker.claims.registry import READERS
 from checker.lexicons import lexicon
@@ -32,10 +32,14 @@ def extract_claims(
     claims: list[Claim] = []
     recent: list[str] = []  # places of previous sentences, newest last
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
+    told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
     person = None  # the person named last
     for sentence, toks in zip(sentences, tokens, strict=True):
         places = place_mentions(toks, lex, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
+        carried = not attribution and told[1] == sentence.paragraph
+        if carried:
+            attribution = told[0]  # "Police said ... . The man was possibly targeted."
         ctx = Context(
             sentence=sentence,
             toks=toks,
@@ -47,12 +51,14 @@ def extract_claims(
             lex=lex,
             settings=settings,
             recent_person=person,
+            attribution_inherited=carried,
         )
         for read in READERS:
             found = list(read(ctx))
             ctx.so_far.extend(found)
         claims.extend(ctx.so_far)
         speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
+        told = (attribution, sentence.paragraph) if is_concrete_source(attribution) else ("", -1)
         named = person_mentions(toks, lex)
         person = named[-1][0] if named else person
         strong = [m.key for m in places if not m.weak]

@@ -8,8 +8,34 @@ so a stage can be tested, cached or distributed on its own. Names that other cod
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class _Name(StrEnum):
+    """A name compared as a string and shown as one (``'contradiction'``, not the enum)."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Verdict(_Name):
+    """Every verdict a finding can carry, most pressing first (the order reports use)."""
+
+    CONTRADICTION = "contradiction"  # the same slot, incompatible values
+    DISPUTED = "disputed"  # reports characterise an incident differently
+    EMBELLISHMENT = "embellishment"  # something one report adds that no other supports
+    EXPLAINED = "explained"  # figures that differ for a stated reason
+    UNIQUE = "unique"  # a detail or quote only one report gives (low value)
+    AGREEMENT = "agreement"  # two or more reports give the same fact
+    OMISSION = "omission"  # a fact most reports carry and one leaves out
+
+    @property
+    def rank(self) -> int:
+        return list(Verdict).index(self)
+
+
+VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
 
 
 def format_number(value: float) -> str:
@@ -17,24 +43,9 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-class Verdict(enum.StrEnum):
-    """What a finding says, most urgent for an editor first (the order of the report)."""
-
-    CONTRADICTION = "contradiction"
-    DISPUTED = "disputed"
-    EMBELLISHMENT = "embellishment"
-    EXPLAINED = "explained"
-    AGREEMENT = "agreement"
-    OMISSION = "omission"
-    UNIQUE = "unique"
-
-    @property
-    def rank(self) -> int:
-        return list(Verdict).index(self)
-
-
-class ClaimKind(enum.StrEnum):
+class ClaimKind(_Name):
     QUANTITY = "quantity"  # a figure with a counted noun and a predicate: "40 drones downed"
+    MEASURE = "measure"  # a figure with a unit and a subject: "65 miles from Chicago", "$35,000"
     FACT = "fact"  # a consequence without a figure: "airports closed"
     ABSENCE = "absence"  # "no injuries"
     RELATION = "relation"  # "part of the same wave"
@@ -43,7 +54,7 @@ class ClaimKind(enum.StrEnum):
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
 
 
-class Note(enum.StrEnum):
+class Note(_Name):
     """What a claim's context says about how it counts (its scope)."""
 
     PARTIAL = "partial"  # part of the count: "two critically", "the other four"
@@ -131,6 +142,7 @@ class Claim:
     name: str = ""  # full name of the person of an age claim, as a key ("jane doe")
     place_inherited: bool = False  # place taken from an earlier sentence
     attribution: str = ""  # who says it, as written
+    attribution_inherited: bool = False  # the source of the sentence before, continued
     notes: frozenset[Note] = frozenset()
 
     @property
@@ -195,3 +207,17 @@ class Report:
     events: tuple[Event, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
+    reference: str | None = None  # the article every other report is checked against
+    hidden: tuple[Finding, ...] = ()  # left out by a filter (still in scorecards and titles)
+
+    def to_json(self) -> str:
+        """The ``checker.audit/1`` JSON document."""
+        from checker.render.json import render_json
+
+        return render_json(self)
+
+    def to_dataframe(self):
+        """A pandas DataFrame, one row per finding (pandas is imported only here)."""
+        from checker.render.frame import findings_frame
+
+        return findings_frame(self)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from checker.coerce import ordinary
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events
@@ -18,20 +19,27 @@ def run(
     articles: Sequence[Article],
     settings: Settings = DEFAULT,
     overrides: Sequence[Sequence[str]] = (),
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Audit a set of articles. Articles are put in id order first, so that the report does not
-    depend on the order they were given in."""
-    ordered = tuple(sorted(articles, key=lambda a: (a.id, a.path)))
+    depend on the order they were given in. ``progress(stage, done, total)``, when given, is
+    called as articles are read and events judged (the CLI's progress bar)."""
+    tick = progress or (lambda stage, done, total: None)
+    ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     sentences = {a.id: split_article(a, settings) for a in ordered}
-    claims = {a.id: extract_claims(sentences[a.id], settings) for a in ordered}
+    claims = {}
+    for k, a in enumerate(ordered, start=1):
+        claims[a.id] = extract_claims(sentences[a.id], settings)
+        tick("reading", k, len(ordered))
     events = group_events(ordered, claims, settings)
     if overrides:
         events = apply_overrides(events, overrides)
     by_id = {a.id: a for a in ordered}
     findings: list[Finding] = []
-    for event in events:
+    for k, event in enumerate(events, start=1):
         findings.extend(judge_event(event, by_id, sentences, claims, settings))
+        tick("judging", k, len(events))
     return Report(
         articles=ordered,
         sentences=tuple(sentences[a.id] for a in ordered),

@@ -135,6 +135,12 @@ class Settings:
         ("unique", 0),
     )
 
+    # --- the editor's desk: what a report shows by default ---
+    # Verdicts or kinds hidden unless --show-all: details only one report gives are usually
+    # just news from another day (the report says how many were hidden).
+    hidden_by_default: tuple[str, ...] = ("unique",)
+    progress_min_articles: int = 50  # a progress bar (on a terminal) from this many articles
+
     def severity(self, verdict: str, kind: str) -> int:
         table = dict(self.severities)
         return table.get(f"{verdict} {kind}", table.get(str(verdict), 1))

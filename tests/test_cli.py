@@ -65,7 +65,10 @@ def test_exit_status_values_are_the_documented_ones():
         ([], "never", 0, ExitStatus.OK),
         (["contradiction"], "never", 0, ExitStatus.OK),
         (["contradiction"], "contradiction", 0, ExitStatus.FINDINGS),
-        (["disputed"], "contradiction", 0, ExitStatus.FINDINGS),
+        (["disputed"], "contradiction", 0, ExitStatus.OK),  # a dispute is not a contradiction
+        (["disputed"], "disputed", 0, ExitStatus.FINDINGS),
+        (["contradiction"], "disputed", 0, ExitStatus.FINDINGS),
+        (["embellishment"], "disputed", 0, ExitStatus.OK),
         (["embellishment", "agreement"], "contradiction", 0, ExitStatus.OK),
         (["embellishment"], "embellishment", 0, ExitStatus.FINDINGS),
         (["contradiction"], "embellishment", 0, ExitStatus.FINDINGS),

@@ -12,7 +12,7 @@ from checker.lexicons import MARKER_KINDS, read_toml
 from checker.text.tokens import tokens_of
 from tests.helpers import DATA
 
-FILES = ("numbers", "units", "predicates", "places", "markers", "grammar")
+FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures")
 EXAMPLES = tomllib.loads((DATA / "lexicon_examples.toml").read_text())["examples"]
 
 

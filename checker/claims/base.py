@@ -48,6 +48,7 @@ class Context:
     lex: Lexicon
     settings: Settings
     recent_person: Name | None = None  # the person named last, in this or an earlier sentence
+    attribution_inherited: bool = False  # attribution continues the sentence before
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
 
@@ -90,6 +91,7 @@ class Context:
             end=end,
             place_inherited=inherited,
             attribution=self.attribution,
+            attribution_inherited=self.attribution_inherited,
             notes=self.notes if notes is None else notes,
             **payload,
         )
@@ -173,7 +175,7 @@ def fmt(value: float | None) -> str:
 
 def fmt_claim(c: Claim) -> str:
     """A figure as the explanation shows it: 40, or the quote when it is a range."""
-    if c.figure is None:
+    if c.figure is None or c.kind == ClaimKind.MEASURE:
         return repr(c.quote)
     if c.kind == ClaimKind.AGE or c.figure.low == c.figure.high:
         return fmt(c.figure.value)

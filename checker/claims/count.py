@@ -213,10 +213,15 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
+    yield from judge_kind(ev, KIND)
+
+
+def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
+    """Figures of one kind (counts, measures) across the event's reports."""
     event_notes = scope.event_conventions(ev.pool)
     marks = _identifying_figures(ev)
     for al in ev.alignments:
-        if al.kind == KIND:
+        if al.kind == kind:
             yield from _judge_alignment(ev, al, event_notes, marks)
 
 
@@ -236,12 +241,12 @@ def _same_happening(a: Claim, b: Claim, marks) -> bool:
 
 
 def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> list[Finding]:
-    figures = [c for c in al.claims if c.kind == KIND]
+    figures = [c for c in al.claims if c.figure is not None]
     findings = []
     for value, members in _agreeing_clusters(figures):
         arts = sorted({c.article for c in members})
         if len(arts) > 1:
-            what = fmt(value) if value is not None else "compatible figures"
+            what = _shown(value, members)
             text = f"{len(arts)} reports give {what}"
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
     hedged = _hedged_sentences(ev)
@@ -253,11 +258,25 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
         values = consensus_summary(conflict, figures_compatible)
         text = f"{why}: {values}" if why else f"reports disagree: {values}"
         findings.append(ev.finding(verdict, kind, al.key, text, conflict, confidence=sure))
-    if not findings and len(al.articles) > 1:
+    if not findings and len(al.articles) > 1 and not _disagree(list(_stated_all(figures))):
         # figures too vague to compare, or given by one report only: the fact itself agrees
         text = f"{len(al.articles)} reports state it"
         findings.append(ev.finding(Verdict.AGREEMENT, "fact", al.key, text, al.claims))
     return findings
+
+
+def _shown(value: float | None, members: Sequence[Claim]) -> str:
+    """The agreed figure as reports write it: 40, or the quote of a measure ('$35,000')."""
+    if value is None:
+        return "compatible figures"
+    if members[0].kind == ClaimKind.MEASURE:
+        exact = [c for c in members if c.figure.exact and c.value == value]
+        return repr((exact or list(members))[0].quote)
+    return fmt(value)
+
+
+def _stated_all(figures: Sequence[Claim]):
+    return (c for cs in _stated(figures).values() for c in cs)
 
 
 def _agreeing_clusters(figures: Sequence[Claim]) -> list[tuple[float | None, list[Claim]]]:

@@ -16,6 +16,7 @@ from checker.text.tokens import low_at
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
+_REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -75,7 +76,7 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     unsupported = sorted(kinds[key] - backed)
     if not unsupported:
         return None
-    kind = _kind(unsupported, is_concrete_source(claims[0].attribution))
+    kind = _kind(unsupported, _sourced(claims[0], unsupported))
     if kind is None:
         return None
     if kind in _INTENSIFIERS:
@@ -85,6 +86,15 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
             return None  # mild colour on a fact nobody else states: nothing to weigh it against
     picked = [c for c in claims if c.label in unsupported]
     return ev.finding(Verdict.EMBELLISHMENT, kind, f"sentence {key[1]}", _WHY[kind], picked)
+
+
+def _sourced(c: Claim, kinds) -> bool:
+    """A named source stands behind the sentence. A source carried over from the sentence
+    before covers what continues its account (hedges, witnesses), never the outlet's own
+    framing words ('alarm bells', 'relentless')."""
+    if c.attribution_inherited and not set(kinds) <= _REPORTED_KINDS:
+        return False
+    return is_concrete_source(c.attribution)
 
 
 def _named_after(toks, last: int) -> bool:

@@ -6,10 +6,22 @@ as a bare fact. Adding a kind is one module with ``read`` and ``judge``, and one
 
 from __future__ import annotations
 
-from checker.claims import absence, age, count, fact, marker, omission, quote, relation, time
+from checker.claims import (
+    absence,
+    age,
+    count,
+    fact,
+    marker,
+    measure,
+    omission,
+    quote,
+    relation,
+    time,
+)
 
 READERS = (
     age.read,
+    measure.read,
     count.read,
     absence.read,
     fact.read,
@@ -20,6 +32,7 @@ READERS = (
 
 RULES = (
     count.judge,
+    measure.judge,
     age.judge,
     relation.judge,
     fact.judge,

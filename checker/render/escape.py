@@ -60,6 +60,20 @@ def md_text(text: str) -> str:
     return _MD_BLOCK_START.sub(_escape_block_start, md_cell(text), count=1)
 
 
+_MD_PROSE_SPECIAL = re.compile(r"([\\`*\[\]~])|(?<![^\W_])_|_(?![^\W_])")
+
+
+def md_prose(text: str) -> str:
+    """Running text outside tables, with less clutter than md_text: ``|`` stays as it is (no
+    table can start on a line whose next line is ours) and so does ``_`` inside a word (it
+    cannot open emphasis there); everything else is escaped as in md_text."""
+    flat = " ".join(_CONTROL.sub(" ", _printable(text)).split())
+    escaped = _MD_PROSE_SPECIAL.sub(lambda m: "\\" + m.group(0), flat)
+    escaped = _AUTOLINK.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = "".join(_MD_ENTITY.get(char, char) for char in escaped)
+    return _MD_BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
 def _escape_block_start(match: re.Match[str]) -> str:
     if match.group(1):
         return "\\" + match.group(1)
@@ -74,5 +88,21 @@ def terminal(text: str) -> str:
 
 
 def html(text: str) -> str:
-    """Text for HTML content and attribute values."""
-    return _html.escape(_SURROGATE.sub("\ufffd", str(text)), quote=True)
+    """Text for HTML content and attribute values: markup escaped, and no terminal escapes,
+    bidi overrides or control characters (newlines and tabs become spaces)."""
+    clean = _CONTROL.sub(" ", _printable(text))
+    return _html.escape(clean, quote=True)
+
+
+def md_code(text: str, in_table: bool = False) -> str:
+    """An identifier (article id, slot) as a code span: shown literally, so no ``\\_`` clutter.
+
+    The fence is one backtick longer than any run inside; in a table ``|`` is still escaped
+    (GFM splits cells before it parses code spans).
+    """
+    flat = " ".join(_CONTROL.sub(" ", _printable(text)).split()) or " "
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat[0] in "` " or flat[-1] in "` " else ""
+    body = flat.replace("|", "\\|") if in_table else flat
+    return f"{fence}{pad}{body}{pad}{fence}"

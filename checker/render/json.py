@@ -35,20 +35,28 @@ def claim_dict(c: Claim) -> dict:
 
 
 def finding_dict(f: Finding) -> dict:
+    from checker.triage import fingerprint
+
     return {
         "id": f.id,
         "event": f.event,
         "verdict": str(f.verdict),
         "kind": f.kind,
         "severity": f.severity,
-        "confidence": f.confidence,
-        "slot": f.slot,
+        "slot": str(f.slot),
         "explanation": f.explanation,
         "claims": [claim_dict(c) for c in f.claims],
+        "fingerprint": fingerprint(f),
+        "confidence": f.confidence,
     }
 
 
 def report_dict(report: Report) -> dict:
+    """Fields added since checker.audit/1 was written (allowed, never renamed): a finding's
+    ``fingerprint`` and ``confidence``; ``reference`` (the trusted article's id, or null) with
+    ``"reference": true`` on that article and ``against_reference`` (finding ids per report)."""
+    from checker.reference import reference_dict
+
     return {
         "schema": SCHEMA,
         "articles": [
@@ -60,6 +68,7 @@ def report_dict(report: Report) -> dict:
                 "source": a.source,
                 "url": a.url,
                 "sentences": len(s),
+                "reference": a.id == report.reference,
             }
             for a, s in zip(report.articles, report.sentences, strict=True)
         ],
@@ -69,6 +78,8 @@ def report_dict(report: Report) -> dict:
         ],
         "findings": [finding_dict(f) for f in report.findings],
         "notes": list(report.notes),
+        "reference": report.reference,
+        "against_reference": reference_dict(report),
     }
 
 

@@ -162,12 +162,27 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Fi
         if is_label(toks, i, end, lex):
             i = end
             continue
-        figures.append(_qualified(toks, i, end, value, lex, tolerance))
+        figures.append(qualified(toks, i, end, value, lex, tolerance))
         i = figures[-1].last
     return figures
 
 
-def _qualified(toks, i: int, end: int, value: float, lex: Lexicon, tolerance: float) -> Figure:
+def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
+    """Every number that is not a year, a phone or a date, units allowed after it ('65 miles',
+    '93.87 percent', '$35,000'): the candidates for measures."""
+    figures: list[Figure] = []
+    i = 0
+    while i < len(toks):
+        read = read_number(toks, i, lex) if toks[i].low[:1].isdigit() else None
+        if read is None or is_year(toks[i].low) or low_at(toks, read[0]) in MONTHS:
+            i += 1
+            continue
+        figures.append(qualified(toks, i, read[0], read[1], lex, tolerance))
+        i = figures[-1].last
+    return figures
+
+
+def qualified(toks, i: int, end: int, value: float, lex: Lexicon, tolerance: float) -> Figure:
     first, how = qualifier_before(toks, i, lex)
     low, high = interval(value, how, tolerance)
     between = first > 0 and toks[first - 1].low == "between"

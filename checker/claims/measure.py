@@ -1,0 +1,140 @@
+"""Measures: distances, percentages, speeds and money, each with its unit and subject.
+
+Read: a figure followed by a unit ("65 miles northeast of Chicago", "turnout reached 93.87
+percent") or money ("a $35,000 reward", "$184 million over eight years"). A measure is compared
+only with the same unit (two currencies never) and the same subject: the landmark a distance is
+measured from, or what a percentage or an amount is of (turnout, a deal, a reward). A figure
+whose subject the sentence does not say is not read: an editor cannot check "30 percent" of
+nothing. Judge: as counts are judged (agreement, contradiction with a confidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from checker.claims import count
+from checker.claims.base import Context, EventContext
+from checker.lexicons import read_toml
+from checker.model import Claim, ClaimKind, Figure, Finding
+from checker.text.names import subject_before
+from checker.text.numbers import measured_figures
+from checker.text.places import place_key
+from checker.text.tokens import Phrases, low_at
+
+KIND = ClaimKind.MEASURE
+_REACH = 8  # tokens either side of a figure in which its subject is looked for
+
+
+@cache
+def _tables() -> dict[str, Phrases]:
+    data = read_toml("measures.toml")
+    return {
+        "factors": {tuple(k.split()): v for k, v in data["factors"].items()},
+        "asks": Phrases.of(data["asks"]),
+        "personal": frozenset(data["personal"]["subjects"]),
+        "units": Phrases.of(data["units"]),
+        "before": Phrases.of(data["currency_before"]),
+        "after": Phrases.of(data["currency_after"]),
+        "subjects": Phrases.of(data["subjects"]),
+        "period": Phrases.of(data["per_period"]),
+        "directions": Phrases.of({"direction": data["directions"]["words"]}),
+    }
+
+
+def read(ctx: Context) -> Iterator[Claim]:
+    tables = _tables()
+    toks = ctx.toks
+    for fig in measured_figures(toks, ctx.lex, ctx.settings.approx_tolerance):
+        if fig.vague or ctx.used.intersection(range(fig.first, fig.last)):
+            continue
+        found = _money(ctx, fig, tables) or _unit(ctx, fig, tables)
+        if found:
+            what, first, last, subject = found
+            ctx.used.update(range(first, last))
+            scale = _factor(toks, fig.last, last, tables)
+            figure = Figure(fig.value * scale, fig.low * scale, fig.high * scale)
+            yield ctx.claim(KIND, first, last, what, subject, place="", figure=figure)
+
+
+def _factor(toks, first: int, last: int, tables) -> float:
+    """To one unit per measure: '15 miles' is 24.1 km, so it meets 'about 24km'."""
+    words = tuple(t.low for t in toks[first:last])
+    return tables["factors"].get(words, 1.0)
+
+
+def _money(ctx: Context, fig, tables):
+    toks = ctx.toks
+    start, currency = tables["before"].ending_at(toks, fig.first, longest=2)
+    last = fig.last
+    if start < 0:
+        n, currency = tables["after"].match(toks, fig.last) if fig.last < len(toks) else (0, None)
+        if not n:
+            return None
+        start, last = fig.first, fig.last + n
+    subject = _subject(ctx, start, last, tables)
+    if not subject:
+        return None
+    if _near(ctx, start, last, tables["asks"], reach=_REACH):
+        subject = "ask"  # "asking for an eight-year contract worth $200 million"
+    if subject in tables["personal"]:
+        who = subject_before(ctx.toks, start, ctx.lex)
+        if who is None:
+            return None  # whose bond? two people's bonds are two facts
+        subject = f"{subject} of {who.surname}"
+    if _near(ctx, start, last, tables["period"]) or low_at(ctx.toks, last) == "per":
+        subject += " a year"
+    return f"money:{currency}", start, last, subject
+
+
+def _unit(ctx: Context, fig, tables):
+    toks = ctx.toks
+    n, unit = tables["units"].match(toks, fig.last) if fig.last < len(toks) else (0, None)
+    if not n:
+        return None
+    last = fig.last + n
+    if unit == "distance":
+        landmark = _landmark(ctx, last, tables)
+        subject = f"from {landmark}" if landmark else _subject(ctx, fig.first, last, tables)
+    else:
+        subject = _subject(ctx, fig.first, last, tables)
+    return (unit, fig.first, last, subject) if subject else None
+
+
+def _landmark(ctx: Context, last: int, tables) -> str:
+    """'65 miles northeast of Chicago' -> 'chicago'."""
+    toks, j = ctx.toks, last
+    while j < len(toks) and tables["directions"].match(toks, j)[0]:
+        j += 1
+    if j == last or j >= len(toks) or not toks[j].capitalised:
+        return ""
+    k = j
+    while k < len(toks) and toks[k].capitalised and toks[k].is_word:
+        k += 1
+    return place_key([t.text for t in toks[j:k]], ctx.lex)
+
+
+def _subject(ctx: Context, first: int, last: int, tables) -> str:
+    """The nearest subject word in the figure's clause, either side."""
+    toks = ctx.toks
+    best, best_d = "", _REACH + 1
+    lo, hi = max(0, first - _REACH), min(len(toks), last + _REACH)
+    for k in range(lo, hi):
+        n, subject = tables["subjects"].match(toks, k)
+        if not n:
+            continue
+        d = first - (k + n) if k < first else k - last
+        between = toks[min(k + n, last) : max(k, first)]
+        if d < best_d and not any(t.low in (";", ".", "—") for t in between):
+            best, best_d = subject, d
+    return best
+
+
+def _near(ctx: Context, first: int, last: int, table: Phrases, reach: int = 3) -> bool:
+    lo, hi = max(0, first - reach), min(len(ctx.toks), last + reach + 1)
+    return bool(table.find_all(ctx.toks[lo:hi]))
+
+
+def judge(ev: EventContext) -> Iterator[Finding]:
+    """As counts: agreement where intervals meet, a contradiction with its confidence."""
+    yield from count.judge_kind(ev, KIND)

@@ -1,0 +1,60 @@
+"""Measures: distances, percentages, speeds and money, with their unit and subject."""
+
+import pytest
+
+from tests.helpers import claims_of
+from tests.test_judge import audit, verdicts
+
+
+def measures(text):
+    return [(str(c.slot), round(c.value, 1)) for c in claims_of(text) if c.kind == "measure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("The courthouse is about 65 miles northeast of Chicago.", "|distance|from chicago", 104.6),
+        ("The building is about 24km north of Detroit.", "|distance|from detroit", 24),
+        ("Officials said turnout reached 93.87 percent.", "|percent|turnout", 93.9),
+        ("Turnout was almost 90%, officials said.", "|percent|turnout", 90),
+        ("The FBI offered a $35,000 reward for information.", "|money:usd|reward", 35000),
+        ("The Red Sox made an eight-year, $200 million offer.", "|money:usd|deal", 200e6),
+        ("A deal worth $184 million, or $23 million per season.", "|money:usd|deal a year", 23e6),
+        ("His agent was asking for a contract worth $200 million.", "|money:usd|ask", 200e6),
+        ("The quake struck 10 km deep.", "|distance|depth", 10),
+    ],
+)
+def test_measures_with_unit_and_subject(text, slot, value):
+    assert (slot, value) in measures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty percent of the town was destroyed.",  # percent of what the lexicon does not say
+        "He drove 40 miles.",  # a distance from nowhere
+        "His bond was set at $1.7 million.",  # whose bond: no name
+        "The shooting happened in the 6500 block of 46th Street.",
+    ],
+)
+def test_measures_with_no_subject_are_not_read(text):
+    assert measures(text) == []
+
+
+def test_miles_meet_kilometres():
+    found = audit(
+        "The office is about 15 miles north of Detroit.",
+        "The office is about 24km north of Detroit.",
+    )
+    assert verdicts(found, "agreement") and not verdicts(found, "contradiction")
+
+
+def test_two_currencies_are_never_compared():
+    found = audit("A $5,000 reward is offered.", "A reward of 5,000 euros is offered.")
+    assert not verdicts(found, "contradiction") and not verdicts(found, "agreement")
+
+
+def test_a_turnout_that_disagrees_contradicts():
+    found = audit("Turnout reached 93.87 percent.", "Turnout was almost 80%.")
+    (ct,) = verdicts(found, "contradiction")
+    assert "turnout" in ct.slot
