@@ -1,13 +1,16 @@
 """Grouping quality on every dev corpus: one table of pair precision, recall and F1.
 
 usage: python bench/quality.py [--markdown] [--only NAME] [--topics] [--threshold T]
-                              [--set SETTING=VALUE ...]
+                              [--set SETTING=VALUE ...] [--plateau] [--halves]
 
 Rows: ``seeds`` (the five seed articles against shared/gold/seeds-dev.toml); ``ecbplus-dev``
 (each topic file run on its own, both sub-topics mixed; pairs added up over all topics, and a
 ``macro`` row averaging the per-topic F1); ``gva-dev-mix`` (each hard mix run on its own, then
 all together); ``gva-dev`` (the whole GVA dev split, 2,612 articles, in one run). Pair scores
 count exactly as shared/gold/score.py ``event_scores`` does: pairs over the gold articles.
+``--plateau`` adds micro pair F1 of every corpus over a range of thresholds (is the chosen one
+on a plateau or a knife edge?); ``--halves`` chooses the threshold on half of the ECB+ dev
+topics and scores it on the other half (and the other way round).
 ``seconds`` is the time of ``group_events`` alone (claims are extracted beforehand, as
 checker.pipeline.run does). Only dev splits are read: the test splits are never looked at.
 """
@@ -121,10 +124,21 @@ def macro_cells(name: str, total: Row) -> list[str]:
     return [name, "", "", "", "", "", f"{f1:.3f}", "", ""]
 
 
+_LOADED: dict[tuple[Path, Path], tuple[list[Article], list[dict], dict]] = {}
+
+
+def load_corpus(corpus: Path, gold: Path, settings: Settings):
+    """Articles, gold events and claims of a corpus, read and extracted once per process
+    (the plateau and the halves group the same corpus at many thresholds)."""
+    key = (corpus, gold)
+    if key not in _LOADED:
+        articles = read_articles(corpus, settings)
+        _LOADED[key] = (articles, read_gold(gold), claims_for(articles, settings))
+    return _LOADED[key]
+
+
 def run_one(name: str, corpus: Path, gold: Path, settings: Settings) -> Row:
-    articles = read_articles(corpus, settings)
-    gold_events = read_gold(gold)
-    claims = claims_for(articles, settings)
+    articles, gold_events, claims = load_corpus(corpus, gold, settings)
     start = time.perf_counter()
     events = group_events(articles, claims, settings)
     seconds = time.perf_counter() - start
@@ -185,8 +199,80 @@ def rows_for(name: str, settings: Settings, topics: bool) -> list[list[str]]:
     raise ValueError(name)
 
 
-def render(table: list[list[str]], markdown: bool) -> str:
-    header = [*HEADER, FIGURES_HEADER]
+# --- plateau and halves ------------------------------------------------------------------
+
+PLATEAU = (0.030, 0.035, 0.040, 0.045, 0.050, 0.055, 0.060)
+PLATEAU_HEADER = ["group_threshold", "seeds", "ECB+ dev", "GVA dev mixes", "GVA dev"]
+
+
+def _ecb_topics() -> list[Path]:
+    return sorted((CORPORA / "ecbplus" / "dev").glob("*.jsonl"), key=_topic_key)
+
+
+def _micro(corpora: Sequence[Path], settings: Settings) -> Row:
+    total = Row("")
+    for corpus in corpora:
+        total.add(run_one(corpus.stem, corpus, _gold_of(corpus), settings))
+    return total
+
+
+def plateau(settings: Settings, thresholds: Sequence[float] = PLATEAU) -> list[list[str]]:
+    """Micro pair F1 of each corpus at each threshold (the chosen one in bold)."""
+    seeds = (SHARED / "seeds", SHARED / "gold" / "seeds-dev.toml")
+    mixes = sorted((CORPORA / "gva" / "dev-mix").glob("*.jsonl"))
+    whole = (CORPORA / "gva" / "dev.jsonl", CORPORA / "gva" / "dev.gold.toml")
+    rows = []
+    for t in sorted({*thresholds, settings.group_threshold}):
+        s = dataclasses.replace(settings, group_threshold=t)
+        cells = [
+            f"{t:.3f}",
+            f"{run_one('seeds', *seeds, s).f1():.3f}",
+            f"{_micro(_ecb_topics(), s).f1():.3f}",
+            f"{_micro(mixes, s).f1():.3f}",
+            f"{run_one('gva-dev', *whole, s).f1():.3f}",
+        ]
+        if t == settings.group_threshold:
+            cells = [f"**{c}**" for c in cells]
+        rows.append(cells)
+    return rows
+
+
+def halves(settings: Settings, thresholds: Sequence[float] = PLATEAU) -> list[list[str]]:
+    """Honest generalisation on ECB+ dev: the threshold chosen (best micro F1) on the odd
+    topics, scored on the even ones, and the other way round."""
+    topics = _ecb_topics()
+    parts = {"odd": topics[0::2], "even": topics[1::2]}
+    f1 = {
+        (name, t): _micro(part, dataclasses.replace(settings, group_threshold=t)).f1()
+        for name, part in parts.items()
+        for t in thresholds
+    }
+    rows = []
+    for chosen_on, scored_on in (("odd", "even"), ("even", "odd")):
+        best = max(thresholds, key=lambda t: (f1[(chosen_on, t)], -t))
+        rows.append(
+            [
+                f"{chosen_on} ({', '.join(p.stem for p in parts[chosen_on])})",
+                f"{best:.3f}",
+                f"{f1[(chosen_on, best)]:.3f}",
+                f"{f1[(scored_on, best)]:.3f}",
+                f"{max(f1[(scored_on, t)] for t in thresholds):.3f}",
+            ]
+        )
+    return rows
+
+
+HALVES_HEADER = [
+    "ECB+ dev topics tuned on",
+    "threshold",
+    "F1 there",
+    "F1 on the other half",
+    "best possible there",
+]
+
+
+def render(table: list[list[str]], markdown: bool, header: Sequence[str] | None = None) -> str:
+    header = [*HEADER, FIGURES_HEADER] if header is None else list(header)
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
         lines += ["| " + " | ".join(c.strip() or " " for c in cells) + " |" for cells in table]
@@ -207,6 +293,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--topics", action="store_true", help="one row per ECB+ topic too")
     parser.add_argument("--threshold", type=float, help="override settings.group_threshold")
     parser.add_argument(
+        "--plateau",
+        action="store_true",
+        help="F1 over a range of thresholds (printed anyway without --only)",
+    )
+    parser.add_argument(
+        "--halves", action="store_true", help="also ECB+ dev: tuned on half, scored on the other"
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -225,6 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in [args.only] if args.only else NAMES:
         table.extend(rows_for(name, settings, args.topics))
     print(render(table, args.markdown))
+    if args.plateau or not args.only:
+        print()
+        print(render(plateau(settings), args.markdown, PLATEAU_HEADER))
+    if args.halves:
+        print()
+        print(render(halves(settings), args.markdown, HALVES_HEADER))
     return 0
 
 

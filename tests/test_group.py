@@ -1,4 +1,4 @@
-"""Grouping articles into events (checker/group.py) on real dev fixtures and small cases."""
+"""Grouping articles into events (checker/group/) on real dev fixtures and small cases."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 from checker.errors import InputError
 from checker.extract import extract_claims
-from checker.group import _Model, apply_overrides, group_events, load_event_overrides
+from checker.group import apply_overrides, group_events, load_event_overrides, prepare
+from checker.group.blocking import candidates
 from checker.load import load_paths
 from checker.model import Article, Event
 from checker.settings import DEFAULT
@@ -189,8 +190,8 @@ def test_candidates_come_from_rare_features_only():
     articles = [
         Article(f"x{k:03d}", f"{filler} {filler}. Resident Zq{k:03d}mov spoke.") for k in range(300)
     ]
-    model = _Model(articles, {}, DEFAULT)
-    i, j = model.candidates()
+    scorer = prepare(articles, {}, DEFAULT)
+    i, j = candidates(scorer.vectors, DEFAULT)
     assert len(i) == len(j) == 0
     events = group_events(articles, {})
     assert len(events) == 300

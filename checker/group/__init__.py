@@ -1,0 +1,142 @@
+"""Group articles into events: which reports tell of the same night, the same shooting.
+
+The steps, one module each (all sorted, so the result does not depend on the input order):
+
+1. ``features``: each article (title, then text) becomes a bag of features (names, pairs of
+   names, numbers with their word, days, years, content words); ``anchors`` adds the
+   extractor's exact quantity claims as anchor facts (``kaluga|drone|downed=40``).
+2. ``vectors``: TF-IDF rows (``scipy.sparse``) with the collection's statistics (document
+   frequencies, words the collection writes in lower case) computed once and passed in.
+3. ``blocking``: candidate pairs from rare shared features only.
+4. ``scoring``: cosine x date factor (``dates``) x counter-evidence factors (``conflicts``:
+   addresses, ages, figures), each <= 1.
+5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
+   linkage inside each.
+6. ``explain``: the ``why`` and ``label`` of each event.
+
+Events are numbered E1, E2, ... largest first, ties by the smallest article id; each lists its
+articles sorted by id. ``overrides`` applies an editor's events file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from checker.group import anchors as _anchors
+from checker.group.blocking import candidates
+from checker.group.cluster import average_linkage, blocks
+from checker.group.conflicts import build_evidence
+from checker.group.dates import article_date, date_factors, event_day
+from checker.group.explain import explain, look_alikes, nearest
+from checker.group.features import add_features, common_words, tokenize
+from checker.group.overrides import apply_overrides, load_event_overrides
+from checker.group.recall import reattach
+from checker.group.scoring import Scorer
+from checker.group.vectors import build_vectors
+from checker.group.words import DECISIVE
+from checker.model import Article, Claim, Event
+from checker.settings import DEFAULT, Settings
+
+__all__ = ["apply_overrides", "group_events", "load_event_overrides", "prepare"]
+
+
+def prepare(
+    articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]], settings: Settings
+) -> Scorer:
+    """Everything pair scores need about these articles (rows in the order given)."""
+    docs = [tokenize(a) for a in articles]
+    common = common_words(docs, settings)
+    for doc in docs:
+        add_features(doc, common, settings)
+    found = [_anchors.anchors(claims.get(a.id, ())) for a in articles]
+    for doc, facts in zip(docs, found, strict=True):
+        for feature in _anchors.anchor_features(facts):
+            doc.counts[feature] += 1
+            doc.surface.setdefault(feature, feature[2:])
+    vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
+    decisive = [
+        _anchors.decisive(claims.get(a.id, ()), DECISIVE, settings.group_decisive_sentences)
+        for a in articles
+    ]
+    claimed_ages = [
+        _anchors.ages(claims.get(a.id, ())) if settings.group_claimed_ages else frozenset()
+        for a in articles
+    ]
+    evidence = build_evidence([d.counts for d in docs], found, decisive, claimed_ages)
+    dates = np.asarray(
+        [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
+    )
+    return Scorer(
+        vectors=vectors,
+        evidence=evidence,
+        dates=dates,
+        date_table=date_factors([d for d in dates if d >= 0], settings),
+        days=np.asarray(
+            [event_day(d.sentences, int(p), settings) for d, p in zip(docs, dates, strict=True)],
+            dtype=np.int64,
+        ),
+        settings=settings,
+    )
+
+
+def _content_key(article: Article) -> tuple[str, ...]:
+    return (
+        article.text,
+        article.title,
+        article.date or "",
+        article.source or "",
+        article.url or "",
+        article.id,
+    )
+
+
+def group_events(
+    articles: Sequence[Article],
+    claims: Mapping[str, Sequence[Claim]],
+    settings: Settings = DEFAULT,
+) -> tuple[Event, ...]:
+    """Group articles into events; every article is in exactly one event.
+
+    ``claims`` maps an article id to its extracted claims (may be empty): exact quantity
+    claims give anchor facts (shared: evidence for; disagreeing: evidence against).
+    """
+    unique: dict[str, Article] = {}
+    for art in sorted(articles, key=_content_key):
+        unique.setdefault(art.id, art)
+    # Work in content order, not id order: ties then break the same way whatever the ids.
+    arts = sorted(unique.values(), key=_content_key)
+    if not arts:
+        return ()
+    ids = [a.id for a in arts]
+    scorer = prepare(arts, claims, settings)
+    threshold = settings.group_threshold
+    i, j = candidates(scorer.vectors, settings)
+    cos = scorer.cosines(i, j)
+    # Every factor is <= 1: a pair whose cosine is below the threshold is no edge anyway.
+    near = cos >= min(threshold, settings.group_recall_threshold)
+    score = np.zeros_like(cos)
+    score[near] = cos[near] * scorer.factors(i[near], j[near])
+    clusters: list[tuple[np.ndarray, float]] = []
+    everyone = np.arange(len(arts))
+    for block in blocks(everyone, i, j, score, threshold, settings.group_max_block):
+        clusters.extend(average_linkage(scorer, block, threshold))
+    clusters = reattach(scorer, clusters, i, j, score)
+    members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
+    order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
+    closest = nearest(scorer, i, j, cos)
+    names = [""] * len(clusters)
+    event_of = np.empty(len(arts), dtype=np.int64)
+    for number, k in enumerate(order, start=1):
+        names[k] = f"E{number}"
+        event_of[clusters[k][0]] = k
+    apart = look_alikes(scorer, event_of, i, j, cos, names)
+    events = []
+    for k in order:
+        idx, mean = clusters[k]
+        label, why = explain(scorer, ids, [int(m) for m in idx], mean, closest)
+        if k in apart:
+            why = f"{why}; {apart[k]}"
+        events.append(Event(id=names[k], articles=tuple(members[k]), label=label, why=why))
+    return tuple(events)

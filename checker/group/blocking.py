@@ -1,0 +1,35 @@
+"""Candidate pairs from rare shared features only (blocking).
+
+Only pairs that share *rare* features (names, figures, dates, numbers or anchors found in at
+most ``group_block_df`` articles) worth at least ``group_block_min`` of their cosine are
+compared: one sparse product over the rare columns. The cost grows with the number of such
+pairs, not with the square of the number of articles.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from checker.group.vectors import Vectors
+from checker.settings import Settings
+
+RARE_FAMILIES = frozenset("pqudyna")  # families whose rare features make candidate pairs
+
+
+def candidates(vectors: Vectors, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) whose shared rare features add at least ``group_block_min`` to their
+    cosine, sorted."""
+    rare = np.asarray(
+        [
+            f[0] in RARE_FAMILIES and 2 <= d <= settings.group_block_df
+            for f, d in zip(vectors.vocab, vectors.df, strict=True)
+        ],
+        dtype=bool,
+    )
+    xr = vectors.x[:, np.flatnonzero(rare)]
+    shared = sparse.triu(xr @ xr.T, k=1).tocoo()
+    keep = shared.data >= max(settings.group_block_min, 1e-12)
+    row, col = shared.row[keep].astype(np.int64), shared.col[keep].astype(np.int64)
+    order = np.lexsort((col, row))
+    return row[order], col[order]

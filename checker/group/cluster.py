@@ -1,0 +1,74 @@
+"""Components of the candidate graph, then average-linkage clusters inside each.
+
+Pairs scoring at least ``group_threshold`` are the edges of a graph; its connected components
+(``scipy.sparse.csgraph``) are clustered separately. Average linkage never joins two clusters
+without a pair at the threshold, so apart from the blocking this split changes nothing. A
+component larger than ``group_max_block`` is split further by raising the edge threshold
+inside it (the only lossy step, for very large inputs). Average linkage
+(``scipy.cluster.hierarchy``) on the full pair scores inside each component (all pairs there,
+candidates or not) is cut at ``1 - group_threshold``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from checker.group.scoring import Scorer
+
+
+def components(n: int, i: np.ndarray, j: np.ndarray) -> list[np.ndarray]:
+    graph = sparse.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    splits = np.flatnonzero(np.diff(labels[order])) + 1
+    return [np.sort(part) for part in np.split(order, splits)]
+
+
+def blocks(
+    nodes: np.ndarray, i: np.ndarray, j: np.ndarray, score: np.ndarray, threshold: float, cap: int
+) -> list[np.ndarray]:
+    """Connected components of ``nodes`` joined by pairs scoring >= threshold (the pairs lie
+    inside ``nodes``), none larger than cap: a larger one is split with a stricter threshold."""
+    keep = score >= threshold
+    i, j, score = i[keep], j[keep], score[keep]
+    # Scale: components of ``nodes`` alone, numbered 0..len(nodes)-1 (``nodes`` is sorted, so
+    # the numbering keeps the order and the components come out as before). Numbering by the
+    # whole collection made every split of a large block cost the whole collection. (Ported
+    # from branch ``scale``, 0ab2a37.)
+    li, lj = np.searchsorted(nodes, i), np.searchsorted(nodes, j)
+    parts = components(len(nodes), li, lj)
+    label = np.empty(len(nodes), dtype=np.int64)
+    for k, part in enumerate(parts):
+        label[part] = k
+    edge_label = label[li]  # both ends of an edge are in one component
+    out = []
+    for k, part in enumerate(parts):
+        comp = nodes[part]
+        if len(comp) <= max(cap, 2):
+            out.append(comp)
+            continue
+        inside = edge_label == k
+        stricter = threshold * 1.25 + 0.01
+        out.extend(blocks(comp, i[inside], j[inside], score[inside], stricter, cap))
+    return out
+
+
+def average_linkage(
+    scorer: Scorer, members: np.ndarray, threshold: float
+) -> list[tuple[np.ndarray, float]]:
+    """Average-linkage clusters of one block, each with its mean pair score."""
+    if len(members) == 1:
+        return [(members, 1.0)]
+    score = np.clip(scorer.block_scores(members), 0.0, 1.0)
+    tree = linkage(1.0 - score[np.triu_indices(len(members), k=1)], method="average")
+    labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    out = []
+    for label in sorted(set(labels.tolist())):
+        pos = np.flatnonzero(labels == label)
+        sub = score[np.ix_(pos, pos)]
+        mean = float(sub[np.triu_indices(len(pos), k=1)].mean()) if len(pos) > 1 else 1.0
+        out.append((members[pos], mean))
+    return out

@@ -1,0 +1,143 @@
+"""Counter-evidence: what two articles give that cannot both be true of one event.
+
+Each kind multiplies a pair's score by a factor <= 1:
+
+- both give street addresses and share none: ``group_address_penalty``;
+- both give ages ("15-year-old", or an age claim "Jane Doe, 23") and share none:
+  ``group_age_penalty``;
+- both give figures of one kind (extractor slot without its place, "drone|downed") and every
+  one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
+  fact in common: ``group_conflict_penalty`` (another night, another incident);
+- both give a decisive figure of one measure in the headline or lede (a quantity claim whose
+  predicate is listed in ``lexicons/grouping.toml``: the magnitude) and none agree:
+  ``group_decisive_penalty``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from checker.group import anchors as _anchors
+from checker.group.features import addresses, ages
+from checker.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Per article: what can disagree with another article."""
+
+    addr: sparse.csr_matrix  # 0/1: the article's street addresses (columns of the vocabulary)
+    age: sparse.csr_matrix  # 0/1: the article's ages
+    addr_sets: list[frozenset[str]]
+    age_sets: list[frozenset[str]]
+    anchors: list[dict[str, _anchors.Values]]  # slot -> figures
+    kinds: list[dict[str, _anchors.Values]]  # kind of count -> figures
+    has_addr: np.ndarray
+    has_age: np.ndarray
+    has_anchors: np.ndarray
+    decisive: list[dict[str, frozenset[float]]]  # measure -> headline / lede figures
+    has_decisive: np.ndarray
+
+
+def _set_matrix(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """0/1 rows: which values each article gives (columns: every value given)."""
+    values = sorted(set().union(*sets)) if sets else []
+    index = {v: k for k, v in enumerate(values)}
+    rows = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
+    cols = np.fromiter((index[v] for x in sets for v in sorted(x)), np.int64, len(rows))
+    data = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), len(values)))
+
+
+def build_evidence(
+    features: Sequence[set[str] | dict],
+    found: Sequence[dict],
+    decisive: Sequence[dict[str, frozenset[float]]],
+    claimed_ages: Sequence[frozenset[str]],
+) -> Evidence:
+    """``features``: each article's features; ``found``: its anchors; ``decisive``: its
+    headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
+    give of named people ("Jane Doe, 23")."""
+    addr_sets = [addresses(f) for f in features]
+    age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
+    kinds = [_anchors.by_kind(a) for a in found]
+    return Evidence(
+        addr=_set_matrix(addr_sets),
+        age=_set_matrix(age_sets),
+        addr_sets=addr_sets,
+        age_sets=age_sets,
+        anchors=list(found),
+        kinds=kinds,
+        has_addr=np.asarray([bool(x) for x in addr_sets], dtype=bool),
+        has_age=np.asarray([bool(x) for x in age_sets], dtype=bool),
+        has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
+        decisive=list(decisive),
+        has_decisive=np.asarray([bool(d) for d in decisive], dtype=bool),
+    )
+
+
+def decisive_conflict(
+    a: dict[str, frozenset[float]], b: dict[str, frozenset[float]], tolerance: float
+) -> list[tuple[str, float, float]]:
+    """(measure, figure, figure) for each measure both give where no figure of one is within
+    ``tolerance`` (relative) of a figure of the other: "magnitude 5.6 vs 5.9"."""
+    out = []
+    for measure in sorted(a.keys() & b.keys()):
+        va, vb = a[measure], b[measure]
+        if not any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in va for y in vb):
+            out.append((measure, min(va), min(vb)))
+    return out
+
+
+def _disjoint(
+    m: sparse.csr_matrix,
+    sets: list[frozenset[str]],
+    has: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """Positions (into i, j) of the pairs that both give a set and share nothing."""
+    both = np.flatnonzero(has[i] & has[j])
+    if len(both) > 2000:  # many pairs: one sparse product
+        common = np.asarray(m[i[both]].multiply(m[j[both]]).sum(axis=1)).ravel() > 0
+    else:
+        common = np.asarray(
+            [bool(sets[a] & sets[b]) for a, b in zip(i[both], j[both], strict=True)],
+            dtype=bool,
+        )
+    return both[~common]
+
+
+def conflict_factors(
+    evidence: Evidence,
+    i: np.ndarray,
+    j: np.ndarray,
+    settings: Settings,
+    start: np.ndarray | None = None,
+) -> np.ndarray:
+    """Product of the counter-evidence factors of each pair (all <= 1), times ``start``."""
+    s = settings
+    out = np.ones(len(i), dtype=np.float64) if start is None else start.copy()
+    if not len(i):
+        return out
+    e = evidence
+    out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
+    out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
+    if s.group_decisive_penalty < 1.0:
+        for k in np.flatnonzero(e.has_decisive[i] & e.has_decisive[j]).tolist():
+            a, b = e.decisive[int(i[k])], e.decisive[int(j[k])]
+            if decisive_conflict(a, b, s.group_decisive_tolerance):
+                out[k] *= s.group_decisive_penalty
+    has = e.has_anchors
+    for k in np.flatnonzero(has[i] & has[j]).tolist():
+        a, b = int(i[k]), int(j[k])
+        if not e.kinds[a].keys() & e.kinds[b].keys():
+            continue
+        shared, strength = _anchors.compare(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
+        if not shared and strength >= s.group_conflict_min_figures:
+            out[k] *= s.group_conflict_penalty
+    return out

@@ -1,0 +1,96 @@
+"""The recall pass: a lone report or a fragment joins an event it plainly belongs to.
+
+Average linkage at one threshold cannot always hold together reports that paraphrase each
+other: a short report, or a few reports written from another angle, stay apart. After the
+clustering, each cluster of at most ``group_recall_max_size`` articles (smallest first) joins
+the larger cluster with which it scores best on average, when
+
+- that average (pairs the blocking did not propose count as 0) is at least
+  ``group_recall_threshold``,
+- it shares one of that cluster's decisive facts: a rare name, pair of names, figure or
+  anchor fact that at least ``group_recall_core_share`` of the cluster's articles give, and
+- no pair between the two shows counter-evidence (``conflicts``: addresses, ages, figures;
+  ``dates``: the days of the main happening).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from checker.group.conflicts import conflict_factors
+from checker.group.dates import day_factors
+from checker.group.scoring import Scorer
+
+CORE_FAMILIES = frozenset("qua")  # families whose shared features are decisive facts
+
+
+def _core(scorer: Scorer, members: np.ndarray) -> set[int]:
+    """Columns of the decisive facts of a cluster: rare, and given by enough of its articles."""
+    v, s = scorer.vectors, scorer.settings
+    cols, counts = np.unique(v.written[members].indices, return_counts=True)  # sparse: O(nnz)
+    need = max(1.0, s.group_recall_core_share * len(members))
+    return {
+        int(c)
+        for c in cols[counts >= need]
+        if v.vocab[c][0] in CORE_FAMILIES and v.df[c] <= s.group_block_df
+    }
+
+
+def reattach(
+    scorer: Scorer,
+    clusters: list[tuple[np.ndarray, float]],
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+) -> list[tuple[np.ndarray, float]]:
+    """Clusters after the recall pass (``i``, ``j``, ``score``: the candidate pairs)."""
+    s = scorer.settings
+    if s.group_recall_max_size < 1 or len(clusters) < 2:
+        return clusters
+    n = scorer.vectors.n
+    label = np.empty(n, dtype=np.int64)
+    for k, (members, _) in enumerate(clusters):
+        label[members] = k
+    members_of = [m for m, _ in clusters]
+    means = [mean for _, mean in clusters]
+    li, lj = label[i], label[j]
+    cross = li != lj
+    total: dict[tuple[int, int], float] = defaultdict(float)
+    for a, b, v in zip(li[cross].tolist(), lj[cross].tolist(), score[cross].tolist(), strict=True):
+        total[(a, b)] += v
+        total[(b, a)] += v
+    by_small: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, b), v in total.items():
+        by_small[a].append((b, v))
+    written = scorer.vectors.written
+    order = sorted(range(len(clusters)), key=lambda k: (len(members_of[k]), int(members_of[k][0])))
+    for k in order:
+        small = members_of[k]
+        if not len(small) or len(small) > s.group_recall_max_size:
+            continue
+        best = None
+        for other, v in sorted(by_small.get(k, ()), key=lambda t: (-t[1], t[0])):
+            big = members_of[other]
+            if len(big) <= len(small) or len(big) + len(small) > max(s.group_max_block, 2):
+                continue
+            mean = v / (len(small) * len(big))
+            if mean < s.group_recall_threshold:
+                break
+            mine = set(written[small].indices.tolist())
+            if not mine & _core(scorer, big):
+                continue
+            ii = np.repeat(small, len(big))
+            jj = np.tile(big, len(small))
+            against = conflict_factors(scorer.evidence, ii, jj, s)
+            against *= day_factors(scorer.days[ii], scorer.days[jj], s)
+            if np.any(against < 1.0):
+                continue
+            best = other
+            break
+        if best is None:
+            continue
+        merged = np.sort(np.concatenate([members_of[best], small]))
+        members_of[best], members_of[k] = merged, small[:0]
+    return [(m, means[k]) for k, m in enumerate(members_of) if len(m)]

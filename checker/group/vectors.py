@@ -1,0 +1,99 @@
+"""Feature bags -> TF-IDF vectors, with the collection statistics computed once.
+
+Sublinear tf, idf ``log((m+1)/(df+1))`` where m is the number of articles, but at least
+``group_idf_min_articles`` (so that two reports alone can still match) and at most
+``group_idf_scope`` (a name found in 30 of 3,000 articles is as common for this purpose as one
+in 30 of 200), family weights from the settings, rows L2-normalised (``scipy.sparse``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from checker.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """The articles' feature vectors and what the explanations need about the features."""
+
+    vocab: list[str]  # feature of each column, sorted
+    df: np.ndarray  # articles giving each feature
+    col_weight: np.ndarray  # idf x family weight of each column
+    x: sparse.csr_matrix  # TF-IDF rows, L2-normalised
+    present: sparse.csr_matrix  # 1 where the row's weight is > 0
+    written: sparse.csr_matrix  # 1 where the article gives the feature, however common
+    shown: dict[str, str]  # feature -> how the articles most often write it
+
+    @property
+    def n(self) -> int:
+        return self.x.shape[0]
+
+
+def family_weights(settings: Settings) -> dict[str, float]:
+    s = settings
+    return {
+        "p": s.group_weight_name,
+        "q": s.group_weight_name,
+        "u": s.group_weight_figure,
+        "d": s.group_weight_figure,
+        "y": s.group_weight_number,
+        "n": s.group_weight_number,
+        "w": s.group_weight_word,
+        "a": s.group_weight_anchor,
+    }
+
+
+def build_vectors(
+    counts: Sequence[Counter], surfaces: Sequence[dict[str, str]], settings: Settings
+) -> Vectors:
+    """Vectors of the articles whose feature counts (and written forms) are given, in order."""
+    s = settings
+    n = len(counts)
+    vocab = sorted({f for c in counts for f in c})
+    index = {f: i for i, f in enumerate(vocab)}
+    rows = np.repeat(np.arange(n), [len(c) for c in counts])
+    cols = np.fromiter((index[f] for c in counts for f in c), np.int64, len(rows))
+    tf = np.fromiter((v for c in counts for v in c.values()), np.float64, len(rows))
+    df = np.bincount(cols, minlength=len(vocab))
+    scope = min(max(n, s.group_idf_min_articles), s.group_idf_scope)
+    idf = np.maximum(np.log((scope + 1.0) / (df + 1.0)), 0.0)
+    family = family_weights(s)
+    col_weight = idf * np.asarray([family[f[0]] for f in vocab])
+    x = sparse.csr_matrix(
+        ((1.0 + np.log(tf)) * col_weight[cols], (rows, cols)), shape=(n, len(vocab))
+    )
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+    x.sort_indices()
+    written = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab))
+    )
+    return Vectors(
+        vocab=vocab,
+        df=df,
+        col_weight=col_weight,
+        x=x,
+        present=(x > 0).astype(np.float32).tocsr(),
+        written=written,
+        shown=_shown(surfaces),
+    )
+
+
+def _shown(surfaces: Sequence[dict[str, str]]) -> dict[str, str]:
+    """Feature -> its most frequent written form (ties: the first in sort order)."""
+    seen: dict[str, dict[str, int]] = {}
+    for surface in surfaces:
+        for f, text in surface.items():
+            forms = seen.get(f)
+            if forms is None:
+                seen[f] = {text: 1}
+            else:
+                forms[text] = forms.get(text, 0) + 1
+    return {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in seen.items()}

@@ -1,0 +1,46 @@
+"""The recall pass (checker/group/recall.py): a lone report joins the event whose decisive
+facts it shares, unless something disagrees."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from checker.group import group_events
+from checker.model import Article
+from checker.settings import DEFAULT
+
+STORY = (
+    "Officer Daniel Okafor, a 34-year-old, was shot outside the Lakeview Diner "
+    "on 4300 Harmon Avenue. "
+    "Chief Maria Delgado said Okafor is recovering at St. Brigid Hospital. "
+    "Witness Tomasz Wierzbicki saw the gunman flee in a green Chevrolet."
+)
+# Strict clustering, lenient recall: only the recall pass can bring the short report in.
+SETTINGS = dataclasses.replace(
+    DEFAULT, group_threshold=0.6, group_recall_threshold=0.05, group_recall_max_size=1
+)
+
+
+def reports(short: str) -> list[Article]:
+    return [
+        Article("a", STORY),
+        Article("b", STORY + " The diner was closed."),
+        Article("c", STORY + " Okafor is expected to recover."),
+        Article("d", short),
+    ]
+
+
+def sets(events):
+    return {frozenset(e.articles) for e in events}
+
+
+def test_a_short_report_joins_the_event_it_shares_facts_with():
+    short = "Police said Daniel Okafor, shot at the Lakeview Diner, was stable on Monday."
+    assert sets(group_events(reports(short), {}, SETTINGS)) == {frozenset("abcd")}
+    off = dataclasses.replace(SETTINGS, group_recall_max_size=0)
+    assert sets(group_events(reports(short), {}, off)) == {frozenset("abc"), frozenset("d")}
+
+
+def test_a_report_with_another_age_stays_apart():
+    short = "Police said Daniel Okafor, a 52-year-old, shot at the Lakeview Diner, was stable."
+    assert sets(group_events(reports(short), {}, SETTINGS)) == {frozenset("abc"), frozenset("d")}
