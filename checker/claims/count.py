@@ -8,19 +8,14 @@ Parts of a count ("two critically") and figures of another time agree but never 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from checker.align import Alignment
-from checker.claims import scope
+from checker.claims import figures, scope
 from checker.claims.base import (
     Context,
     EventContext,
-    consensus_summary,
     exact,
-    figures_compatible,
-    fmt,
     fmt_claim,
 )
 from checker.model import Claim, ClaimKind, Figure, Finding, Note, Verdict
@@ -213,195 +208,7 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
-    yield from judge_kind(ev, KIND)
-
-
-def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
-    """Figures of one kind (counts, measures) across the event's reports."""
-    event_notes = scope.event_conventions(ev.pool)
-    marks = _identifying_figures(ev)
-    for al in ev.alignments:
-        if al.kind == kind:
-            yield from _judge_alignment(ev, al, event_notes, marks)
-
-
-def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:
-    """Figures that say which happening a sentence is about (a quake's magnitude): counts in
-    two sentences with different such figures are about two happenings, never a conflict."""
-    out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in ev.pool:
-        if c.kind == KIND and c.predicate in ev.settings.identifying_predicates:
-            out[(c.article, c.sentence)].append(c)
-    return out
-
-
-def _same_happening(a: Claim, b: Claim, marks) -> bool:
-    ma, mb = marks.get((a.article, a.sentence), ()), marks.get((b.article, b.sentence), ())
-    return not (ma and mb) or any(figures_compatible(x, y) for x in ma for y in mb)
-
-
-def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> list[Finding]:
-    figures = [c for c in al.claims if c.figure is not None]
-    findings = []
-    for value, members in _agreeing_clusters(figures):
-        arts = sorted({c.article for c in members})
-        if len(arts) > 1:
-            what = _shown(value, members)
-            text = f"{len(arts)} reports give {what}"
-            findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
-    hedged = _hedged_sentences(ev)
-    dead = _dead_by_sentence(ev)
-    for sides in _by_happening(_conflicting_principals(figures, marks), marks):
-        verdict, kind, why = scope.explain_difference(sides, event_notes, dead)
-        conflict, sure = _confident(sides, ev.settings, hedged)
-        if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
-            continue  # too unsure to put before an editor
-        values = consensus_summary(conflict, figures_compatible)
-        text = f"{why}: {values}" if why else f"reports disagree: {values}"
-        findings.append(ev.finding(verdict, kind, al.key, text, conflict, confidence=sure))
-    if not findings and len(al.articles) > 1 and not _disagree(list(_stated_all(figures))):
-        # figures too vague to compare, or given by one report only: the fact itself agrees
-        text = f"{len(al.articles)} reports state it"
-        findings.append(ev.finding(Verdict.AGREEMENT, "fact", al.key, text, al.claims))
-    return findings
-
-
-def _shown(value: float | None, members: Sequence[Claim]) -> str:
-    """The agreed figure as reports write it: 40, or the quote of a measure ('$35,000')."""
-    if value is None:
-        return "compatible figures"
-    if members[0].kind == ClaimKind.MEASURE:
-        exact = [c for c in members if c.figure.exact and c.value == value]
-        return repr((exact or list(members))[0].quote)
-    return fmt(value)
-
-
-def _stated_all(figures: Sequence[Claim]):
-    return (c for cs in _stated(figures).values() for c in cs)
-
-
-def _agreeing_clusters(figures: Sequence[Claim]) -> list[tuple[float | None, list[Claim]]]:
-    """Claims grouped around each stated exact value; vague ones join what they allow."""
-    exact_values = sorted({c.value for c in figures if c.figure.exact})
-    clusters, taken = [], set()
-    for v in exact_values:
-        members = [c for c in figures if _near(c, v) and id(c) not in taken]
-        if len({c.article for c in members}) > 1:
-            clusters.append((v, members))
-            taken.update(id(c) for c in members)
-    rest = [c for c in figures if id(c) not in taken]
-    if rest and len({c.article for c in rest}) > 1 and _all_overlap(rest):
-        clusters.append((None, rest))  # compatible ranges, no single stated value
-    return clusters
-
-
-def _near(c: Claim, v: float) -> bool:
-    """Allows v, and says so: 'more than 26' does not support 600."""
-    return c.low <= v <= c.high and v <= max(c.value or 0, c.low) * 2 + 1
-
-
-def _all_overlap(claims: Sequence[Claim]) -> bool:
-    return max(c.low for c in claims) <= min(c.high for c in claims)
-
-
-def _by_happening(principals: list[Claim], marks) -> list[list[Claim]]:
-    """Split the sides of a conflict by the happening their sentences name (magnitude 5.2 vs
-    5.6): one finding per happening, each with figures that still disagree."""
-    named = [c for c in principals if marks.get((c.article, c.sentence))]
-    groups: list[list[Claim]] = []
-    for c in named:
-        home = next((g for g in groups if _same_happening(g[0], c, marks)), None)
-        if home is None:
-            groups.append([c])
-        else:
-            home.append(c)
-    unnamed = [c for c in principals if c not in named]
-    groups = [g + unnamed for g in groups] or [unnamed]
-    return [sorted(g, key=lambda c: c.article) for g in groups if _disagree(g)]
-
-
-def _disagree(claims: list[Claim]) -> bool:
-    return any(not figures_compatible(a, b) for a in claims for b in claims)
-
-
-def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
-    """Each report's exact figures for the event itself (no part, no other time), in order."""
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in sorted(figures, key=lambda c: (c.article, c.sentence, c.start)):
-        if not c.vague and not c.partial:
-            by_article[c.article].append(c)
-    return by_article
-
-
-def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
-    """One claim per report: the first figure it states (a lede states the toll; later
-    sentences add parts, background and updates), for reports whose first figure is compatible
-    with no figure of some other report. A report giving both values is no side."""
-    stated = _stated(figures)
-    arts = sorted(stated)
-    involved = set()
-    for i, a in enumerate(arts):
-        for b in arts[i + 1 :]:
-            first_a, first_b = stated[a][0], stated[b][0]
-            if figures_compatible(first_a, first_b):
-                continue
-            if not _same_happening(first_a, first_b, marks):
-                continue
-            if any(figures_compatible(first_a, y) for y in stated[b]):
-                continue
-            if any(figures_compatible(x, first_b) for x in stated[a]):
-                continue
-            involved.update((a, b))
-    return [stated[a][0] for a in sorted(involved)]
-
-
-def _dead_by_sentence(ev: EventContext) -> dict[tuple[str, int], float]:
-    """The killed count each sentence states ('one person was killed and three injured')."""
-    out: dict[tuple[str, int], float] = {}
-    for c in ev.pool:
-        if c.kind == KIND and c.predicate == "killed" and c.figure and c.figure.exact:
-            out.setdefault((c.article, c.sentence), c.value)
-    return out
-
-
-def _hedged_sentences(ev: EventContext) -> set[tuple[str, int]]:
-    """Sentences that hedge what they say ('looked like', 'may have'): weak sides."""
-    return {
-        (c.article, c.sentence)
-        for c in ev.pool
-        if c.kind == ClaimKind.MARKER and c.label == "speculation"
-    }
-
-
-def _confident(sides: list[Claim], settings, hedged) -> tuple[list[Claim], float]:
-    """The sides that take part in at least one confident disagreeing pair, and the best
-    pair's confidence: one far-fetched figure does not sink, or join, a clear conflict."""
-    keep: list[Claim] = []
-    best = 0.0
-    for i, a in enumerate(sides):
-        for b in sides[i + 1 :]:
-            if figures_compatible(a, b):
-                continue
-            sure = confidence((a, b), settings, hedged)
-            best = max(best, sure)
-            if sure >= settings.min_confidence:
-                keep.extend(c for c in (a, b) if c not in keep)
-    return (keep or list(sides)), best
-
-
-def confidence(claims: Sequence[Claim], settings, hedged=frozenset()) -> float:
-    """How sure a numeric contradiction is: figures stated early (in the title or lede) and of
-    one order of magnitude are what reports mean as the toll; a figure deep in an article or
-    several times another is more often a part, another incident or a later count."""
-    score = 1.0
-    late = sum(c.sentence >= settings.lede_sentences for c in claims)
-    score -= settings.confidence_late_penalty * min(late, 2)
-    values = [c.value for c in claims if c.value]
-    if values and max(values) > settings.confidence_max_ratio * max(min(values), 1):
-        score -= settings.confidence_ratio_penalty
-    if any((c.article, c.sentence) in hedged for c in claims):
-        score -= settings.confidence_hedge_penalty
-    return round(max(score, 0.0), 2)
+    yield from figures.judge_kind(ev, KIND)
 
 
 def added_details(ev: EventContext) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from checker.claims import count
+from checker.claims import figures
 from checker.claims.base import Context, EventContext
 from checker.lexicons import read_toml
 from checker.model import Claim, ClaimKind, Figure, Finding
@@ -137,4 +137,4 @@ def _near(ctx: Context, first: int, last: int, table: Phrases, reach: int = 3) -
 
 def judge(ev: EventContext) -> Iterator[Finding]:
     """As counts: agreement where intervals meet, a contradiction with its confidence."""
-    yield from count.judge_kind(ev, KIND)
+    yield from figures.judge_kind(ev, KIND)
