@@ -101,7 +101,40 @@ def _input_options(f):
     return f
 
 
-def _audit(paths, encoding, events_file, threshold):
+def _engine_options(f):
+    """--jobs, --engine, --scheduler, handed to the command as one ``engine`` tuple."""
+
+    @functools.wraps(f)
+    def wrapper(*args, jobs, engine_name, scheduler, **kwargs):
+        if scheduler and engine_name != "dask":
+            raise click.BadOptionUsage("scheduler", "--scheduler needs --engine dask")
+        return f(*args, engine=(engine_name, jobs, scheduler), **kwargs)
+
+    wrapper = click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler to run on (e.g. tcp://host:8786; default: a local cluster).",
+    )(wrapper)
+    wrapper = click.option(
+        "--engine",
+        "engine_name",
+        type=click.Choice(("local", "dask")),
+        default="local",
+        show_default=True,
+        help="Where splitting, extraction and judging run: local processes, or a Dask "
+        "cluster (needs checker[dask]).",
+    )(wrapper)
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Worker processes (default: all cores; 1: in this process, no pool).",
+    )(wrapper)
+
+
+def _audit(paths, encoding, events_file, threshold, engine=("local", 1, None)):
     """Load and run; returns (report, number of input errors). Errors are printed here."""
     from checker.group import load_event_overrides
     from checker.load import load_paths
@@ -133,7 +166,10 @@ def _audit(paths, encoding, events_file, threshold):
         shown = ", ".join(repr(a) for a in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
         note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
         click.echo("Note: " + terminal_line(note, limit=None), err=True)
-    return run(loaded.articles, settings, overrides), len(loaded.errors)
+    from checker.engine import open_engine
+
+    with open_engine(*engine, settings=settings) as workers:
+        return run(loaded.articles, settings, overrides, workers), len(loaded.errors)
 
 
 def _render(report, fmt: str) -> str:
@@ -187,12 +223,13 @@ def _render(report, fmt: str) -> str:
     help="Exit 1 when a finding of this verdict (or worse) is found.",
 )
 @_input_options
+@_engine_options
 @_translating_errors
-def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold):
+def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold, engine):
     """Audit the articles in PATHS (files, directories, .csv/.jsonl, or - for stdin)."""
     from checker.fileio import write_atomic
 
-    report, errors = _audit(paths, encoding, events_file, threshold)
+    report, errors = _audit(paths, encoding, events_file, threshold, engine)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
     text = _render(report, fmt)
@@ -215,8 +252,9 @@ def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, thres
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @_input_options
+@_engine_options
 @_translating_errors
-def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
+def evaluate(gold_file, paths, as_json, encoding, events_file, threshold, engine):
     """Audit PATHS and score the audit against GOLD.toml."""
     import json
     from collections import Counter
@@ -225,7 +263,7 @@ def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
     from checker.render.json import report_dict
 
     gold = read_gold(gold_file)
-    report, errors = _audit(paths, encoding, events_file, threshold)
+    report, errors = _audit(paths, encoding, events_file, threshold, engine)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
     audit_dict = report_dict(report)

@@ -69,6 +69,14 @@ class Settings:
         ("evaluative framing", 1),
     )
 
+    # --- engines: how the per-article and per-event work is cut up (checker/engine.py) ---
+    # Several chunks per worker so that one slow chunk (a long article, a big event) does
+    # not leave the other workers idle; at most this many items per chunk so that the last
+    # chunks are small; few chunks overall so that sending them costs little.
+    engine_chunks_per_worker: int = 4
+    engine_max_chunk: int = 500
+    dask_connect_seconds: int = 10  # give up on an unreachable --scheduler after this long
+
     def embellishment_severity(self, kind: str) -> int:
         return dict(self.severities).get(kind, 1)
 
