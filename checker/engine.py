@@ -158,7 +158,7 @@ class DaskEngine(Engine):
                     n_workers=jobs or os.cpu_count() or 1,
                     threads_per_worker=1,
                     processes=processes,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: never clash with another cluster
                 )
                 self._client = Client(self._cluster, timeout=timeout)
         except OSError as exc:  # includes the connection timeout

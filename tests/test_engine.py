@@ -185,3 +185,17 @@ def _zombie(pid: int) -> bool:
             return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_the_default_engine_imports_no_dask():
+    code = (
+        "import sys, contextlib\n"
+        "from checker.cli import main\n"
+        "with contextlib.suppress(SystemExit):\n"
+        f"    main(['audit', '-f', 'json', {str(SEEDS)!r}])\n"
+        "assert not {'dask', 'distributed'} & set(sys.modules), 'dask imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
