@@ -500,7 +500,7 @@ class _Model:
 
     def block_scores(self, members: np.ndarray) -> np.ndarray:
         """Dense symmetric pair scores inside one block (zero diagonal)."""
-        xb = self.x[members]
+        xb = _used_columns(self.x[members])
         cos = np.asarray((xb @ xb.T).todense(), dtype=np.float64)
         ii, jj = np.triu_indices(len(members), k=1)
         upper = cos[ii, jj] * self.factors(members[ii], members[jj])
@@ -508,6 +508,19 @@ class _Model:
         out[ii, jj] = upper
         out[jj, ii] = upper
         return out
+
+
+def _used_columns(rows: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The same rows with only the columns they use, renumbered in the same order.
+
+    Scale: ``rows @ rows.T`` converts ``rows.T`` to CSR, which costs one entry per column
+    of the whole vocabulary; per block that made grouping quadratic (blocks and vocabulary
+    both grow with the collection). The column order is kept, so every sum adds the same
+    terms in the same order and the scores are bit-identical."""
+    cols, local = np.unique(rows.indices, return_inverse=True)
+    return sparse.csr_matrix(
+        (rows.data, local.reshape(-1), rows.indptr), shape=(rows.shape[0], len(cols))
+    )
 
 
 # --- clustering -----------------------------------------------------------------------------
@@ -528,17 +541,22 @@ def _blocks(
     inside ``nodes``), none larger than cap: a larger one is split with a stricter threshold."""
     keep = score >= threshold
     i, j, score = i[keep], j[keep], score[keep]
-    n = int(nodes.max()) + 1 if len(nodes) else 0
-    inside_nodes = np.zeros(n, dtype=bool)
-    inside_nodes[nodes] = True
+    # Scale: components of ``nodes`` alone, numbered 0..len(nodes)-1 (``nodes`` is sorted, so
+    # the numbering keeps the order and the components come out as before). Numbering by the
+    # whole collection made every split of a large block cost the whole collection.
+    li, lj = np.searchsorted(nodes, i), np.searchsorted(nodes, j)
+    parts = _components(len(nodes), li, lj)
+    label = np.empty(len(nodes), dtype=np.int64)
+    for k, part in enumerate(parts):
+        label[part] = k
+    edge_label = label[li]  # both ends of an edge are in one component
     out = []
-    for comp in _components(n, i, j):
-        if not inside_nodes[comp[0]]:
-            continue
+    for k, part in enumerate(parts):
+        comp = nodes[part]
         if len(comp) <= max(cap, 2):
             out.append(comp)
             continue
-        inside = np.isin(i, comp) & np.isin(j, comp)
+        inside = edge_label == k
         stricter = threshold * 1.25 + 0.01
         out.extend(_blocks(comp, i[inside], j[inside], score[inside], stricter, cap))
     return out
@@ -689,8 +707,10 @@ def _top_features(model: _Model, idx: list[int], min_share: int, families: str) 
         found = model.present.indices[ptr[idx[0]] : ptr[idx[0] + 1]]
         present = dict.fromkeys(found.tolist(), 1)
     else:
-        counts = np.asarray(model.present[idx].sum(axis=0)).ravel()
-        present = {int(c): int(counts[c]) for c in np.flatnonzero(counts >= min_share)}
+        # Scale: count the columns these rows use (each at most once per row) instead of
+        # summing into a vector as long as the whole vocabulary once per event.
+        cols, counts = np.unique(model.present[idx].indices, return_counts=True)
+        present = {int(c): int(n) for c, n in zip(cols, counts, strict=True) if n >= min_share}
     cols = [
         c
         for c in present

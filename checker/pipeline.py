@@ -29,8 +29,8 @@ def run(
 
     ``engine`` runs the per-article stage (split + extract) and the per-event stage (judge):
     in process when None (see checker/engine.py); the report is the same for every engine.
-    ``timings``, when given, receives the wall seconds of each stage (``places``, ``split``,
-    ``extract``, ``group``, ``judge``), for the benchmarks.
+    ``timings``, when given, receives the seconds of each stage (``places``, ``split``,
+    ``extract``, ``group``, ``judge``; see ``_Clock``), for the benchmarks.
     """
     engine = engine or Engine()
     clock = _Clock(timings)
@@ -101,28 +101,35 @@ def _judge_all(engine: Engine, events, by_id, sentences, claims, settings) -> li
 
 
 class _Clock:
-    """Wall seconds per stage into an optional dict (nothing is timed when it is None)."""
+    """Seconds per stage into an optional dict (nothing is timed when it is None): wall
+    seconds under the stage's name, and this process's CPU seconds under "<name> cpu" (on a
+    shared machine CPU time says more than wall time; workers' CPU is not in it)."""
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings = timings
 
     def stage(self, name: str, fn, *args):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         result = fn(*args)
         if self.timings is not None:
-            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+            self._add(name, time.perf_counter() - wall)
+            self._add(f"{name} cpu", time.process_time() - cpu)
         return result
 
+    def _add(self, name: str, seconds: float) -> None:
+        self.timings[name] = self.timings.get(name, 0.0) + seconds
+
     def apportion(self, name: str, parts: Sequence[str], seconds: Sequence[Sequence[float]]):
-        """Split the wall time of stage ``name`` into ``parts`` in proportion to the seconds
-        each item spent in each part (measured where it ran); ``name`` is replaced."""
+        """Split the times of stage ``name`` into ``parts`` in proportion to the seconds each
+        item spent in each part (measured where it ran); ``name`` is replaced."""
         if self.timings is None:
             return
-        wall = self.timings.pop(name, 0.0)
         totals = [sum(s[k] for s in seconds) for k in range(len(parts))]
         whole = sum(totals) or 1.0
-        for part, total in zip(parts, totals, strict=True):
-            self.timings[part] = self.timings.get(part, 0.0) + wall * total / whole
+        for suffix in ("", " cpu"):
+            spent = self.timings.pop(name + suffix, 0.0)
+            for part, total in zip(parts, totals, strict=True):
+                self._add(part + suffix, spent * total / whole)
 
 
 def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:
