@@ -199,3 +199,17 @@ def test_the_default_engine_imports_no_dask():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_timings_hook_names_every_stage_and_changes_nothing():
+    from checker.load import load_paths
+    from checker.pipeline import run
+    from checker.render.json import render_json
+
+    articles = load_paths([str(SEEDS)]).articles
+    timings: dict[str, float] = {}
+    timed = run(articles, timings=timings)
+    stages = ("places", "split", "extract", "group", "judge")
+    assert set(timings) == {*stages, *(f"{s} cpu" for s in stages)}
+    assert all(v >= 0 for v in timings.values())
+    assert render_json(timed) == render_json(run(articles))
