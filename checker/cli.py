@@ -180,7 +180,40 @@ def _input_options(f):
     return f
 
 
-def _audit(paths, encoding, events_file, threshold):
+def _engine_options(f):
+    """--jobs, --engine, --scheduler, handed to the command as one ``engine`` tuple."""
+
+    @functools.wraps(f)
+    def wrapper(*args, jobs, engine_name, scheduler, **kwargs):
+        if scheduler and engine_name != "dask":
+            raise click.BadOptionUsage("scheduler", "--scheduler needs --engine dask")
+        return f(*args, engine=(engine_name, jobs, scheduler), **kwargs)
+
+    wrapper = click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler to run on (e.g. tcp://host:8786; default: a local cluster).",
+    )(wrapper)
+    wrapper = click.option(
+        "--engine",
+        "engine_name",
+        type=click.Choice(("local", "dask")),
+        default="local",
+        show_default=True,
+        help="Where splitting, extraction and judging run: local processes, or a Dask "
+        "cluster (needs checker[dask]).",
+    )(wrapper)
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Worker processes (default: all cores; 1: in this process, no pool).",
+    )(wrapper)
+
+
+def _audit(paths, encoding, events_file, threshold, engine=("local", 1, None)):
     """Load and run; returns (report, number of input errors). Errors are printed here."""
     from checker.config import configured_settings
     from checker.group import load_event_overrides
@@ -213,8 +246,12 @@ def _audit(paths, encoding, events_file, threshold):
         shown = ", ".join(repr(a) for a in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
         note = f"{events_file}: {len(unknown)} article id(s) not in the input, ignored: {shown}"
         click.echo("Note: " + terminal_line(note, limit=None), err=True)
+    from checker.engine import open_engine
+
     progress = progress_bar(len(loaded.articles), settings)
-    return run(loaded.articles, settings, overrides, progress=progress), len(loaded.errors)
+    with open_engine(*engine, settings=settings) as workers:
+        report = run(loaded.articles, settings, overrides, workers, progress=progress)
+    return report, len(loaded.errors)
 
 
 def _load_settings(settings):
@@ -262,13 +299,16 @@ def _load_settings(settings):
 )
 @report_options
 @_input_options
+@_engine_options
 @_translating_errors
-def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, threshold, **shown):
+def audit(
+    paths, fmt, output, report_file, fail_on, encoding, events_file, threshold, engine, **shown
+):
     """Audit the articles in PATHS (files, directories, .csv/.jsonl, or - for stdin)."""
     from checker.fileio import write_atomic, write_stdout
 
     width = shown.pop("width")
-    report, errors = _audit(paths, encoding, events_file, threshold)
+    report, errors = _audit(paths, encoding, events_file, threshold, engine)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
     data = triage(report, **{**shown, "show_all": True}) if fmt in DATA_FORMATS else None
@@ -295,8 +335,9 @@ def audit(paths, fmt, output, report_file, fail_on, encoding, events_file, thres
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @_input_options
+@_engine_options
 @_translating_errors
-def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
+def evaluate(gold_file, paths, as_json, encoding, events_file, threshold, engine):
     """Audit PATHS and score the audit against GOLD.toml."""
     import json
     from collections import Counter
@@ -305,7 +346,7 @@ def evaluate(gold_file, paths, as_json, encoding, events_file, threshold):
     from checker.render.json import report_dict
 
     gold = read_gold(gold_file)
-    report, errors = _audit(paths, encoding, events_file, threshold)
+    report, errors = _audit(paths, encoding, events_file, threshold, engine)
     if report is None:
         sys.exit(ExitStatus.INPUT_ERROR)
     audit_dict = report_dict(report)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from checker.coerce import ordinary
+from checker.engine import Engine
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events
@@ -19,27 +22,34 @@ def run(
     articles: Sequence[Article],
     settings: Settings = DEFAULT,
     overrides: Sequence[Sequence[str]] = (),
+    engine: Engine | None = None,
+    timings: dict[str, float] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Audit a set of articles. Articles are put in id order first, so that the report does not
-    depend on the order they were given in. ``progress(stage, done, total)``, when given, is
-    called as articles are read and events judged (the CLI's progress bar)."""
-    tick = progress or (lambda stage, done, total: None)
+    depend on the order they were given in.
+
+    ``engine`` runs the per-article stage (split + extract) and the per-event stage (judge):
+    in process when None (see checker/engine.py); the report is the same for every engine.
+    ``timings``, when given, receives the seconds of each stage (``split``, ``extract``,
+    ``group``, ``judge``; see ``_Clock``), for the benchmarks. ``progress(stage, done,
+    total)``, when given, is called as articles are read and events judged (the CLI's bar).
+    """
+    engine = engine or Engine()
+    clock = _Clock(timings)
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
-    sentences = {a.id: split_article(a, settings) for a in ordered}
-    claims = {}
-    for k, a in enumerate(ordered, start=1):
-        claims[a.id] = extract_claims(sentences[a.id], settings)
-        tick("reading", k, len(ordered))
-    events = group_events(ordered, claims, settings)
+    analyse = partial(_analyse, settings)
+    analysed = clock.stage("articles", _mapped, engine, analyse, ordered, progress, "reading")
+    clock.apportion("articles", ("split", "extract"), [r[2:] for r in analysed])
+    sentences = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}
+    claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}
+    events = clock.stage("group", group_events, ordered, claims, settings)
     if overrides:
         events = apply_overrides(events, overrides)
     by_id = {a.id: a for a in ordered}
-    findings: list[Finding] = []
-    for k, event in enumerate(events, start=1):
-        findings.extend(judge_event(event, by_id, sentences, claims, settings))
-        tick("judging", k, len(events))
+    judge_args = (engine, events, by_id, sentences, claims, settings, progress)
+    findings = clock.stage("judge", _judge_all, *judge_args)
     return Report(
         articles=ordered,
         sentences=tuple(sentences[a.id] for a in ordered),
@@ -47,6 +57,88 @@ def run(
         findings=number_findings(findings, events),
         notes=_notes(ordered, events) + _large_events(events, sentences, settings),
     )
+
+
+def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str) -> list:
+    """``engine.map`` in one go, or in slices when a progress bar wants to move."""
+    if progress is None:
+        return engine.map(fn, items)
+    out: list = []
+    step = max(1, DEFAULT.progress_batch)
+    for start in range(0, len(items), step):
+        out.extend(engine.map(fn, items[start : start + step]))
+        progress(stage, len(out), len(items))
+    return out
+
+
+def _analyse(settings: Settings, article: Article) -> tuple:
+    """The per-article stage: sentences and claims of one article, which depend on nothing
+    but its text and the settings, so articles can be analysed anywhere, in any order; with
+    the CPU seconds spent splitting and extracting (for ``timings``)."""
+    start = time.thread_time()  # CPU of this thread: right in a process and in a thread
+    sentences = split_article(article, settings)
+    middle = time.thread_time()
+    claims = tuple(extract_claims(sentences, settings))
+    return sentences, claims, middle - start, time.thread_time() - middle
+
+
+def _judge_one(settings: Settings, job: tuple) -> list[Finding]:
+    event, by_id, sentences, claims = job
+    return judge_event(event, by_id, sentences, claims, settings)
+
+
+def _judge_all(
+    engine: Engine, events, by_id, sentences, claims, settings, progress=None
+) -> list[Finding]:
+    """Findings of every event, in event order. Each job carries only its event's articles;
+    the largest events are sent first so that they do not finish last on one worker."""
+    jobs = [
+        (
+            e,
+            {a: by_id[a] for a in e.articles if a in by_id},
+            {a: sentences[a] for a in e.articles if a in sentences},
+            {a: claims[a] for a in e.articles if a in claims},
+        )
+        for e in events
+    ]
+    order = sorted(range(len(jobs)), key=lambda k: -len(events[k].articles))
+    done = _mapped(
+        engine, partial(_judge_one, settings), [jobs[k] for k in order], progress, "judging"
+    )
+    by_event = dict(zip(order, done, strict=True))
+    return [f for k in range(len(jobs)) for f in by_event[k]]
+
+
+class _Clock:
+    """Seconds per stage into an optional dict (nothing is timed when it is None): wall
+    seconds under the stage's name, and this process's CPU seconds under "<name> cpu" (on a
+    shared machine CPU time says more than wall time; workers' CPU is not in it)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def stage(self, name: str, fn, *args):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn(*args)
+        if self.timings is not None:
+            self._add(name, time.perf_counter() - wall)
+            self._add(f"{name} cpu", time.process_time() - cpu)
+        return result
+
+    def _add(self, name: str, seconds: float) -> None:
+        self.timings[name] = self.timings.get(name, 0.0) + seconds
+
+    def apportion(self, name: str, parts: Sequence[str], seconds: Sequence[Sequence[float]]):
+        """Split the times of stage ``name`` into ``parts`` in proportion to the CPU seconds
+        each item spent in each part (measured where it ran); ``name`` is replaced."""
+        if self.timings is None:
+            return
+        totals = [sum(s[k] for s in seconds) for k in range(len(parts))]
+        whole = sum(totals) or 1.0
+        for suffix in ("", " cpu"):
+            spent = self.timings.pop(name + suffix, 0.0)
+            for part, total in zip(parts, totals, strict=True):
+                self._add(part + suffix, spent * total / whole)
 
 
 def finding_sort_key(f: Finding, event_rank: dict[str, int]) -> tuple:

@@ -146,6 +146,16 @@ class Settings:
     hidden_by_default: tuple[str, ...] = ("unique",)
     progress_min_articles: int = 50  # a progress bar (on a terminal) from this many articles
 
+    progress_batch: int = 200  # articles or events per step of the progress bar
+
+    # --- engines: how the per-article and per-event work is cut up (checker/engine.py) ---
+    # Several chunks per worker so that one slow chunk (a long article, a big event) does
+    # not leave the other workers idle; at most this many items per chunk so that the last
+    # chunks are small; few chunks overall so that sending them costs little.
+    engine_chunks_per_worker: int = 4
+    engine_max_chunk: int = 500
+    dask_connect_seconds: int = 10  # give up on an unreachable --scheduler after this long
+
     def severity(self, verdict: str, kind: str) -> int:
         table = dict(self.severities)
         return table.get(f"{verdict} {kind}", table.get(str(verdict), 1))

@@ -1,0 +1,206 @@
+"""Where the per-article and per-event work runs: in this process, in local worker processes,
+or on a Dask cluster.
+
+An engine has one operation, ``map(fn, items, ...)``: call ``fn`` on every item and return the
+results *in the order of the items*, whatever order the workers finish in, so that a report
+is byte-identical for any number of workers. ``fn`` must be picklable (a module-level
+function or a ``functools.partial`` of one) and pure: the stages are (see checker/pipeline.py).
+
+- ``Engine``: in process, no pool (``--jobs 1``; the library default).
+- ``LocalEngine(jobs)``: a ``ProcessPoolExecutor`` of ``jobs`` processes, items sent in
+  chunks (several per worker, so that one slow chunk does not leave the others idle, and few
+  enough that pickling stays cheap). Workers ignore Ctrl-C: the parent stops them.
+- ``DaskEngine(scheduler)``: the same chunks as tasks on a ``dask.distributed`` cluster (a
+  ``LocalCluster`` when no address is given). dask is imported only here, only when asked.
+
+Every engine is a context manager; leaving it shuts the workers down, and leaving it on an
+exception (Ctrl-C included) kills them instead of waiting for their chunks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from checker.errors import InputError
+from checker.settings import DEFAULT, Settings
+
+ENGINES = ("local", "dask")
+DASK_HINT = "install checker[dask]: pip install 'checker[dask]'"
+
+
+def chunked(items: Sequence[Any], parts: int, largest: int) -> list[list[Any]]:
+    """``items`` cut into about ``parts`` consecutive chunks of at most ``largest`` items."""
+    if not items:
+        return []
+    size = max(1, min(largest, math.ceil(len(items) / max(parts, 1))))
+    return [list(items[k : k + size]) for k in range(0, len(items), size)]
+
+
+def _apply_chunk(fn: Callable, chunk: list[tuple]) -> list:
+    """One task: ``fn`` on each argument tuple of a chunk, results in chunk order."""
+    return [fn(*args) for args in chunk]
+
+
+def _ignore_sigint() -> None:
+    """Worker initializer: Ctrl-C goes to the whole process group; only the parent handles it
+    (it kills the workers), so that no worker prints a traceback. Workers are started with
+    SIGINT blocked (see ``_sigint_blocked``), so one that is still starting cannot die of it
+    either; a signal pending since then is dropped here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_blocked():
+    """SIGINT held back while worker processes are started (they inherit the mask); the
+    parent receives a Ctrl-C from this time as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class Engine:
+    """In process, one item after the other: no pool, no pickling."""
+
+    name = "serial"
+    workers = 1
+
+    def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
+        return [fn(*args) for args in zip(items, *more, strict=True)]
+
+    def close(self, abort: bool = False) -> None:
+        """Release the workers; ``abort``: kill them now instead of letting them finish."""
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.close(abort=kind is not None)
+
+
+class LocalEngine(Engine):
+    """A pool of ``jobs`` local processes, started on the first map that needs it."""
+
+    name = "local"
+
+    def __init__(self, jobs: int | None = None, settings: Settings = DEFAULT) -> None:
+        if jobs is not None and jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        self.workers = jobs or os.cpu_count() or 1
+        self.settings = settings
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
+        if self.workers == 1 or len(items) < 2:
+            return super().map(fn, items, *more)
+        s = self.settings
+        args = list(zip(items, *more, strict=True))
+        chunks = chunked(args, self.workers * s.engine_chunks_per_worker, s.engine_max_chunk)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
+        with _sigint_blocked():  # submitting starts the workers
+            futures = [self._pool.submit(_apply_chunk, fn, chunk) for chunk in chunks]
+        return [r for future in futures for r in future.result()]
+
+    def close(self, abort: bool = False) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        # Ctrl-C or an error: drop the queued chunks and stop the running ones at once.
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
+
+
+class DaskEngine(Engine):
+    """Chunks as tasks on a dask.distributed cluster; the client (this process) keeps the
+    stages that need every article at once (load, group, number, render)."""
+
+    name = "dask"
+
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        jobs: int | None = None,
+        settings: Settings = DEFAULT,
+        processes: bool = True,
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            reason = "dask.distributed is not installed"
+            raise InputError("--engine dask", reason, DASK_HINT) from None
+        self.settings = settings
+        self._cluster = None
+        timeout = f"{settings.dask_connect_seconds}s"
+        try:
+            if scheduler:
+                self._client = Client(scheduler, timeout=timeout)
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=jobs or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=processes,
+                    dashboard_address=":0",  # any free port: never clash with another cluster
+                )
+                self._client = Client(self._cluster, timeout=timeout)
+        except OSError as exc:  # includes the connection timeout
+            raise InputError(
+                scheduler or "LocalCluster",
+                f"cannot reach the Dask scheduler ({exc})",
+                "check the address, e.g. --scheduler tcp://host:8786",
+            ) from None
+        threads = self._client.nthreads()
+        self.workers = max(1, sum(threads.values()))
+
+    def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
+        if not items:
+            return []
+        s = self.settings
+        args = list(zip(items, *more, strict=True))
+        chunks = chunked(args, self.workers * s.engine_chunks_per_worker, s.engine_max_chunk)
+        futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, pure=False)
+        return [r for part in self._client.gather(futures) for r in part]
+
+    def close(self, abort: bool = False) -> None:
+        client, self._client = getattr(self, "_client", None), None
+        if client is not None:
+            client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def open_engine(
+    name: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    settings: Settings = DEFAULT,
+) -> Engine:
+    """The engine the CLI options ask for: ``local`` with ``jobs`` processes (1: in process,
+    None: all cores) or ``dask`` at ``scheduler`` (None: a LocalCluster of ``jobs`` workers)."""
+    if name == "dask":
+        return DaskEngine(scheduler, jobs, settings)
+    if name != "local":
+        raise ValueError(f"unknown engine {name!r} (one of {', '.join(ENGINES)})")
+    if scheduler:
+        raise InputError("--scheduler", "only the dask engine has a scheduler", "add --engine dask")
+    workers = jobs or os.cpu_count() or 1
+    return Engine() if workers == 1 else LocalEngine(workers, settings)

@@ -1,0 +1,215 @@
+"""Engines: results in item order whatever the workers do, byte-identical reports for any
+--jobs, clear errors for bad engine options, and Ctrl-C that leaves no worker behind.
+
+The Dask engine has its own file (test_dask.py), skipped when dask is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from functools import partial
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.engine import DASK_HINT, Engine, LocalEngine, chunked, open_engine
+from checker.errors import InputError
+from checker.settings import DEFAULT
+from tests.helpers import DATA, ROOT, SEEDS
+
+FORMATS = ("table", "markdown", "json", "csv")
+
+
+def _square_plus(offset: int, value: int) -> int:
+    return value * value + offset
+
+
+def _pair(a: int, b: str) -> str:
+    return f"{a}{b}"
+
+
+def _pid(_item: int) -> int:
+    return os.getpid()
+
+
+# --- chunks and order ------------------------------------------------------------------------
+
+
+def test_chunks_cover_every_item_once_in_order():
+    items = list(range(103))
+    for parts, largest in ((1, 500), (8, 500), (8, 5), (200, 500)):
+        chunks = chunked(items, parts, largest)
+        assert [x for c in chunks for x in c] == items
+        assert max(len(c) for c in chunks) <= largest
+    assert chunked([], 4, 10) == []
+
+
+def test_serial_engine_maps_in_order_over_several_sequences():
+    assert Engine().map(_pair, [1, 2, 3], ["a", "b", "c"]) == ["1a", "2b", "3c"]
+
+
+def test_local_engine_returns_results_in_item_order():
+    settings = replace(DEFAULT, engine_chunks_per_worker=7, engine_max_chunk=3)
+    items = list(range(200))
+    with LocalEngine(2, settings) as engine:
+        assert engine.map(partial(_square_plus, 5), items) == [x * x + 5 for x in items]
+        assert engine.map(_pair, [1, 2], ["x", "y"]) == ["1x", "2y"]
+
+
+def test_local_engine_uses_worker_processes_and_jobs_1_none():
+    with LocalEngine(2) as engine:
+        pids = set(engine.map(_pid, list(range(40))))
+    assert os.getpid() not in pids
+    with LocalEngine(1) as engine:
+        assert set(engine.map(_pid, list(range(40)))) == {os.getpid()}
+        assert engine._pool is None
+
+
+def test_abort_kills_the_workers():
+    engine = LocalEngine(2)
+    pids = set(engine.map(_pid, list(range(40))))
+    processes = list(engine._pool._processes.values())
+    engine.close(abort=True)
+    assert all(not p.is_alive() for p in processes)
+    assert engine._pool is None and pids
+
+
+def test_open_engine_picks_the_engine_the_options_ask_for():
+    assert type(open_engine("local", 1)) is Engine
+    local = open_engine("local", 2)
+    assert isinstance(local, LocalEngine) and local.workers == 2
+    with pytest.raises(ValueError, match="unknown engine"):
+        open_engine("spark")
+    with pytest.raises(InputError, match="dask"):
+        open_engine("local", 2, "tcp://127.0.0.1:1")
+    with pytest.raises(ValueError):
+        LocalEngine(0)
+
+
+def test_dask_engine_without_dask_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    with pytest.raises(InputError) as error:
+        open_engine("dask")
+    assert "checker[dask]" in error.value.message()
+    result = CliRunner().invoke(cli, ["audit", str(SEEDS), "--engine", "dask"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: --engine dask: dask.distributed is not installed ({DASK_HINT})"
+    ]
+
+
+# --- the command: same bytes for any --jobs ---------------------------------------------------
+
+
+def _outputs(jobs: str, path: str, formats=FORMATS) -> dict[str, str]:
+    out = {}
+    for fmt in formats:
+        result = CliRunner().invoke(cli, ["audit", "-f", fmt, "--jobs", jobs, path])
+        assert result.exit_code == 0, result.output
+        out[fmt] = result.stdout
+    return out
+
+
+@pytest.mark.parametrize(
+    ("path", "formats"),
+    [(SEEDS, FORMATS), (DATA / "gva-discrepancies.jsonl", ("json", "markdown"))],
+    ids=["seeds", "gva-discrepancies"],
+)
+def test_jobs_1_and_jobs_2_give_byte_identical_output(path, formats):
+    one, two = _outputs("1", str(path), formats), _outputs("2", str(path), formats)
+    for fmt in formats:
+        assert one[fmt] == two[fmt], f"{fmt} differs between --jobs 1 and --jobs 2"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--jobs", "0"], "Invalid value for '--jobs'"),
+        (["--engine", "spark"], "Invalid value for '--engine'"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+    ],
+)
+def test_bad_engine_options_are_usage_errors(args, message):
+    result = CliRunner().invoke(cli, ["audit", str(SEEDS), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+# --- Ctrl-C with a pool ----------------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    path = f"/proc/{pid}/task/{pid}/children"
+    try:
+        with open(path) as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_ctrl_c_with_a_pool_exits_130_without_traceback_and_stops_the_workers(tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for k in range(400):  # enough work that the pool is still busy when Ctrl-C comes
+        (tmp_path / f"a{k:04d}.txt").write_text(texts[k % len(texts)], encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "audit", "--jobs", "2", str(tmp_path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives it
+    )
+    deadline = time.monotonic() + 120  # a hang guard, not a timing
+    while len(_children(process.pid)) < 2 and process.poll() is None:
+        assert time.monotonic() < deadline, "the pool never started"
+        time.sleep(0.05)
+    workers = _children(process.pid)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert err.strip() == "Interrupted."
+    for pid in workers:
+        assert not os.path.exists(f"/proc/{pid}") or _zombie(pid), f"worker {pid} left running"
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def test_the_default_engine_imports_no_dask():
+    code = (
+        "import sys, contextlib\n"
+        "from checker.cli import main\n"
+        "with contextlib.suppress(SystemExit):\n"
+        f"    main(['audit', '-f', 'json', {str(SEEDS)!r}])\n"
+        "assert not {'dask', 'distributed'} & set(sys.modules), 'dask imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_timings_hook_names_every_stage_and_changes_nothing():
+    from checker.load import load_paths
+    from checker.pipeline import run
+    from checker.render.json import render_json
+
+    articles = load_paths([str(SEEDS)]).articles
+    timings: dict[str, float] = {}
+    timed = run(articles, timings=timings)
+    stages = ("split", "extract", "group", "judge")
+    assert set(timings) == {*stages, *(f"{s} cpu" for s in stages)}
+    assert all(v >= 0 for v in timings.values())
+    assert render_json(timed) == render_json(run(articles))
