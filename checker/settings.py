@@ -102,6 +102,10 @@ class Settings:
     # pairs were parts, other incidents or later counts far more often than real conflicts).
     lede_sentences: int = 6  # title + the first paragraphs
     identifying_predicates: tuple[str, ...] = ("magnitude",)
+    # Figures that agree but never contradict: running tallies (arrests grow over days), shots
+    # fired (each shooter fires his own), multi-party money (every team makes its own offer).
+    # On reviewed dev samples every such contradiction was wrong.
+    tally_slots: tuple[str, ...] = ("arrested", "charged", "shot|launched", "money:usd|deal")
     # An omission needs this many reports, from as many sources, agreeing on the figure, and
     # at least this share of the event's reports: fewer was never useful on dev audits.
     omission_min_reports: int = 3

@@ -56,6 +56,8 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
             what = _shown(value, members)
             text = f"{len(arts)} reports give {what}"
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
+    if _tally(al, ev.settings):
+        return findings  # agrees, never contradicts (a running tally, per-shooter, per-party)
     hedged = _hedged_sentences(ev)
     dead = _dead_by_sentence(ev)
     for sides in _by_happening(_conflicting_principals(figures, marks), marks):
@@ -160,6 +162,12 @@ def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
                 continue
             involved.update((a, b))
     return [stated[a][0] for a in sorted(involved)]
+
+
+def _tally(al: Alignment, settings) -> bool:
+    slot = al.key
+    keys = (slot.predicate, f"{slot.what}|{slot.predicate}")
+    return any(k in settings.tally_slots for k in keys)
 
 
 def _dead_by_sentence(ev: EventContext) -> dict[tuple[str, int], float]:

@@ -48,6 +48,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     for fig in measured_figures(toks, ctx.lex, ctx.settings.approx_tolerance):
         if fig.vague or ctx.used.intersection(range(fig.first, fig.last)):
             continue
+        if low_at(toks, fig.first - 1) == "by" or low_at(toks, fig.first - 2) == "by":
+            continue  # "upped the reward by $20,000": an increment, not the amount
         found = _money(ctx, fig, tables) or _unit(ctx, fig, tables)
         if found:
             what, first, last, subject = found

@@ -61,6 +61,8 @@ def _is_part(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:
         return True
     if toks[fig.first].low in lex.referring_numbers:
         return True
+    if before == "by":  # "upped the reward by $20,000": an increment, not the amount
+        return True
     if before == "the" and low_at(toks, fig.first - 2) == "of":
         return True
     return fig.value == 1 and any(t.low in lex.list_followers for t in toks[fig.last :])
