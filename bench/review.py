@@ -3,11 +3,13 @@
     python bench/review.py draw  -o bench/review/sample-<commit>.md   # draw a sample
     python bench/review.py score bench/review/sample-<commit>.md      # precision of a judged one
 
-``draw`` audits GVA dev and ECB+ dev (each ECB+ topic on its own, as an editor would run one
-story; the whole GVA dev split in one run) and draws 40 contradictions and 40 embellishments
-(seed 2026) from all of them. Each finding is written as a block with its quotes and the
-sentences they stand in, and a line ``judgement: ?`` to replace with ``correct``, ``wrong`` or
-``debatable``, followed by ``reason: ...``. ``score`` counts them: debatable counts as wrong.
+Each quote is shown with its article and its sentence number (from 1, as the checker splits
+the text), not a line number. ``draw`` audits GVA dev and ECB+ dev (each ECB+ topic on its
+own, as an editor would run one story; the whole GVA dev split in one run) and draws 40
+contradictions and 40 embellishments (seed 2026) from all of them. Each finding is written
+as a block with its quotes and the sentences they stand in, and a line ``judgement: ?`` to
+replace with ``correct``, ``wrong`` or ``debatable``, followed by ``reason: ...``. ``score``
+counts them: debatable counts as wrong.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def _block(name: str, f) -> str:
     lines = [f"## {name} {f.id}: {f.verdict} ({f.kind})", "", f"explanation: {f.explanation}", ""]
     for c in f.claims:
         text = " ".join(c.text.split())
-        lines.append(f"- `{c.article}:{c.sentence + 1}` **{c.quote}** — {text}")
+        lines.append(f"- `{c.article}` sentence {c.sentence + 1} **{c.quote}** — {text}")
     lines += ["", "judgement: ?", "reason: ", ""]
     return "\n".join(lines)
 

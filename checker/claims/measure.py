@@ -56,6 +56,9 @@ def read(ctx: Context) -> Iterator[Claim]:
             ctx.used.update(range(first, last))
             scale = _factor(toks, fig.last, last, tables)
             figure = Figure(fig.value * scale, fig.low * scale, fig.high * scale)
+            if scale != 1.0:  # a converted figure was rounded in its own unit: "35 miles"
+                spread = figure.value * ctx.settings.approx_tolerance
+                figure = Figure(figure.value, figure.low - spread, figure.high + spread)
             yield ctx.claim(KIND, first, last, what, subject, place="", figure=figure)
 
 

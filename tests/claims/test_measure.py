@@ -58,3 +58,11 @@ def test_a_turnout_that_disagrees_contradicts():
     found = audit("Turnout reached 93.87 percent.", "Turnout was almost 80%.")
     (ct,) = verdicts(found, "contradiction")
     assert "turnout" in ct.slot
+
+
+def test_a_converted_distance_allows_its_rounding():
+    found = audit(
+        "The USGS said the quake was 35 miles southwest of Bandar Abbas.",
+        "The quake struck 60km south west of Bandar Abbas.",
+    )
+    assert verdicts(found, "contradiction") == []
