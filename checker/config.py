@@ -30,6 +30,9 @@ class Config:
     values: dict[str, object] = field(default_factory=dict)  # long option name -> value
 
 
+_TABLES = ("settings", "lexicon")  # configuration tables that are not command-line options
+
+
 def find_config(start: str | Path | None = None) -> Config:
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -58,7 +61,7 @@ def _read(path: Path) -> dict:
 def _table(path: Path, table: object) -> dict[str, object]:
     if not isinstance(table, dict):
         raise InputError(str(path), "the checker settings are not a table", _HINT)
-    return {key if key == "settings" else key.replace("_", "-"): value
+    return {key if key in _TABLES else key.replace("_", "-"): value
             for key, value in table.items()}  # fmt: skip
 
 
@@ -95,7 +98,40 @@ def configured_settings(config: Config | None = None):
             kind = type(default).__name__
             raise InputError(where, f"setting {key} = {value!r} is not a {kind}", "fix the value")
         changes[name] = float(value) if isinstance(default, float) else value
+    additions = _lexicon_additions(config)
+    if additions:
+        changes["lexicon_additions"] = additions
     return replace(DEFAULT, **changes)
+
+
+def _lexicon_additions(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[tool.checker.lexicon]``: words added to a packaged lexicon list, by its name
+    (``markers.intensifier = ["ghastly"]`` or a ``[...lexicon.markers]`` table)."""
+    from checker.lexicons import with_additions
+
+    where = config.path or ""
+    table = config.values.get("lexicon", {})
+    if not isinstance(table, dict):
+        raise InputError(where, "lexicon is not a table", "write [tool.checker.lexicon]")
+    found = []
+    for name, words in sorted(_flatten(table)):
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise InputError(where, f"lexicon {name} is not a list of words", "fix the value")
+        found.append((name, tuple(words)))
+    try:
+        with_additions(tuple(found))
+    except ValueError as error:
+        raise InputError(where, str(error), "name a list in checker/lexicons/*.toml") from None
+    return tuple(found)
+
+
+def _flatten(table: dict, prefix: str = ""):
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _flatten(value, name + ".")
+        else:
+            yield name, value
 
 
 def _options(command: click.Command) -> dict[str, click.Parameter]:
@@ -124,7 +160,7 @@ def default_map(config: Config, group: click.Group) -> dict[str, dict[str, objec
                     continue
                 out.setdefault(name, {})[param.name] = _checked(config, key, param, value)
                 used.add(key)
-    unknown = sorted(set(config.values) - used - {"settings"})
+    unknown = sorted(set(config.values) - used - set(_TABLES))
     if unknown:
         raise InputError(config.path or "", f"unknown setting(s): {', '.join(unknown)}", _HINT)
     return out

@@ -26,7 +26,7 @@ def extract_claims(
     sentences: Sequence[Sentence], settings: Settings = DEFAULT
 ) -> tuple[Claim, ...]:
     """All claims of one article's sentences, in sentence order."""
-    lex = lexicon()
+    lex = lexicon(settings.lexicon_additions)
     tokens = [tokenize(s.text) for s in sentences]
     known = _sure_places(tokens, lex)
     claims: list[Claim] = []

@@ -151,6 +151,9 @@ class Settings:
     progress_min_articles: int = 50  # a progress bar (on a terminal) from this many articles
 
     progress_batch: int = 200  # articles or events per step of the progress bar
+    # Words added to the lexicons by a configuration file ([tool.checker.lexicon]):
+    # (list name, words), e.g. ("markers.intensifier", ("ghastly",)).
+    lexicon_additions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     # --- engines: how the per-article and per-event work is cut up (checker/engine.py) ---
     # Several chunks per worker so that one slow chunk (a long article, a big event) does

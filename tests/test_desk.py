@@ -202,6 +202,24 @@ def test_unknown_config_key_is_one_error_line(desk):
     assert result.stderr.startswith(f"Error: {desk / 'checker.toml'}: unknown setting(s): colour")
 
 
+def test_config_lexicon_additions_reach_the_readers(desk):
+    (desk / "k4.txt").write_text(
+        "Night\n\nAir defences shot down 40 drones over Kaluga in a ghastly night.\n"
+    )
+    args = ("audit", "k4.txt", "-f", "json", "--only", "embellishment")
+    assert findings(invoke(*args)) == []
+    (desk / "checker.toml").write_text('[lexicon]\n"markers.intensifier" = ["ghastly"]\n')
+    (found,) = findings(invoke(*args))
+    assert found["kind"] == "intensifier" and found["claims"][0]["quote"].startswith("ghastly")
+
+
+def test_config_lexicon_addition_to_no_list_is_one_error_line(desk):
+    (desk / "checker.toml").write_text('[lexicon]\n"markers.nonsense" = ["x"]\n')
+    result = invoke("audit", *ARTS)
+    assert result.exit_code == 2
+    assert "no lexicon list 'markers.nonsense'" in result.stderr
+
+
 # --- reference mode ------------------------------------------------------------------------
 
 

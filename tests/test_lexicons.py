@@ -8,11 +8,12 @@ from importlib import resources
 
 import pytest
 
+from checker.lexicons import FILES as PACKAGED
 from checker.lexicons import MARKER_KINDS, read_toml
 from checker.text.tokens import tokens_of
 from tests.helpers import DATA
 
-FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures")
+FILES = PACKAGED
 EXAMPLES = tomllib.loads((DATA / "lexicon_examples.toml").read_text())["examples"]
 
 

@@ -83,19 +83,38 @@ class Lexicon:
     first_person: frozenset[str]
 
 
+FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures")
+
+
+def with_additions(additions: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, dict]:
+    """The lexicon files, with words added by a configuration ('markers.intensifier' ->
+    ['ghastly']). A name must reach a list of words in a packaged file: ValueError otherwise."""
+    data = {name: read_toml(f"{name}.toml") for name in FILES}
+    for name, words in additions:
+        target = _list_at(data, name)
+        target.extend(w for w in words if w not in target)
+    return data
+
+
+def _list_at(data: dict, name: str) -> list:
+    node: object = data
+    for part in name.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise ValueError(f"no lexicon list {name!r}")
+        node = node[part]
+    if isinstance(node, dict) and isinstance(node.get("words"), list):
+        node = node["words"]
+    if not isinstance(node, list) or (node and not isinstance(node[0], str)):
+        raise ValueError(f"{name!r} is not a list of words")
+    return node
+
+
 @cache
-def lexicon() -> Lexicon:
-    """The packaged lexicons, parsed once."""
-    numbers, units, predicates = (
-        read_toml("numbers.toml"),
-        read_toml("units.toml"),
-        read_toml("predicates.toml"),
-    )
-    places, markers, grammar = (
-        read_toml("places.toml"),
-        read_toml("markers.toml"),
-        read_toml("grammar.toml"),
-    )
+def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
+    """The packaged lexicons, with a configuration's additions, parsed once for each."""
+    data = with_additions(additions)
+    numbers, units, predicates = data["numbers"], data["units"], data["predicates"]
+    places, markers, grammar = data["places"], data["markers"], data["grammar"]
     words = numbers["words"]
     convention = markers["convention"]
     return Lexicon(
