@@ -72,7 +72,7 @@ def is_concrete_source(attribution: str) -> bool:
     """A source an editor can check: a named person or an official body."""
     if not attribution:
         return False
-    toks = tokenize(attribution)
+    toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
     lex = lexicon()
     vague = lex.markers["vague_source"].find_all(toks) or lex.markers["witness"].find_all(toks)
     if vague or lex.vague_speakers.find_all(toks):

@@ -1,0 +1,38 @@
+"""Who a sentence says its information comes from, and whether an editor could check it."""
+
+import pytest
+
+from checker.claims.attribution import attribution_of, is_concrete_source
+from checker.lexicons import lexicon
+from checker.text.tokens import tokenize
+
+
+def source(text):
+    return attribution_of(tokenize(text), text, lexicon())
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Two men were shot, police said.", "police"),
+        ('"We will find him," said Chief Ray Diaz.', "Chief Ray Diaz"),
+        ("According to the sheriff's office, two died.", "the sheriff's office"),
+        ("Witnesses reported shots in the area, Kelly said.", "Kelly"),
+        ("Heydar Alishbandi, Governor of Qeshm island, said five villages were hit.", "Governor"),
+    ],
+)
+def test_speakers_found_before_or_after_the_verb(text, who):
+    assert who in source(text) and is_concrete_source(source(text))
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["a Western diplomat", "officials", "Law enforcement sources", "Neighbors", "Eyewitnesses"],
+)
+def test_vague_speakers_are_never_named(speaker):
+    assert not is_concrete_source(speaker)
+
+
+@pytest.mark.parametrize("speaker", ["Police", "His widow", "Lt", "he", "Jane Doe"])
+def test_checkable_speakers(speaker):
+    assert is_concrete_source(speaker)
