@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from checker.align import Alignment
 from checker.claims import scope
@@ -20,16 +21,29 @@ from checker.claims.base import (
     figures_compatible,
     fmt,
 )
-from checker.model import Claim, ClaimKind, Finding, Verdict
+from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 
 
 def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
     """Figures of one kind (counts, measures) across the event's reports."""
-    event_notes = scope.event_conventions(ev.pool)
-    marks = _identifying_figures(ev)
+    facts = _EventFacts(
+        scope.event_conventions(ev.pool),
+        _identifying_figures(ev),
+        _hedged_sentences(ev),
+        _dead_by_sentence(ev),
+    )
     for al in ev.alignments:
         if al.kind == kind:
-            yield from _judge_alignment(ev, al, event_notes, marks)
+            yield from _judge_alignment(ev, al, facts)
+
+
+class _EventFacts(NamedTuple):
+    """What every alignment of an event is judged against, read from its pool once."""
+
+    notes: frozenset[Note]  # counting conventions that hold for the whole event
+    marks: dict[tuple[str, int], list[Claim]]  # identifying figures by sentence
+    hedged: set[tuple[str, int]]  # sentences that hedge
+    dead: dict[tuple[str, int], float]  # the killed count each sentence states
 
 
 def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:
@@ -47,7 +61,7 @@ def _same_happening(a: Claim, b: Claim, marks) -> bool:
     return not (ma and mb) or any(figures_compatible(x, y) for x in ma for y in mb)
 
 
-def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> list[Finding]:
+def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> list[Finding]:
     figures = [c for c in al.claims if c.figure is not None]
     findings = []
     for value, members in _agreeing_clusters(figures):
@@ -58,11 +72,10 @@ def _judge_alignment(ev: EventContext, al: Alignment, event_notes, marks) -> lis
             findings.append(ev.finding(Verdict.AGREEMENT, "numeric", al.key, text, members))
     if _tally(al, ev.settings):
         return findings  # agrees, never contradicts (a running tally, per-shooter, per-party)
-    hedged = _hedged_sentences(ev)
-    dead = _dead_by_sentence(ev)
+    marks = facts.marks
     for sides in _by_happening(_conflicting_principals(figures, marks), marks):
-        verdict, kind, why = scope.explain_difference(sides, event_notes, dead)
-        conflict, sure = _confident(sides, ev.settings, hedged)
+        verdict, kind, why = scope.explain_difference(sides, facts.notes, facts.dead)
+        conflict, sure = _confident(sides, ev.settings, facts.hedged)
         if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
             continue  # too unsure to put before an editor
         values = consensus_summary(conflict, figures_compatible)
