@@ -11,11 +11,9 @@ nothing. Judge: as counts are judged (agreement, contradiction with a confidence
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from checker.claims import figures
 from checker.claims.base import Context, EventContext
-from checker.lexicons import read_toml
 from checker.model import Claim, ClaimKind, Figure, Finding
 from checker.text.names import subject_before
 from checker.text.numbers import measured_figures
@@ -26,24 +24,8 @@ KIND = ClaimKind.MEASURE
 _REACH = 8  # tokens either side of a figure in which its subject is looked for
 
 
-@cache
-def _tables() -> dict[str, Phrases]:
-    data = read_toml("measures.toml")
-    return {
-        "factors": {tuple(k.split()): v for k, v in data["factors"].items()},
-        "asks": Phrases.of(data["asks"]),
-        "personal": frozenset(data["personal"]["subjects"]),
-        "units": Phrases.of(data["units"]),
-        "before": Phrases.of(data["currency_before"]),
-        "after": Phrases.of(data["currency_after"]),
-        "subjects": Phrases.of(data["subjects"]),
-        "period": Phrases.of(data["per_period"]),
-        "directions": Phrases.of({"direction": data["directions"]["words"]}),
-    }
-
-
 def read(ctx: Context) -> Iterator[Claim]:
-    tables = _tables()
+    tables = ctx.lex.measures
     toks = ctx.toks
     for fig in measured_figures(toks, ctx.lex, ctx.settings.approx_tolerance):
         if fig.vague or ctx.used.intersection(range(fig.first, fig.last)):

@@ -73,6 +73,7 @@ class Lexicon:
     name_titles: frozenset[str]
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
+    measures: dict[str, object]  # measures.toml's tables, read by checker/claims/measure.py
     auxiliaries: frozenset[str]
     age_before: Phrases
     age_after: Phrases
@@ -153,8 +154,23 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         times=Phrases.set_of(markers["times"]),
         age_before=Phrases.set_of(grammar["age_before"]),
         age_after=Phrases.set_of(grammar["age_after"]),
+        measures=_measure_tables(data["measures"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
+
+
+def _measure_tables(data: dict) -> dict[str, object]:
+    return {
+        "factors": {tuple(k.split()): v for k, v in data["factors"].items()},
+        "asks": Phrases.of(data["asks"]),
+        "personal": frozenset(data["personal"]["subjects"]),
+        "units": Phrases.of(data["units"]),
+        "before": Phrases.of(data["currency_before"]),
+        "after": Phrases.of(data["currency_after"]),
+        "subjects": Phrases.of(data["subjects"]),
+        "period": Phrases.of(data["per_period"]),
+        "directions": Phrases.of({"direction": data["directions"]["words"]}),
+    }
 
 
 _GRAMMAR_LISTS = (

@@ -66,3 +66,19 @@ def test_a_converted_distance_allows_its_rounding():
         "The quake struck 60km south west of Bandar Abbas.",
     )
     assert verdicts(found, "contradiction") == []
+
+
+def test_lexicon_additions_reach_the_measure_reader():
+    from dataclasses import replace
+
+    from checker.extract import extract_claims
+    from checker.model import Article
+    from checker.settings import DEFAULT
+    from checker.split import split_article
+
+    text = "The family posted a $5,000 bounty for information."
+    sentences = split_article(Article("a", text))
+    added = replace(DEFAULT, lexicon_additions=(("measures.subjects.reward", ("bounty",)),))
+    assert [c for c in extract_claims(sentences) if c.kind == "measure"] == []
+    (claim,) = [c for c in extract_claims(sentences, added) if c.kind == "measure"]
+    assert str(claim.slot) == "|money:usd|reward"
