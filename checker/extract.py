@@ -58,7 +58,8 @@ def extract_claims(
             ctx.so_far.extend(found)
         claims.extend(ctx.so_far)
         speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
-        told = (attribution, sentence.paragraph) if is_concrete_source(attribution) else ("", -1)
+        named_source = is_concrete_source(attribution, lex)
+        told = (attribution, sentence.paragraph) if named_source else ("", -1)
         named = person_mentions(toks, lex)
         person = named[-1][0] if named else person
         strong = [m.key for m in places if not m.weak]

@@ -30,7 +30,7 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     """
     quoted = quoted_spans(text)
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
-    concrete = [s for s in found if is_concrete_source(s)]
+    concrete = [s for s in found if is_concrete_source(s, lex)]
     return (concrete or found or [""])[0]
 
 
@@ -68,12 +68,13 @@ def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
     return [t for t in words[cut + 1 :] if t.low != "."]
 
 
-def is_concrete_source(attribution: str) -> bool:
-    """A source an editor can check: a named person or an official body."""
+def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
+    """A source an editor can check: a named person or an official body. ``lex``: the
+    lexicon in force (a configuration's additions included); the packaged one by default."""
     if not attribution:
         return False
     toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
-    lex = lexicon()
+    lex = lex or lexicon()
     vague = lex.markers["vague_source"].find_all(toks) or lex.markers["witness"].find_all(toks)
     if vague or lex.vague_speakers.find_all(toks):
         return False

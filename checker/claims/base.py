@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
-from checker.lexicons import Lexicon
+from checker.lexicons import Lexicon, lexicon
 from checker.model import (
     Article,
     Claim,
@@ -111,6 +111,11 @@ class EventContext:
     @property
     def ids(self) -> list[str]:
         return sorted(self.event.articles)
+
+    @cached_property
+    def lex(self) -> Lexicon:
+        """The lexicon the event's claims were read with (a configuration's additions too)."""
+        return lexicon(self.settings.lexicon_additions)
 
     @cached_property
     def mine(self) -> dict[str, Sequence[Sentence]]:

@@ -70,7 +70,7 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 
 def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Finding | None:
     """A sentence's framing that no similar sentence of another report shares."""
-    claims = [c for c in claims if _outlets_words(c)]
+    claims = [c for c in claims if _outlets_words(c, ev.lex)]
     if not claims:
         return None
     kinds = {**kinds, key: {c.label for c in claims}}
@@ -78,7 +78,7 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     unsupported = sorted(kinds[key] - backed)
     if not unsupported:
         return None
-    kind = _kind(unsupported, _sourced(claims[0], unsupported))
+    kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
     if kind is None:
         return None
     if kind in _INTENSIFIERS:
@@ -90,13 +90,13 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     return ev.finding(Verdict.EMBELLISHMENT, kind, f"sentence {key[1]}", _WHY[kind], picked)
 
 
-def _sourced(c: Claim, kinds) -> bool:
+def _sourced(c: Claim, kinds, lex) -> bool:
     """A named source stands behind the sentence. A source carried over from the sentence
     before covers what continues its account (hedges, witnesses), never the outlet's own
     framing words ('alarm bells', 'relentless')."""
     if c.attribution_inherited and not set(kinds) <= _REPORTED_KINDS:
         return False
-    return is_concrete_source(c.attribution)
+    return is_concrete_source(c.attribution, lex)
 
 
 def _first_person(ctx: Context) -> bool:
@@ -116,12 +116,12 @@ def _named_after(toks, last: int) -> bool:
     return nxt < len(toks) and toks[nxt].capitalised
 
 
-def _outlets_words(c: Claim) -> bool:
+def _outlets_words(c: Claim, lex) -> bool:
     """A phrase inside a quotation is the speaker's: it counts only when the speaker is
     unnamed ('a vendor said, "...probably all teenagers"'), never when unknown or named."""
     if not inside(quoted_spans(c.text), c.start, c.end):
         return True
-    return bool(c.attribution) and not is_concrete_source(c.attribution)
+    return bool(c.attribution) and not is_concrete_source(c.attribution, lex)
 
 
 def _kind(kinds: list[str], sourced: bool) -> str | None:

@@ -74,3 +74,29 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
 )
 def test_not_embellishments(text):
     assert lone_findings(text) == []
+
+
+def test_lexicon_additions_reach_the_source_check():
+    """A configuration that makes 'Channel' a vague speaker turns what a channel relays into
+    the outlet's own speculation (the additions reach extraction and judging alike)."""
+    from dataclasses import replace
+
+    from checker.extract import extract_claims
+    from checker.judge import judge_event
+    from checker.model import Article, Event
+    from checker.settings import DEFAULT
+    from checker.split import split_article
+
+    text = "The attack could signal more violence, Channel Four said."
+    article = Article("a", text)
+    sentences = split_article(article)
+
+    def kinds(settings):
+        claims = extract_claims(sentences, settings)
+        found = judge_event(Event("E1", ("a",)), {"a": article}, {"a": sentences},
+                            {"a": claims}, settings)  # fmt: skip
+        return [f.kind for f in found if f.verdict == "embellishment"]
+
+    assert kinds(DEFAULT) == []
+    vague = replace(DEFAULT, lexicon_additions=(("markers.vague_speakers", ("channel",)),))
+    assert kinds(vague) == ["speculation"]
