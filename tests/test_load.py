@@ -299,12 +299,16 @@ def test_os_error_while_reading_is_an_input_error(tmp_path, monkeypatch):
 
 # --- limits -----------------------------------------------------------------------------
 
+# A guard against a quadratic scan of one huge line (minutes), not a timing: load speed is
+# measured by bench/scale.py.
+HANG_GUARD = 30.0
+
 
 def test_five_megabyte_one_line_article_is_refused_quickly(tmp_path):
     path = put(tmp_path, "huge.txt", "word " * 1_000_000)
     started = time.perf_counter()
     loaded = load_paths([path])
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < HANG_GUARD
     error = only_error(loaded)
     assert error.reason == "article text is 5,000,000 characters, over the 2,000,000 limit"
     assert "max_article_chars" in error.hint
@@ -314,7 +318,7 @@ def test_five_megabyte_one_line_article_loads_when_allowed(tmp_path):
     path = put(tmp_path, "huge.txt", "word " * 1_000_000)
     started = time.perf_counter()
     loaded = load_paths([path], replace(DEFAULT, max_article_chars=6_000_000))
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < HANG_GUARD
     assert loaded.errors == ()
     assert len(loaded.articles[0].text) == 5_000_000
 
@@ -618,14 +622,12 @@ def test_fakes_csv_latin1_names_the_columns_it_has():
 
 
 @needs_corpora
-def test_gva_dev_loads_fast():
-    started = time.perf_counter()
+def test_gva_dev_loads_whole():
+    """Load speed is measured per stage by bench/scale.py, not here."""
     loaded = load_paths([str(GVA_DEV)])
-    elapsed = time.perf_counter() - started
     assert loaded.errors == ()
     assert len(loaded.articles) == 2612
     assert all(a.date is None or len(a.date) == 10 for a in loaded.articles)
-    assert elapsed < 1.0
 
 
 @needs_corpora
