@@ -85,11 +85,7 @@ class Phrases(dict):
 
     def match(self, toks: Sequence[Tok], i: int) -> tuple[int, object]:
         """Longest phrase starting at token i of ``toks``: (length, value) or (0, None)."""
-        for key, value in self.by_first.get(toks[i].low, ()):
-            n = len(key)
-            if i + n <= len(toks) and all(toks[i + k].low == key[k] for k in range(1, n)):
-                return n, value
-        return 0, None
+        return _longest(self.by_first.get(toks[i].low, ()), toks, i)
 
     def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
         """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
@@ -101,16 +97,29 @@ class Phrases(dict):
 
     def find_all(self, toks: Sequence[Tok]) -> list[tuple[int, int, object]]:
         """Non-overlapping matches (first, last, value), longest first, left to right."""
-        found, i = [], 0
-        while i < len(toks):
-            n, value = self.match(toks, i)
-            if n:
-                found.append((i, i + n, value))
-                i += n
-            else:
-                i += 1
+        found: list[tuple[int, int, object]] = []
+        by_first, free = self.by_first, 0
+        for i, tok in enumerate(toks):
+            options = by_first.get(tok.low) if i >= free else None
+            if options:
+                n, value = _longest(options, toks, i)
+                if n:
+                    found.append((i, i + n, value))
+                    free = i + n
         return found
 
     def covers(self, toks: Sequence[Tok]) -> set[int]:
         """Token positions inside any match."""
         return {i for f, la, _ in self.find_all(toks) for i in range(f, la)}
+
+
+def _longest(options, toks: Sequence[Tok], i: int) -> tuple[int, object]:
+    """The first of ``options`` (longest first) whose tokens follow at i: (length, value)."""
+    size = len(toks)
+    for key, value in options:
+        n = len(key)
+        if n == 1:
+            return 1, value
+        if i + n <= size and all(toks[i + k].low == key[k] for k in range(1, n)):
+            return n, value
+    return 0, None
