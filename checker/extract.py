@@ -17,7 +17,7 @@ from checker.lexicons import lexicon
 from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import person_mentions
-from checker.text.places import frame_place, place_mentions
+from checker.text.places import frame_place, place_candidates, places_among
 from checker.text.quotes import opens_quote
 from checker.text.tokens import tokenize
 
@@ -28,14 +28,15 @@ def extract_claims(
     """All claims of one article's sentences, in sentence order."""
     lex = lexicon(settings.lexicon_additions)
     tokens = [tokenize(s.text) for s in sentences]
-    known = _sure_places(tokens, lex)
+    candidates = [place_candidates(toks, lex) for toks in tokens]
+    known = _sure_places(candidates)
     claims: list[Claim] = []
     recent: list[str] = []  # places of previous sentences, newest last
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
     person = None  # the person named last
-    for sentence, toks in zip(sentences, tokens, strict=True):
-        places = place_mentions(toks, lex, known)
+    for sentence, toks, maybe in zip(sentences, tokens, candidates, strict=True):
+        places = places_among(maybe, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
         carried = not attribution and told[1] == sentence.paragraph
         if carried:
@@ -68,7 +69,7 @@ def extract_claims(
     return tuple(claims)
 
 
-def _sure_places(tokens, lex) -> frozenset[str]:
+def _sure_places(candidates) -> frozenset[str]:
     """Places the article names unambiguously somewhere ('in Moscow'), so that "Moscow's
     airports" elsewhere in the same article is read as a place too."""
-    return frozenset(m.key for toks in tokens for m in place_mentions(toks, lex))
+    return frozenset(m.key for maybe in candidates for m in places_among(maybe))

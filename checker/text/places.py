@@ -42,19 +42,32 @@ def place_mentions(
 ) -> list[PlaceMention]:
     """Places of one sentence, a possessor dropped for what it possesses. ``known``: places the
     same article names unambiguously elsewhere ("in Moscow"), so "Moscow's airports" counts."""
+    return places_among(place_candidates(toks, lex), known)
+
+
+def place_candidates(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[PlaceMention, bool]]:
+    """Every capitalised run that could be a place, with whether the sentence itself makes it
+    one (a preposition or a kind-of-place word): read once, filtered per article after."""
     headline = is_headline(toks)
-    mentions, i = [], 0
+    candidates, i = [], 0
     while i < len(toks):
         end = _capitalised_run(toks, i)
         if end == i:
             i += 1
             continue
         for start, stop in _run_parts(toks, i, end, lex):
-            mention = _as_place(toks, start, stop, lex, headline, known)
-            if mention:
-                mentions.append(mention)
+            candidate = _as_place(toks, start, stop, lex, headline)
+            if candidate:
+                candidates.append(candidate)
         i = end
-    return _drop_possessors(mentions)
+    return candidates
+
+
+def places_among(
+    candidates: Sequence[tuple[PlaceMention, bool]], known: frozenset[str] = frozenset()
+) -> list[PlaceMention]:
+    """The candidates that are places: sure ones, and those the article names surely elsewhere."""
+    return _drop_possessors([m for m, sure in candidates if sure or m.key in known])
 
 
 def _capitalised_run(toks: Sequence[Tok], i: int) -> int:
@@ -83,7 +96,7 @@ def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     return parts
 
 
-def _as_place(toks, start, end, lex: Lexicon, headline: bool, known) -> PlaceMention | None:
+def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> tuple[PlaceMention, bool] | None:
     words = [t.text for t in toks[start:end]]
     if all(w.isupper() and len(w) > 1 for w in words):
         return None  # acronyms: PAD, FPV, NOPD
@@ -100,10 +113,8 @@ def _as_place(toks, start, end, lex: Lexicon, headline: bool, known) -> PlaceMen
         or (prev == "the" and prev2 in lex.place_prepositions)
         or _possesses_place_things(toks, end, lex)
     )
-    if not (suffixed or introduced or key in known):
-        return None
     last = end + 1 if suffixed and not suffixed_inside else end
-    return PlaceMention(start, last, key, _weak_before(toks, start, lex))
+    return PlaceMention(start, last, key, _weak_before(toks, start, lex)), suffixed or introduced
 
 
 def _possesses_place_things(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
