@@ -7,6 +7,7 @@ given names differ, and a bare surname is one person only if the event names one
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -35,12 +36,35 @@ def read(ctx: Context) -> Iterator[Claim]:
         m = _AGE_TOKEN.match(tok.low)
         if m:
             who, first, last = name_after(toks, i + 1, lex)
+            if not who:
+                who, first, last = _role_then_name(toks, i + 1, lex)
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
         elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
             found = _apposition(ctx, i) or _phrased(ctx, i)
             if found:
                 yield found
+
+
+def _role_then_name(toks, i: int, lex):
+    """'the 45-year-old suspect, Larry Darnell Gordon,': a role word, a comma and a full name
+    closed by punctuation or a verb, so the name is the role's apposition."""
+    if not (low_at(toks, i + 1) == "," and i < len(toks) and toks[i].is_word):
+        return None, -1, -1
+    if toks[i].capitalised:
+        return None, -1, -1
+    who, first, last = name_after(toks, i + 2, lex)
+    if not who or not who.given or low_at(toks, last) not in _APPOSITION_END:
+        return None, -1, -1
+    return who, first, last
+
+
+def _in_a_range(toks, i: int) -> bool:
+    """'10 or 11 years old', 'between 30 and 40 years old', '11 to 30': one end of a range."""
+    joins = ("or", "to", "and", "-", "–")
+    before = low_at(toks, i - 1) in joins and low_at(toks, i - 2)[:1].isdigit()
+    after = low_at(toks, i + 1) in joins and low_at(toks, i + 2)[:1].isdigit()
+    return before or after
 
 
 def _pronoun_was(toks, i: int) -> bool:
@@ -69,6 +93,8 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
         start = i - 2  # "She was 91."
     if start < 0 and not after:
         return None
+    if _in_a_range(toks, i):
+        return None  # "10 or 11 years old": a guess between two ages, neither of them stated
     first = start if start >= 0 else i
     if after:
         named, _, name_end = name_after(toks, i + 1 + after, lex)
@@ -137,9 +163,9 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
                 if same(x, y) and _same_bearer(x, y, ev.settings)
             ]
             if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
-                if not _said_alike(pairs[0], ev.settings):
+                x, y = max(pairs, key=_likeness)  # the two sentences that tell it most alike
+                if _likeness((x, y)) < ev.settings.age_similarity:
                     continue  # ages in unlike sentences were other people on dev audits
-                x, y = pairs[0]
                 conflicts.setdefault(a, x)
                 conflicts.setdefault(b, y)
     who = al.claims[0].slot.person.title()
@@ -168,18 +194,20 @@ def _same_bearer(a: Claim, b: Claim, settings) -> bool:
     return abs(x - y) <= settings.age_max_gap or str(x)[::-1] == str(y)
 
 
-def _said_alike(pair: tuple[Claim, Claim], settings) -> bool:
-    """Two sentences that give a person's age alike ('Derrick Stafford, 32, was charged' /
-    'Derrick Stafford, 23, was charged'): the same person, told of the same way."""
+def _likeness(pair: tuple[Claim, Claim]) -> float:
+    """How alike two sentences give a person's age ('Derrick Stafford, 32, was charged' /
+    'Derrick Stafford, 23, was charged'): alike enough, the same person told of the same way."""
     a, b = pair
-    return fuzz.token_set_ratio(a.text, b.text) >= settings.age_similarity
+    return fuzz.token_set_ratio(a.text, b.text)
 
 
 def _slack(year_a: float, year_b: float, settings) -> float:
-    """A birthday between two reports is no conflict: one year, plus the years between them
-    when both dates are known, or ``age_slack_undated`` when one is not."""
+    """A birthday between two reports is no conflict: the whole years between them, rounded
+    up, when both dates are known (reports of one week give one age), or
+    ``age_slack_undated`` when one is not."""
     if year_a and year_b:
-        return 1 + abs(year_a - year_b)
+        gap = abs(year_a - year_b)
+        return 0.0 if gap < settings.age_same_time_years else float(math.ceil(gap))
     return settings.age_slack_undated
 
 
