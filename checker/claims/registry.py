@@ -39,6 +39,7 @@ RULES = (
     absence.judge,
     time.judge,
     marker.judge,
+    count.wider_agreements,
     count.added_details,
     quote.judge,
     omission.judge,
