@@ -52,6 +52,7 @@ class ClaimKind(_Name):
     AGE = "age"  # "Jane Doe, 23"
     TIME = "time"  # "July 17", "on Sunday", "21:00"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
+    CHARGE = "charge"  # a legal charge or outcome: "charged with first-degree murder"
 
 
 class Note(_Name):

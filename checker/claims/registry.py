@@ -9,6 +9,7 @@ from __future__ import annotations
 from checker.claims import (
     absence,
     age,
+    charge,
     count,
     fact,
     marker,
@@ -26,6 +27,7 @@ READERS = (
     absence.read,
     fact.read,
     relation.read,
+    charge.read,
     time.read,
     marker.read,
 )
@@ -35,6 +37,7 @@ RULES = (
     measure.judge,
     age.judge,
     relation.judge,
+    charge.judge,
     fact.judge,
     absence.judge,
     time.judge,
