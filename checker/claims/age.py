@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.align import Alignment
 from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
-from checker.model import Claim, ClaimKind, Finding, Verdict
+from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, name_after, name_before, subject_before
 from checker.text.tokens import low_at
@@ -25,6 +25,9 @@ KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
+_RANGE_WORDS = ("range", "ranges", "ranged", "ranging")
+_AGES = ("age", "ages")
+_THE_AGES_OF = ["the", "ages", "of"]
 _PERSON_PRONOUNS = ("he", "she")
 
 
@@ -32,6 +35,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     """'Jane Doe, 23,', '23-year-old Jane Doe', 'the 23-year-old' (the person named last),
     'Page died at 85', 'Doe, aged 23', 'Doe is 19 years old', 'she was 91' (named before)."""
     toks, lex = ctx.toks, ctx.lex
+    yield from _age_ranges(ctx)
     for i, tok in enumerate(toks):
         m = _AGE_TOKEN.match(tok.low)
         if m:
@@ -44,6 +48,43 @@ def read(ctx: Context) -> Iterator[Claim]:
             found = _apposition(ctx, i) or _phrased(ctx, i)
             if found:
                 yield found
+
+
+def _age_ranges(ctx: Context) -> Iterator[Claim]:
+    """'the victims range in age from 11 to 30', 'ranged in age between 11 to 30 years old',
+    'between the ages of 11 and 30': the ages of a group, compared only as a whole."""
+    toks = ctx.toks
+    for i, tok in enumerate(toks):
+        j = i + 1
+        if tok.low in _RANGE_WORDS and low_at(toks, j) == "in" and low_at(toks, j + 1) in _AGES:
+            j += 2
+            j += low_at(toks, j) in ("from", "between")
+        elif tok.low == "between" and [low_at(toks, j + k) for k in range(3)] == _THE_AGES_OF:
+            j += 3
+        else:
+            continue
+        ends = _two_ages(toks, j)
+        if ends is None:
+            continue
+        low, high, last = ends
+        ctx.used.update(range(i, last))
+        figure = Figure(float(low), float(low), float(high), vague=True)  # no one age
+        yield ctx.claim(
+            KIND, i, last, "age", "range", place="", person="", figure=figure, label=f"{low}-{high}"
+        )
+
+
+def _two_ages(toks, j: int) -> tuple[int, int, int] | None:
+    """'11 to 30', '11 and 30', '11-30' at j: (low, high, end) or None."""
+    a, join, b = low_at(toks, j), low_at(toks, j + 1), low_at(toks, j + 2)
+    if not (a.isdigit() and b.isdigit() and join in ("to", "and", "-", "–")):
+        return None
+    low, high = int(a), int(b)
+    if not 0 < low < high < _MAX_AGE:
+        return None
+    end = j + 3
+    n = 2 if [low_at(toks, end), low_at(toks, end + 1)] == ["years", "old"] else 0
+    return low, high, end + n
 
 
 def _role_then_name(toks, i: int, lex):
@@ -141,6 +182,8 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 
 
 def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
+    if al.key.predicate == "range":
+        return _judge_ranges(ev, al)
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in al.claims:
         if len(by_article[c.article]) < ev.settings.self_pairs:  # pairs below stay bounded
@@ -184,6 +227,21 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
         sides = consensus_summary(picked, _agree)
         text = f"age of {who} differs: {sides}"
         out.append(ev.finding(Verdict.CONTRADICTION, "age", al.key, text, picked))
+    return out
+
+
+def _judge_ranges(ev: EventContext, al: Alignment) -> list[Finding]:
+    """Ranges of a group's ages agree when both ends are equal; two ranges may be of two
+    groups (the victims, the suspects), so they never contradict."""
+    out = []
+    by_label: dict[str, list[Claim]] = defaultdict(list)
+    for c in al.claims:
+        by_label[c.label].append(c)
+    for label, members in sorted(by_label.items()):
+        arts = sorted({c.article for c in members})
+        if len(arts) > 1:
+            text = f"{len(arts)} reports give ages from {label.replace('-', ' to ')}"
+            out.append(ev.finding(Verdict.AGREEMENT, "age", al.key, text, members))
     return out
 
 

@@ -154,8 +154,8 @@ def predicate_near(
     recovered, 'found two people with gunshot wounds' is shot)."""
     toks, lex = ctx.toks, ctx.lex
     j = first - 1
-    while j >= 0 and toks[j].low in lex.fillers:
-        j -= 1
+    while j >= 0 and (toks[j].low in lex.fillers or toks[j].low in lex.subset_words):
+        j -= 1  # 'killed 10 and wounding other 70
     start, pred = lex.predicates.ending_at(toks, j + 1)
     if start >= 0 and (not unit or lex.takes(pred, unit)):
         return pred, start, j + 1

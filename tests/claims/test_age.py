@@ -111,3 +111,27 @@ def test_ages_a_year_apart_in_reports_of_one_week_contradict():
 
 def test_ages_a_year_apart_in_reports_months_apart_are_a_birthday():
     assert _age_findings({0: "2016-03-11", 1: "2016-07-12"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Ferrin says the victims range in age from 11 to 30.",
+        "The victims, five children and three adults, ranged in age between 11 to 30 years old.",
+        "The victims were between the ages of 11 and 30.",
+    ],
+)
+def test_a_group_age_range_is_read_whole(text):
+    got = [(c.slot.predicate, c.label) for c in claims_of(text) if c.kind == "age"]
+    assert got == [("range", "11-30")]
+
+
+def test_age_ranges_agree_when_equal_and_never_contradict():
+    from tests.test_judge import audit, verdicts
+
+    same = audit(
+        "The victims range in age from 11 to 30.", "The wounded ranged in age from 11 to 30."
+    )
+    assert len(verdicts(same, "agreement", "age")) == 1
+    other = audit("The victims range in age from 11 to 30.", "The men ranged in age from 18 to 30.")
+    assert verdicts(other, "contradiction") == []

@@ -258,3 +258,8 @@ def test_a_kind_of_person_agrees_with_its_total_but_two_kinds_never_meet():
     assert _wider("Two men were killed in the attack.", "Two people were killed in the attack.")
     men, women = "Two men were killed in the attack.", "Two women were killed in the attack."
     assert _wider(men, women) == []
+
+
+def test_a_figure_after_other_takes_the_verb_before_it():
+    got = [c for c in quantities("The quake killed 10 persons and wounded other 70.")]
+    assert [(c.slot.predicate, c.value) for c in got] == [("killed", 10), ("injured", 70)]
