@@ -39,6 +39,7 @@ RULES = (
     relation.judge,
     charge.judge,
     fact.judge,
+    fact.death_place,
     absence.judge,
     time.judge,
     marker.judge,

@@ -75,6 +75,7 @@ class Lexicon:
     street_words: frozenset[str]
     measures: dict[str, object]  # measures.toml's tables, read by checker/claims/measure.py
     charges: dict[str, object]  # predicates.toml's [charges] tables, read by claims/charge.py
+    death_places: Phrases  # "died at the scene" -> at_scene, read by claims/fact.py
     auxiliaries: frozenset[str]
     age_before: Phrases
     age_after: Phrases
@@ -157,6 +158,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         age_after=Phrases.set_of(grammar["age_after"]),
         measures=_measure_tables(data["measures"]),
         charges=_charge_tables(predicates["charges"]),
+        death_places=Phrases.of(predicates["death_places"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 

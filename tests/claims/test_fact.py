@@ -38,3 +38,41 @@ def test_not_these_facts(text):
 def test_two_reports_stating_one_consequence_agree():
     found = audit("Moscow's airports were closed.", "Airports in Moscow were closed overnight.")
     assert verdicts(found, "agreement", "fact")
+
+
+def _death_places(*texts):
+    from tests.test_judge import audit, verdicts
+
+    return verdicts(audit(*texts), "contradiction", "death place")
+
+
+def test_one_death_at_the_scene_and_on_the_way_to_hospital_contradict():
+    (f,) = _death_places(
+        "One person was killed. The woman died at the scene, police said.",
+        "One person was killed. The victim died on the way to the hospital.",
+    )
+    assert {c.quote for c in f.claims} == {
+        "died at the scene",
+        "died on the way to the hospital",
+    }
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (  # two deaths: one may have died at the scene, the other later
+            "Two people were killed. One died at the scene.",
+            "Two people were killed. A man died on the way to the hospital.",
+        ),
+        (  # a report that gives both places tells of two people
+            "One person was killed. He died at the scene.",
+            "One person was killed. He died at the scene. A woman later died at the hospital.",
+        ),
+        (  # no toll stated
+            "The woman died at the scene.",
+            "The victim died on the way to the hospital.",
+        ),
+    ],
+)
+def test_no_death_place_contradiction_without_one_death_in_one_place(texts):
+    assert _death_places(*texts) == []
