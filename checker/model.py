@@ -53,6 +53,7 @@ class ClaimKind(_Name):
     TIME = "time"  # "July 17", "on Sunday", "21:00"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
     CHARGE = "charge"  # a legal charge or outcome: "charged with first-degree murder"
+    PERSON = "person"  # a named person and what happened to them: "Wayne Rusher was killed"
 
 
 class Note(_Name):

@@ -15,6 +15,7 @@ from checker.claims import (
     marker,
     measure,
     omission,
+    person,
     quote,
     relation,
     time,
@@ -28,6 +29,7 @@ READERS = (
     fact.read,
     relation.read,
     charge.read,
+    person.read,
     time.read,
     marker.read,
 )
@@ -38,6 +40,7 @@ RULES = (
     age.judge,
     relation.judge,
     charge.judge,
+    person.judge,
     fact.judge,
     fact.death_place,
     absence.judge,
