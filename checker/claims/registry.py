@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from checker.claims import (
     absence,
+    address,
     age,
     charge,
     count,
@@ -30,6 +31,7 @@ READERS = (
     relation.read,
     charge.read,
     person.read,
+    address.read,
     time.read,
     marker.read,
 )
@@ -41,6 +43,7 @@ RULES = (
     relation.judge,
     charge.judge,
     person.judge,
+    address.judge,
     fact.judge,
     fact.death_place,
     absence.judge,
