@@ -17,6 +17,7 @@ from checker.text.tokens import PUNCT_BREAK, Tok
 KIND = ClaimKind.FACT
 _REACH = 5  # tokens either side in which a predicate looks for its noun
 _DEATH = "death"  # the slot of where a victim died
+_CONDITION = "condition"  # the slot of the victims' condition
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -34,6 +35,8 @@ def read(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(KIND, min(first, u_first), max(last, u_last), unit, pred)
     for first, last, where in lex.death_places.find_all(toks):
         yield ctx.claim(KIND, first, last, _DEATH, where, place="")
+    for first, last, state in lex.conditions.find_all(toks):
+        yield ctx.claim(KIND, first, last, _CONDITION, state, place="")
 
 
 def unit_near(toks: Sequence[Tok], first: int, last: int, lex) -> tuple[str, int, int]:
@@ -100,3 +103,32 @@ def _one_death(pool: Sequence[Claim], lex) -> bool:
         and c.figure is not None
     ]
     return bool(tolls) and all(v == 1 for v in tolls)
+
+
+def condition(ev: EventContext) -> Iterator[Finding]:
+    """'were all treated and released' vs 'is still in critical condition' in a report of the
+    same day or later (an earlier 'critical' may simply have been updated). A report that says
+    both is no side."""
+    said: dict[str, set[str]] = defaultdict(set)
+    first: dict[tuple[str, str], Claim] = {}
+    for c in ev.pool:
+        if c.kind == KIND and c.unit == _CONDITION and Note.BACKGROUND not in c.notes:
+            said[c.article].add(c.predicate)
+            first.setdefault((c.article, c.predicate), c)
+    released = sorted(a for a, s in said.items() if s == {"all_released"})
+    critical = sorted(a for a, s in said.items() if s == {"critical"})
+    for a in released:
+        later = [b for b in critical if not _written_before(ev, b, a)]
+        if later:
+            sides = [first[(a, "all_released")]] + [first[(b, "critical")] for b in later]
+            text = "reports disagree on the victims' condition: " + value_summary(
+                sides, lambda c: c.predicate.replace("_", " ")
+            )
+            yield ev.finding(Verdict.CONTRADICTION, "condition", _CONDITION, text, sides)
+            return
+
+
+def _written_before(ev: EventContext, a: str, b: str) -> bool:
+    """Is report a dated before report b (both dates known)?"""
+    da, db = ev.articles[a].date, ev.articles[b].date
+    return bool(da and db and da < db)

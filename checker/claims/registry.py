@@ -46,6 +46,7 @@ RULES = (
     address.judge,
     fact.judge,
     fact.death_place,
+    fact.condition,
     absence.judge,
     time.judge,
     marker.judge,

@@ -76,6 +76,7 @@ class Lexicon:
     measures: dict[str, object]  # measures.toml's tables, read by checker/claims/measure.py
     charges: dict[str, object]  # predicates.toml's [charges] tables, read by claims/charge.py
     death_places: Phrases  # "died at the scene" -> at_scene, read by claims/fact.py
+    conditions: Phrases  # "were all treated and released" -> all_released, claims/fact.py
     named_dead: dict[str, Phrases]  # "deaths of", "was killed"..., read by claims/person.py
     auxiliaries: frozenset[str]
     age_before: Phrases
@@ -160,6 +161,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         measures=_measure_tables(data["measures"]),
         charges=_charge_tables(predicates["charges"]),
         death_places=Phrases.of(predicates["death_places"]),
+        conditions=Phrases.of(predicates["conditions"]),
         named_dead={k: Phrases.set_of(v) for k, v in predicates["named_dead"].items()},
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )

@@ -76,3 +76,30 @@ def test_one_death_at_the_scene_and_on_the_way_to_hospital_contradict():
 )
 def test_no_death_place_contradiction_without_one_death_in_one_place(texts):
     assert _death_places(*texts) == []
+
+
+def _conditions(*texts, dates=None):
+    from tests.test_judge import audit, verdicts
+
+    return verdicts(audit(*texts, dates=dates), "contradiction", "condition")
+
+
+RELEASED = "Police said the wounded were all treated and released from hospitals."
+CRITICAL = "A friend said one victim is still in critical condition."
+
+
+def test_all_released_and_still_critical_the_same_day_contradict():
+    (f,) = _conditions(RELEASED, CRITICAL, dates={0: "2016-10-31", 1: "2016-10-31"})
+    assert {c.slot.predicate for c in f.claims} == {"all_released", "critical"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "dates"),
+    [
+        ((RELEASED, CRITICAL), {0: "2016-11-02", 1: "2016-10-31"}),  # critical, then released
+        ((RELEASED + " One was in critical condition at first.", CRITICAL), None),  # says both
+        ((CRITICAL, "Two victims were released from the hospital."), None),  # not all
+    ],
+)
+def test_no_condition_contradiction_for_updates_or_parts(texts, dates):
+    assert _conditions(*texts, dates=dates) == []
