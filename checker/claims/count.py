@@ -32,16 +32,17 @@ _OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
-    yield from _coordinated(ctx)
-    yield from _other_injuries(list(_figures(ctx)))
+    spans = read_figures(ctx.toks, ctx.lex, ctx.settings.approx_tolerance)
+    if any(t.low == "and" for t in ctx.toks):
+        yield from _coordinated(ctx, spans)
+    yield from _other_injuries(list(_figures(ctx, spans)))
     yield from _singular_casualties(ctx)
 
 
-def _coordinated(ctx: Context) -> Iterator[Claim]:
+def _coordinated(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
     """'three women and a man were also shot', 'two women and one man died': kinds of people
     joined by 'and' under one verb are one count of people (4, 3)."""
     toks, lex = ctx.toks, ctx.lex
-    spans = read_figures(toks, lex, ctx.settings.approx_tolerance)
     starts = {f.first: f for f in spans if not f.vague}
     for fig in spans:
         if fig.vague or ctx.used.intersection(range(fig.first, fig.last)):
@@ -90,10 +91,10 @@ def _other_injuries(claims: list[Claim]) -> list[Claim]:
     ]
 
 
-def _figures(ctx: Context) -> Iterator[Claim]:
+def _figures(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     last_unit = ""
-    for fig in read_figures(toks, lex, ctx.settings.approx_tolerance):
+    for fig in spans:
         if low_at(toks, fig.last) == "of" and not fig.vague:
             continue  # "three of the four victims": a part of a count named next
         if ctx.used.intersection(range(fig.first, fig.last)):

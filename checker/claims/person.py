@@ -21,6 +21,9 @@ from checker.text.tokens import Tok, low_at
 KIND = ClaimKind.PERSON
 _DEAD = "killed"
 _IN_A_LIST = frozenset({",", "and"})
+_DEATH_WORDS = frozenset({"death", "deaths", "killing", "killings", "murder", "murders", "slaying",
+                          "slayings", "killed", "died", "slain", "dead", "deceased",
+                          "fatally"})  # fmt: skip
 _BEFORE_AS = 8  # tokens between 'identified' and 'as the victims who died'
 
 
@@ -28,6 +31,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     """Names in a background sentence are read too: a name says which person it is about
     (the judge compares only the dead of one surname, against the event's toll)."""
     toks, lex = ctx.toks, ctx.lex
+    if not any(t.low in _DEATH_WORDS for t in toks):
+        return  # most sentences name no death: the phrase tables are not scanned
     spans: list[tuple[int, int]] = []
     phrases = lex.named_dead
     for _first, last, _ in phrases["nouns_of"].find_all(toks):
