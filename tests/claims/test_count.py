@@ -263,3 +263,17 @@ def test_a_kind_of_person_agrees_with_its_total_but_two_kinds_never_meet():
 def test_a_figure_after_other_takes_the_verb_before_it():
     got = [c for c in quantities("The quake killed 10 persons and wounded other 70.")]
     assert [(c.slot.predicate, c.value) for c in got] == [("killed", 10), ("injured", 70)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Almost all of the 288 candidates running for 125 seats came from one party.",
+        "A total of 288 candidates are vying for the 125 seats in the legislature.",
+        "Voters were picking between 288 candidates for 125 seats.",
+    ],
+)
+def test_candidates_in_a_race_are_counted_but_seats_are_not(sentence):
+    assert [(c.slot.what, c.slot.predicate, c.value) for c in quantities(sentence)] == [
+        ("candidate", "contested", 288)
+    ]
