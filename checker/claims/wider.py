@@ -18,6 +18,7 @@ from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 
 _APART_FROM_THE_DEAD = frozenset({"other", "others", "also", "more", "additional", "another"})
 _TOTAL = "person"
+_ROLES = frozenset({"officer", "suspect", "soldier"})  # people counted by what they do
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
@@ -30,11 +31,17 @@ def judge(ev: EventContext) -> Iterator[Finding]:
             groups[(_family(c, dead), c.value)].append(c)
     for (predicate, value), claims in sorted(groups.items()):
         for members in _by_subtype(claims):
-            if _adds_a_pair(members):
+            if _adds_a_pair(members) and not _parts_of_roles(members):
                 arts = sorted({c.article for c in members})
                 text = f"{len(arts)} reports give {fmt(value)} ({_slots(members)})"
                 slot = f"{_TOTAL}|{predicate}"
                 yield ev.finding(Verdict.AGREEMENT, "numeric", slot, text, members)
+
+
+def _parts_of_roles(members: list[Claim]) -> bool:
+    """'two additional firefighters were injured' and 'two others remained hospitalized':
+    parts of the toll, one of them people of a role, are often two different parts."""
+    return all(c.partial for c in members) and any(c.unit in _ROLES for c in members)
 
 
 def _countable(c: Claim, lex) -> bool:

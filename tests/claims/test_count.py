@@ -277,3 +277,13 @@ def test_candidates_in_a_race_are_counted_but_seats_are_not(sentence):
     assert [(c.slot.what, c.slot.predicate, c.value) for c in quantities(sentence)] == [
         ("candidate", "contested", 288)
     ]
+
+
+def test_two_parts_one_of_a_role_do_not_meet():
+    assert (
+        _wider(
+            "One man was killed. Two additional firefighters were injured.",
+            "One man was killed. Two others remained hospitalized.",
+        )
+        == []
+    )
