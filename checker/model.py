@@ -52,6 +52,9 @@ class ClaimKind(_Name):
     AGE = "age"  # "Jane Doe, 23"
     TIME = "time"  # "July 17", "on Sunday", "21:00"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
+    CHARGE = "charge"  # a legal charge or outcome: "charged with first-degree murder"
+    PERSON = "person"  # a named person and what happened to them: "Wayne Rusher was killed"
+    ADDRESS = "address"  # a house number on a street: "at 19 Plymouth St."
 
 
 class Note(_Name):

@@ -110,6 +110,13 @@ class Settings:
     # at least this share of the event's reports: fewer was never useful on dev audits.
     omission_min_reports: int = 3
     omission_share: float = 0.6  # figures naming the happening
+    # Reports dated less than this many years apart (about two weeks) give one age for one
+    # person: a birthday between them is rarer than a slip (44 vs 45 the next day). On GVA dev,
+    # ages a year apart in reports 3-4 weeks apart were trials or motions: left to the slack.
+    age_same_time_years: float = 0.04
+    # Charges for one death in reports written this many years apart (two weeks) are one
+    # stage of one case; later ones may be amended (manslaughter raised to murder).
+    charge_same_time_years: float = 0.04
     age_slack_undated: float = 2.0  # years two undated reports' ages of one person may differ
     # A contradiction over an age or a "no injuries" needs the two sentences to say much the
     # same (token_set_ratio): on reviewed dev samples, ages in sentences alike at 50+ were 9

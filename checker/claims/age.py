@@ -7,6 +7,7 @@ given names differ, and a bare surname is one person only if the event names one
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.align import Alignment
 from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
-from checker.model import Claim, ClaimKind, Finding, Verdict
+from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, name_after, name_before, subject_before
 from checker.text.tokens import low_at
@@ -24,6 +25,9 @@ KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
+_RANGE_WORDS = ("range", "ranges", "ranged", "ranging")
+_AGES = ("age", "ages")
+_THE_AGES_OF = ["the", "ages", "of"]
 _PERSON_PRONOUNS = ("he", "she")
 
 
@@ -31,16 +35,77 @@ def read(ctx: Context) -> Iterator[Claim]:
     """'Jane Doe, 23,', '23-year-old Jane Doe', 'the 23-year-old' (the person named last),
     'Page died at 85', 'Doe, aged 23', 'Doe is 19 years old', 'she was 91' (named before)."""
     toks, lex = ctx.toks, ctx.lex
+    yield from _age_ranges(ctx)
     for i, tok in enumerate(toks):
         m = _AGE_TOKEN.match(tok.low)
         if m:
             who, first, last = name_after(toks, i + 1, lex)
+            if not who:
+                who, first, last = _role_then_name(toks, i + 1, lex)
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
         elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
             found = _apposition(ctx, i) or _phrased(ctx, i)
             if found:
                 yield found
+
+
+def _age_ranges(ctx: Context) -> Iterator[Claim]:
+    """'the victims range in age from 11 to 30', 'ranged in age between 11 to 30 years old',
+    'between the ages of 11 and 30': the ages of a group, compared only as a whole."""
+    toks = ctx.toks
+    for i, tok in enumerate(toks):
+        j = i + 1
+        if tok.low in _RANGE_WORDS and low_at(toks, j) == "in" and low_at(toks, j + 1) in _AGES:
+            j += 2
+            j += low_at(toks, j) in ("from", "between")
+        elif tok.low == "between" and [low_at(toks, j + k) for k in range(3)] == _THE_AGES_OF:
+            j += 3
+        else:
+            continue
+        ends = _two_ages(toks, j)
+        if ends is None:
+            continue
+        low, high, last = ends
+        ctx.used.update(range(i, last))
+        figure = Figure(float(low), float(low), float(high), vague=True)  # no one age
+        yield ctx.claim(
+            KIND, i, last, "age", "range", place="", person="", figure=figure, label=f"{low}-{high}"
+        )
+
+
+def _two_ages(toks, j: int) -> tuple[int, int, int] | None:
+    """'11 to 30', '11 and 30', '11-30' at j: (low, high, end) or None."""
+    a, join, b = low_at(toks, j), low_at(toks, j + 1), low_at(toks, j + 2)
+    if not (a.isdigit() and b.isdigit() and join in ("to", "and", "-", "–")):
+        return None
+    low, high = int(a), int(b)
+    if not 0 < low < high < _MAX_AGE:
+        return None
+    end = j + 3
+    n = 2 if [low_at(toks, end), low_at(toks, end + 1)] == ["years", "old"] else 0
+    return low, high, end + n
+
+
+def _role_then_name(toks, i: int, lex):
+    """'the 45-year-old suspect, Larry Darnell Gordon,': a role word, a comma and a full name
+    closed by punctuation or a verb, so the name is the role's apposition."""
+    if not (low_at(toks, i + 1) == "," and i < len(toks) and toks[i].is_word):
+        return None, -1, -1
+    if toks[i].capitalised:
+        return None, -1, -1
+    who, first, last = name_after(toks, i + 2, lex)
+    if not who or not who.given or low_at(toks, last) not in _APPOSITION_END:
+        return None, -1, -1
+    return who, first, last
+
+
+def _in_a_range(toks, i: int) -> bool:
+    """'10 or 11 years old', 'between 30 and 40 years old', '11 to 30': one end of a range."""
+    joins = ("or", "to", "and", "-", "–")
+    before = low_at(toks, i - 1) in joins and low_at(toks, i - 2)[:1].isdigit()
+    after = low_at(toks, i + 1) in joins and low_at(toks, i + 2)[:1].isdigit()
+    return before or after
 
 
 def _pronoun_was(toks, i: int) -> bool:
@@ -69,6 +134,8 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
         start = i - 2  # "She was 91."
     if start < 0 and not after:
         return None
+    if _in_a_range(toks, i):
+        return None  # "10 or 11 years old": a guess between two ages, neither of them stated
     first = start if start >= 0 else i
     if after:
         named, _, name_end = name_after(toks, i + 1 + after, lex)
@@ -115,6 +182,8 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 
 
 def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
+    if al.key.predicate == "range":
+        return _judge_ranges(ev, al)
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in al.claims:
         if len(by_article[c.article]) < ev.settings.self_pairs:  # pairs below stay bounded
@@ -137,9 +206,9 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
                 if same(x, y) and _same_bearer(x, y, ev.settings)
             ]
             if pairs and not any(abs(x.value - y.value) <= slack for x, y in pairs):
-                if not _said_alike(pairs[0], ev.settings):
+                x, y = max(pairs, key=_likeness)  # the two sentences that tell it most alike
+                if _likeness((x, y)) < ev.settings.age_similarity:
                     continue  # ages in unlike sentences were other people on dev audits
-                x, y = pairs[0]
                 conflicts.setdefault(a, x)
                 conflicts.setdefault(b, y)
     who = al.claims[0].slot.person.title()
@@ -161,6 +230,21 @@ def _judge_alignment(ev: EventContext, al: Alignment) -> list[Finding]:
     return out
 
 
+def _judge_ranges(ev: EventContext, al: Alignment) -> list[Finding]:
+    """Ranges of a group's ages agree when both ends are equal; two ranges may be of two
+    groups (the victims, the suspects), so they never contradict."""
+    out = []
+    by_label: dict[str, list[Claim]] = defaultdict(list)
+    for c in al.claims:
+        by_label[c.label].append(c)
+    for label, members in sorted(by_label.items()):
+        arts = sorted({c.article for c in members})
+        if len(arts) > 1:
+            text = f"{len(arts)} reports give ages from {label.replace('-', ' to ')}"
+            out.append(ev.finding(Verdict.AGREEMENT, "age", al.key, text, members))
+    return out
+
+
 def _same_bearer(a: Claim, b: Claim, settings) -> bool:
     """Ages far apart for one name are a father and son ('John Hoffman', 5 and 49), unless the
     digits are swapped (23 and 32), the usual typo."""
@@ -168,18 +252,20 @@ def _same_bearer(a: Claim, b: Claim, settings) -> bool:
     return abs(x - y) <= settings.age_max_gap or str(x)[::-1] == str(y)
 
 
-def _said_alike(pair: tuple[Claim, Claim], settings) -> bool:
-    """Two sentences that give a person's age alike ('Derrick Stafford, 32, was charged' /
-    'Derrick Stafford, 23, was charged'): the same person, told of the same way."""
+def _likeness(pair: tuple[Claim, Claim]) -> float:
+    """How alike two sentences give a person's age ('Derrick Stafford, 32, was charged' /
+    'Derrick Stafford, 23, was charged'): alike enough, the same person told of the same way."""
     a, b = pair
-    return fuzz.token_set_ratio(a.text, b.text) >= settings.age_similarity
+    return fuzz.token_set_ratio(a.text, b.text)
 
 
 def _slack(year_a: float, year_b: float, settings) -> float:
-    """A birthday between two reports is no conflict: one year, plus the years between them
-    when both dates are known, or ``age_slack_undated`` when one is not."""
+    """A birthday between two reports is no conflict: the whole years between them, rounded
+    up, when both dates are known (reports of one week give one age), or
+    ``age_slack_undated`` when one is not."""
     if year_a and year_b:
-        return 1 + abs(year_a - year_b)
+        gap = abs(year_a - year_b)
+        return 0.0 if gap < settings.age_same_time_years else float(math.ceil(gap))
     return settings.age_slack_undated
 
 

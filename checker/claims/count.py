@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from checker.claims import figures, scope
+from checker.claims import figures, scope, wider
 from checker.claims.base import (
     Context,
     EventContext,
@@ -32,8 +32,51 @@ _OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
-    yield from _other_injuries(list(_figures(ctx)))
+    spans = read_figures(ctx.toks, ctx.lex, ctx.settings.approx_tolerance)
+    if any(t.low == "and" for t in ctx.toks):
+        yield from _coordinated(ctx, spans)
+    yield from _other_injuries(list(_figures(ctx, spans)))
     yield from _singular_casualties(ctx)
+
+
+def _coordinated(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
+    """'three women and a man were also shot', 'two women and one man died': kinds of people
+    joined by 'and' under one verb are one count of people (4, 3)."""
+    toks, lex = ctx.toks, ctx.lex
+    starts = {f.first: f for f in spans if not f.vague}
+    for fig in spans:
+        if fig.vague or ctx.used.intersection(range(fig.first, fig.last)):
+            continue
+        unit, _, unit_last = unit_after(toks, fig.last, lex)
+        if unit not in lex.people or low_at(toks, unit_last) != "and":
+            continue
+        second = _second_member(toks, unit_last + 1, starts, lex)
+        if second is None:
+            continue
+        value, end = second
+        pred, pred_at, pred_end = predicate_near(ctx, end, end)
+        if pred not in lex.casualty_predicates or pred_at < end or pred_at - end > 3:
+            continue
+        total = fig.value + value
+        ctx.used.update(range(fig.first, pred_end))
+        notes = ctx.notes | scope.count_notes(ctx, fig, end, pred_at, pred_end)
+        yield ctx.claim(
+            KIND, fig.first, pred_end, lex.casualty_unit, pred, notes=notes, figure=exact(total)
+        )
+
+
+def _second_member(toks, i: int, starts: dict[int, Span], lex) -> tuple[float, int] | None:
+    """After 'and': 'a man', 'one man', 'two children' -> (value, end of its noun)."""
+    if low_at(toks, i) in ("a", "an"):
+        value, after = 1.0, i + 1
+    elif i in starts:
+        value, after = starts[i].value, starts[i].last
+    else:
+        return None
+    n, unit = lex.units.match(toks, after) if after < len(toks) else (0, "")
+    if not n or unit not in lex.people:
+        return None
+    return value, after + n
 
 
 def _other_injuries(claims: list[Claim]) -> list[Claim]:
@@ -48,10 +91,10 @@ def _other_injuries(claims: list[Claim]) -> list[Claim]:
     ]
 
 
-def _figures(ctx: Context) -> Iterator[Claim]:
+def _figures(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     last_unit = ""
-    for fig in read_figures(toks, lex, ctx.settings.approx_tolerance):
+    for fig in spans:
         if low_at(toks, fig.last) == "of" and not fig.vague:
             continue  # "three of the four victims": a part of a count named next
         if ctx.used.intersection(range(fig.first, fig.last)):
@@ -63,7 +106,9 @@ def _figures(ctx: Context) -> Iterator[Claim]:
         pred, pred_at, pred_end = (
             ("magnitude", fig.first, fig.first)
             if magnitude
-            else predicate_near(ctx, fig.first, max(unit_last, fig.last), _object_of(toks, fig))
+            else predicate_near(
+                ctx, fig.first, max(unit_last, fig.last), _object_of(toks, fig), unit
+            )
         )
         if magnitude:
             unit = "earthquake"
@@ -100,18 +145,20 @@ def unit_after(toks: Sequence[Tok], end: int, lex) -> tuple[str, int, int]:
 
 
 def predicate_near(
-    ctx: Context, first: int, unit_last: int, tight: bool = False
+    ctx: Context, first: int, unit_last: int, tight: bool = False, unit: str = ""
 ) -> tuple[str, int, int]:
     """Predicate class of a figure and its token span: adjacent before ('destroyed 40'), else in
     the clause after the counted noun ('32 drones were shot down'), parentheses skipped.
     ``tight``: the figure is the object of a preposition ('a house packed with 400 people ended
-    in gunfire that killed...'), so only a predicate right after its noun belongs to it."""
+    in gunfire that killed...'), so only a predicate right after its noun belongs to it.
+    ``unit``: a predicate its counted noun cannot take is passed over ('found 10 casings' is
+    recovered, 'found two people with gunshot wounds' is shot)."""
     toks, lex = ctx.toks, ctx.lex
     j = first - 1
-    while j >= 0 and toks[j].low in lex.fillers:
-        j -= 1
+    while j >= 0 and (toks[j].low in lex.fillers or toks[j].low in lex.subset_words):
+        j -= 1  # 'killed 10 and wounding other 70
     start, pred = lex.predicates.ending_at(toks, j + 1)
-    if start >= 0:
+    if start >= 0 and (not unit or lex.takes(pred, unit)):
         return pred, start, j + 1
     k, depth, seen = first, 0, 0
     reach = (unit_last - first) + (2 if tight else 7)
@@ -122,7 +169,7 @@ def predicate_near(
             if low in PUNCT_BREAK or (k >= unit_last and low in lex.clause_end):
                 break
             n, pred = lex.predicates.match(toks, k)
-            if n and pred not in lex.self_contained:
+            if n and pred not in lex.self_contained and (not unit or lex.takes(pred, unit)):
                 return pred, k, k + n
             seen += 1
         k += 1
@@ -209,6 +256,11 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
 
 def judge(ev: EventContext) -> Iterator[Finding]:
     yield from figures.judge_kind(ev, KIND)
+
+
+def wider_agreements(ev: EventContext) -> Iterator[Finding]:
+    """Equal figures in related slots (two men / two people, shot / wounded): see wider.py."""
+    yield from wider.judge(ev)
 
 
 def added_details(ev: EventContext) -> Iterator[Finding]:

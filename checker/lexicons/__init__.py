@@ -74,6 +74,10 @@ class Lexicon:
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
     measures: dict[str, object]  # measures.toml's tables, read by checker/claims/measure.py
+    charges: dict[str, object]  # predicates.toml's [charges] tables, read by claims/charge.py
+    death_places: Phrases  # "died at the scene" -> at_scene, read by claims/fact.py
+    conditions: Phrases  # "were all treated and released" -> all_released, claims/fact.py
+    named_dead: dict[str, Phrases]  # "deaths of", "was killed"..., read by claims/person.py
     auxiliaries: frozenset[str]
     age_before: Phrases
     age_after: Phrases
@@ -155,6 +159,10 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         age_before=Phrases.set_of(grammar["age_before"]),
         age_after=Phrases.set_of(grammar["age_after"]),
         measures=_measure_tables(data["measures"]),
+        charges=_charge_tables(predicates["charges"]),
+        death_places=Phrases.of(predicates["death_places"]),
+        conditions=Phrases.of(predicates["conditions"]),
+        named_dead={k: Phrases.set_of(v) for k, v in predicates["named_dead"].items()},
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -170,6 +178,15 @@ def _measure_tables(data: dict) -> dict[str, object]:
         "subjects": Phrases.of(data["subjects"]),
         "period": Phrases.of(data["per_period"]),
         "directions": Phrases.of({"direction": data["directions"]["words"]}),
+    }
+
+
+def _charge_tables(data: dict) -> dict[str, object]:
+    return {
+        "names": Phrases.of(data["names"]),
+        "stages": Phrases.of(data["stages"]),
+        "general": {k: frozenset(v) for k, v in data["general"].items()},
+        "homicide": frozenset(data["homicide"]["words"]),
     }
 
 

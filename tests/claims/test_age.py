@@ -68,3 +68,70 @@ def test_places_never_get_an_age(text):
 
 def test_an_age_phrase_is_not_a_count():
     assert quantities("Bettie Page died at 85 in Los Angeles.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "age"),
+    [
+        ("The 45-year-old suspect, Larry Darnell Gordon, was at the courthouse.", "gordon", 45),
+        ("A 31-year-old victim, Jane Ann Doe, died.", "doe", 31),
+    ],
+)
+def test_an_age_before_a_role_and_its_named_apposition(text, who, age):
+    ages = {c.slot.person: c.value for c in claims_of(text) if c.kind == "age"}
+    assert ages == {who: age}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 45-year-old suspect, Chicago, was quiet.",  # one word is no full name
+        "Jeremiah Cormier, who is believed to be 10 or 11 years old, died.",  # a guess
+        "Two women, between 30 and 40 years old, died.",
+    ],
+)
+def test_no_age_without_a_full_name_or_from_a_range(text):
+    assert [c.value for c in claims_of(text) if c.kind == "age"] == []
+
+
+def _age_findings(dates):
+    from tests.test_judge import audit, verdicts
+
+    found = audit(
+        "The suspect was identified as 44-year-old Larry Darnell Gordon.",
+        "The 45-year-old suspect, Larry Darnell Gordon, was at the courthouse for a hearing.",
+        dates=dates,
+    )
+    return verdicts(found, "contradiction", "age")
+
+
+def test_ages_a_year_apart_in_reports_of_one_week_contradict():
+    assert len(_age_findings({0: "2016-07-11", 1: "2016-07-12"})) == 1
+
+
+def test_ages_a_year_apart_in_reports_months_apart_are_a_birthday():
+    assert _age_findings({0: "2016-03-11", 1: "2016-07-12"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Ferrin says the victims range in age from 11 to 30.",
+        "The victims, five children and three adults, ranged in age between 11 to 30 years old.",
+        "The victims were between the ages of 11 and 30.",
+    ],
+)
+def test_a_group_age_range_is_read_whole(text):
+    got = [(c.slot.predicate, c.label) for c in claims_of(text) if c.kind == "age"]
+    assert got == [("range", "11-30")]
+
+
+def test_age_ranges_agree_when_equal_and_never_contradict():
+    from tests.test_judge import audit, verdicts
+
+    same = audit(
+        "The victims range in age from 11 to 30.", "The wounded ranged in age from 11 to 30."
+    )
+    assert len(verdicts(same, "agreement", "age")) == 1
+    other = audit("The victims range in age from 11 to 30.", "The men ranged in age from 18 to 30.")
+    assert verdicts(other, "contradiction") == []

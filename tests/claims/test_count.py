@@ -197,3 +197,93 @@ def test_the_dead_counted_among_the_wounded_is_a_convention_not_a_conflict():
     assert verdicts(found, "contradiction") == []
     (ex,) = verdicts(found, "explained")
     assert "dead" in ex.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "total"),
+    [
+        ("Three women and a man were also shot and taken to a hospital.", "shot", 4),
+        ("Police said two women and one man died at a branch of the bank.", "killed", 3),
+        ("A woman was killed and three other women and a man injured.", "injured", 4),
+        ("Police say four boys and one girl were shot.", "shot", 5),
+    ],
+)
+def test_kinds_of_people_joined_by_and_are_one_count(sentence, predicate, total):
+    got = [c for c in quantities(sentence) if c.slot.predicate == predicate]
+    assert [(c.slot.what, c.value) for c in got] == [("person", total)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two women and a dog were rescued.",  # a dog is no person
+        "Two women and a man spoke to reporters.",  # no casualty verb
+    ],
+)
+def test_no_joined_count_without_people_and_a_casualty_verb(sentence):
+    assert [c for c in quantities(sentence) if c.slot.what == "person"] == []
+
+
+def test_shell_casings_are_counted_and_found_people_are_shot():
+    (c,) = quantities("Police recovered 10 shell casings at the scene.")
+    assert (c.slot.what, c.slot.predicate, c.value) == ("casing", "recovered", 10)
+    (c,) = quantities("Officers found two people suffering from gunshot wounds.")
+    assert (c.slot.what, c.slot.predicate, c.value) == ("person", "shot", 2)
+
+
+def _wider(*texts):
+    from tests.test_judge import audit, verdicts
+
+    return [f for f in verdicts(audit(*texts), "agreement") if "(" in f.explanation]
+
+
+def test_shot_and_wounded_agree_when_nobody_died():
+    (f,) = _wider("Eight people were shot at the park.", "The gunfire wounded eight people.")
+    assert {c.article for c in f.claims} == {"r0", "r1"}
+
+
+def test_shot_counts_the_dead_so_it_meets_wounded_only_when_told_apart():
+    assert (
+        _wider(
+            "Two men were killed and four people were shot.", "Two men died and four were wounded."
+        )
+        == []
+    )
+    assert _wider(
+        "Two men were killed and four others were shot.", "Two men died and four were wounded."
+    )
+
+
+def test_a_kind_of_person_agrees_with_its_total_but_two_kinds_never_meet():
+    assert _wider("Two men were killed in the attack.", "Two people were killed in the attack.")
+    men, women = "Two men were killed in the attack.", "Two women were killed in the attack."
+    assert _wider(men, women) == []
+
+
+def test_a_figure_after_other_takes_the_verb_before_it():
+    got = [c for c in quantities("The quake killed 10 persons and wounded other 70.")]
+    assert [(c.slot.predicate, c.value) for c in got] == [("killed", 10), ("injured", 70)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Almost all of the 288 candidates running for 125 seats came from one party.",
+        "A total of 288 candidates are vying for the 125 seats in the legislature.",
+        "Voters were picking between 288 candidates for 125 seats.",
+    ],
+)
+def test_candidates_in_a_race_are_counted_but_seats_are_not(sentence):
+    assert [(c.slot.what, c.slot.predicate, c.value) for c in quantities(sentence)] == [
+        ("candidate", "contested", 288)
+    ]
+
+
+def test_two_parts_one_of_a_role_do_not_meet():
+    assert (
+        _wider(
+            "One man was killed. Two additional firefighters were injured.",
+            "One man was killed. Two others remained hospitalized.",
+        )
+        == []
+    )
