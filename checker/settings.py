@@ -117,6 +117,10 @@ class Settings:
     age_similarity: float = 50.0
     negation_similarity: float = 50.0
     age_max_gap: int = 15  # ages of one name further apart: two people (a father and son)
+    # Records of one fighter or team whose bouts differ by more than this were taken at two
+    # different times (before and after a season): never a contradiction. One or two bouts
+    # apart is the before/after-this-fight confusion an editor must check.
+    record_max_gap: int = 3
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

@@ -15,11 +15,13 @@ from checker.claims import (
     measure,
     omission,
     quote,
+    record,
     relation,
     time,
 )
 
 READERS = (
+    record.read,
     age.read,
     measure.read,
     count.read,
@@ -38,6 +40,7 @@ RULES = (
     fact.judge,
     absence.judge,
     time.judge,
+    record.judge,
     marker.judge,
     count.added_details,
     quote.judge,

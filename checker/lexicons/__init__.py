@@ -82,9 +82,10 @@ class Lexicon:
     list_followers: frozenset[str]
     count_followers: frozenset[str]
     first_person: frozenset[str]
+    values: dict[str, object]  # values.toml's tables: records, clock times, durations
 
 
-FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures")
+FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures", "values")
 
 
 def with_additions(additions: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, dict]:
@@ -155,6 +156,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         age_before=Phrases.set_of(grammar["age_before"]),
         age_after=Phrases.set_of(grammar["age_after"]),
         measures=_measure_tables(data["measures"]),
+        values=_value_tables(data["values"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -170,6 +172,14 @@ def _measure_tables(data: dict) -> dict[str, object]:
         "subjects": Phrases.of(data["subjects"]),
         "period": Phrases.of(data["per_period"]),
         "directions": Phrases.of({"direction": data["directions"]["words"]}),
+    }
+
+
+def _value_tables(data: dict) -> dict[str, object]:
+    records = data["records"]
+    return {
+        "knockouts": frozenset(records["knockouts"]),
+        "record_words": Phrases.set_of(records["record_words"]),
     }
 
 
