@@ -121,6 +121,10 @@ class Settings:
     # different times (before and after a season): never a contradiction. One or two bouts
     # apart is the before/after-this-fight confusion an editor must check.
     record_max_gap: int = 3
+    # Clock times (checker/claims/clock.py): a time to the minute allows this many minutes
+    # either way (reports round to five minutes), a whole hour or a hedged time this many.
+    clock_exact_minutes: int = 5
+    clock_rounded_minutes: int = 30
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

@@ -9,6 +9,7 @@ from __future__ import annotations
 from checker.claims import (
     absence,
     age,
+    clock,
     count,
     fact,
     marker,
@@ -22,6 +23,7 @@ from checker.claims import (
 
 READERS = (
     record.read,
+    clock.read,
     age.read,
     measure.read,
     count.read,
@@ -41,6 +43,7 @@ RULES = (
     absence.judge,
     time.judge,
     record.judge,
+    clock.judge,
     marker.judge,
     count.added_details,
     quote.judge,

@@ -180,6 +180,11 @@ def _value_tables(data: dict) -> dict[str, object]:
     return {
         "knockouts": frozenset(records["knockouts"]),
         "record_words": Phrases.set_of(records["record_words"]),
+        "zones": Phrases.of(data["zones"]),
+        "zone_offsets": dict(data["zone_offsets"]),
+        "clock_hedges": frozenset(data["clock_hedges"]["words"]),
+        "clock_stamps": frozenset(data["clock_stamps"]["words"]),
+        "periods": frozenset(data["periods"]["words"]),
     }
 
 

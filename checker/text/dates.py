@@ -166,3 +166,82 @@ def fractional_year(value: object) -> float:
     """2016.55 for mid-July 2016; 0.0 when unknown (used to allow for birthdays)."""
     day = parse_iso(value)
     return day.year + day.timetuple().tm_yday / 366 if day else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """One moment of a day at tokens [first, last): '17:06 hours local time', '6:15 p.m.',
+    '1336 GMT', 'about 6 p.m.'."""
+
+    first: int
+    last: int
+    minutes: int  # since midnight, 0-1439
+    zone: str  # "" (as the report writes it: local), or a zone the words name ("gmt", "est")
+    rounded: bool  # a whole hour ('6 p.m.') or hedged ('about 6:15'): not to the minute
+    bare: bool = False  # '6:30' with no a.m./p.m. or zone: 6:30 or 18:30
+
+
+def read_clocks(toks: Sequence[Tok], zones, hedges: frozenset[str]) -> list[ClockTime]:
+    """The clock times of a sentence. A time into a round ('2:15 of the second', 'the 2:15
+    mark') and a span ('between 21:00 and 07:50') are no moment of the day."""
+    found, i = [], 0
+    while i < len(toks):
+        clock = _moment_at(toks, i, zones, hedges)
+        if clock:
+            found.append(clock)
+            i = clock.last
+        else:
+            i += 1
+    return found
+
+
+def _moment_at(toks, i: int, zones, hedges) -> ClockTime | None:
+    hm = _hours_minutes(toks, i, zones)
+    if hm is None or low_at(toks, i - 1) in ("the", "-", "–", "and", "between", "from"):
+        return None
+    hours, minutes, j = hm
+    meridiem, j = _meridiem_at(toks, j)
+    if meridiem is None and minutes < 0:
+        return None  # '6' alone is no time
+    if meridiem == "pm" and hours < 12:
+        hours += 12
+    elif meridiem == "am" and hours == 12:
+        hours = 0
+    if low_at(toks, j) == "hours":
+        j += 1
+    n, zone = zones.match(toks, j) if j < len(toks) else (0, None)
+    if low_at(toks, j) in ("of", "into", "mark", "remaining", "left"):
+        return None
+    if low_at(toks, j) in ("to", "and", "-", "–") and low_at(toks, j + 1)[:1].isdigit():
+        return None  # a span: '9 a.m. to 5 p.m.'
+    if not (0 <= hours < 24 and 0 <= max(minutes, 0) < 60):
+        return None
+    rounded = minutes <= 0 or low_at(toks, i - 1) in hedges
+    bare = meridiem is None and not zone and hours <= 12 and low_at(toks, i + 1) != "hours"
+    return ClockTime(i, j + n, hours * 60 + max(minutes, 0), zone or "", rounded, bare)
+
+
+def _hours_minutes(toks, i: int, zones) -> tuple[int, int, int] | None:
+    """'17:06' -> (17, 6), '6' before a.m./p.m. -> (6, -1), '1336' before GMT -> (13, 36)."""
+    low = toks[i].low
+    clock = _CLOCK.match(low)
+    if clock:
+        return int(clock.group(1)), int(clock.group(2)), i + 1
+    if low.isdecimal() and len(low) <= 2 and 1 <= int(low) <= 12:
+        return int(low), -1, i + 1
+    if low.isdecimal() and len(low) == 4 and i + 1 < len(toks) and zones.match(toks, i + 1)[0]:
+        return int(low[:2]), int(low[2:]), i + 1
+    return None
+
+
+def _meridiem_at(toks, j: int) -> tuple[str | None, int]:
+    """'pm', 'p.m.', 'p.m' -> ('pm', index after)."""
+    low = low_at(toks, j)
+    if low in _MERIDIEM:
+        return _MERIDIEM[low], j + 1
+    if low in ("a", "p") and low_at(toks, j + 1) == "." and low_at(toks, j + 2) == "m":
+        end = j + 3
+        if low_at(toks, end) == "." and toks[end - 1].end == toks[end].start:
+            end += 1
+        return low + "m", end
+    return None, j
