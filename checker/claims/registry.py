@@ -11,6 +11,7 @@ from checker.claims import (
     age,
     clock,
     count,
+    elapsed,
     fact,
     marker,
     measure,
@@ -24,6 +25,7 @@ from checker.claims import (
 READERS = (
     record.read,
     clock.read,
+    elapsed.read,
     age.read,
     measure.read,
     count.read,
@@ -44,6 +46,7 @@ RULES = (
     time.judge,
     record.judge,
     clock.judge,
+    elapsed.judge,
     marker.judge,
     count.added_details,
     quote.judge,

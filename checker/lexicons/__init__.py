@@ -185,6 +185,12 @@ def _value_tables(data: dict) -> dict[str, object]:
         "clock_hedges": frozenset(data["clock_hedges"]["words"]),
         "clock_stamps": frozenset(data["clock_stamps"]["words"]),
         "periods": frozenset(data["periods"]["words"]),
+        "elapsed": {
+            "units": dict(data["elapsed"]["units"]),
+            "ordinals": dict(data["elapsed"]["ordinals"]),
+            "periods": frozenset(data["elapsed"]["periods"]),
+        },
+        "stoppages": frozenset(data["elapsed"]["stoppages"]),
     }
 
 

@@ -245,3 +245,74 @@ def _meridiem_at(toks, j: int) -> tuple[str | None, int]:
             end += 1
         return low + "m", end
     return None, j
+
+
+@dataclass(frozen=True, slots=True)
+class Elapsed:
+    """A time into a round or period at tokens [first, last): '44 seconds into the seventh
+    round', 'at the 2:15 mark', '2:56 of the sixth'."""
+
+    first: int
+    last: int
+    seconds: int
+    period: int = 0  # the round or period by its number, 0 when the words do not say
+
+
+def read_elapsed(toks: Sequence[Tok], words: dict) -> list[Elapsed]:
+    """Times into a round: ``words`` holds 'units' (second -> 1), 'ordinals' (seventh -> 7)
+    and 'periods' (round, quarter). A bare 'at 2:56' counts only where ``words['bare']``."""
+    found, i = [], 0
+    while i < len(toks):
+        got = _elapsed_clock(toks, i, words) or _elapsed_count(toks, i, words)
+        if got:
+            found.append(got)
+            i = got.last
+        else:
+            i += 1
+    return found
+
+
+def _elapsed_clock(toks, i: int, words) -> Elapsed | None:
+    clock = _CLOCK.match(toks[i].low)
+    if not clock or int(clock.group(1)) > 20 or int(clock.group(2)) >= 60:
+        return None
+    seconds = int(clock.group(1)) * 60 + int(clock.group(2))
+    if low_at(toks, i - 1) == "the" and low_at(toks, i + 1) == "mark":
+        return Elapsed(i, i + 2, seconds)
+    if low_at(toks, i + 1) in ("of", "into"):
+        period, last = _period_after(toks, i + 2, words)
+        if period:
+            return Elapsed(i, last, seconds, period)
+    if words.get("bare") and low_at(toks, i - 1) == "at" and not _meridiem_at(toks, i + 1)[0]:
+        return Elapsed(i, i + 1, seconds)
+    return None
+
+
+def _elapsed_count(toks, i: int, words) -> Elapsed | None:
+    """'44 seconds into the seventh round', 'two minutes into the fight'."""
+    low = toks[i].low
+    number = int(low) if low.isdecimal() and len(low) <= 3 else words["numbers"].get(low)
+    unit = words["units"].get(low_at(toks, i + 1))
+    if not number or not unit or low_at(toks, i + 2) != "into":
+        return None
+    period, last = _period_after(toks, i + 3, words)
+    if not period and low_at(toks, i + 3) == "the" and low_at(toks, i + 4) in words["periods"]:
+        last = i + 5  # 'into the fight': the round is not said
+    elif not period:
+        return None
+    return Elapsed(i, last, number * unit, period)
+
+
+def _period_after(toks, j: int, words) -> tuple[int, int]:
+    """'the seventh round', 'the 7th', 'round 7' -> (7, index after) or (0, j)."""
+    if low_at(toks, j) == "the":
+        j += 1
+    low = low_at(toks, j)
+    digits = low[:-2] if low[-2:] in ("st", "nd", "rd", "th") else ""
+    number = words["ordinals"].get(low) or (int(digits) if digits.isdecimal() else 0)
+    if not number:
+        return 0, j
+    end = j + 1
+    if low_at(toks, end) in words["periods"]:
+        end += 1
+    return number, end
