@@ -54,6 +54,7 @@ class ClaimKind(_Name):
     RECORD = "record"  # a sports record of a named fighter or team: "Klitschko (52-3, 46 KOs)"
     CLOCK = "clock"  # a time of day with its zone: "at 17:06 local time (13:36 GMT)"
     ELAPSED = "elapsed"  # when a contest was stopped: "44 seconds into the seventh round"
+    AGO = "ago"  # how long before: "a heart attack nine days earlier"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
 
 

@@ -125,6 +125,9 @@ class Settings:
     # either way (reports round to five minutes), a whole hour or a hedged time this many.
     clock_exact_minutes: int = 5
     clock_rounded_minutes: int = 30
+    # "nine days ago" vs "three weeks ago" (checker/claims/ago.py) are compared only when the
+    # clauses share this many words of the happening ('suffered a heart attack').
+    ago_shared_words: int = 2
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

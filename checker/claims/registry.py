@@ -9,6 +9,7 @@ from __future__ import annotations
 from checker.claims import (
     absence,
     age,
+    ago,
     clock,
     count,
     elapsed,
@@ -26,6 +27,7 @@ READERS = (
     record.read,
     clock.read,
     elapsed.read,
+    ago.read,
     age.read,
     measure.read,
     count.read,
@@ -47,6 +49,7 @@ RULES = (
     record.judge,
     clock.judge,
     elapsed.judge,
+    ago.judge,
     marker.judge,
     count.added_details,
     quote.judge,

@@ -191,6 +191,10 @@ def _value_tables(data: dict) -> dict[str, object]:
             "periods": frozenset(data["elapsed"]["periods"]),
         },
         "stoppages": frozenset(data["elapsed"]["stoppages"]),
+        "ago": {
+            "units": dict(data["ago"]["units"]),
+            "relations": frozenset(data["ago"]["relations"]),
+        },
     }
 
 

@@ -8,6 +8,7 @@ and never a place or a name.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -316,3 +317,43 @@ def _period_after(toks, j: int, words) -> tuple[int, int]:
     if low_at(toks, end) in words["periods"]:
         end += 1
     return number, end
+
+
+@dataclass(frozen=True, slots=True)
+class Ago:
+    """How long before: 'nine days earlier', 'almost three weeks ago', at tokens [first, last),
+    as an interval of days (a count of weeks is rounded to the week)."""
+
+    first: int
+    last: int
+    low: float
+    high: float
+
+
+def read_ago(toks: Sequence[Tok], words: dict, qualifier) -> list[Ago]:
+    """``words``: 'units' (weeks -> 7 days), 'relations' (ago, earlier), 'numbers' (nine -> 9).
+    ``qualifier(toks, i)`` -> (first, how) reads 'almost', 'more than' before the number."""
+    found = []
+    for i, tok in enumerate(toks):
+        number = words["numbers"].get(tok.low) if tok.is_word else None
+        if tok.is_digits and len(tok.low) <= 3:
+            number = int(tok.low)
+        unit = words["units"].get(low_at(toks, i + 1))
+        if not number or not unit or low_at(toks, i + 2) not in words["relations"]:
+            continue
+        first, how = qualifier(toks, i)
+        low, high = _ago_interval(number, unit, how)
+        found.append(Ago(first, i + 3, low, high))
+    return found
+
+
+def _ago_interval(number: float, unit: float, how: str) -> tuple[float, float]:
+    """'nine days' is 8.5-9.5 days, 'almost three weeks' 14-21, 'more than a week' 7 up."""
+    if how == "near":
+        return (number - 1) * unit, number * unit
+    if how in ("gt", "ge"):
+        return number * unit, math.inf
+    if how in ("le", "lt"):
+        return 0.0, number * unit
+    spread = unit * (1.0 if how == "approx" else 0.5)
+    return number * unit - spread, number * unit + spread
