@@ -191,6 +191,14 @@ def _value_tables(data: dict) -> dict[str, object]:
             "periods": frozenset(data["elapsed"]["periods"]),
         },
         "stoppages": frozenset(data["elapsed"]["stoppages"]),
+        "frequency": {
+            "adverbs": dict(data["frequency"]["adverbs"]),
+            "times": frozenset(data["frequency"]["times"]),
+            "auxiliaries": frozenset(data["frequency"]["auxiliaries"]),
+            "parts": frozenset(data["frequency"]["parts"]),
+            "happenings": Phrases.of(data["frequency"]["happenings"]),
+            "at_least": Phrases.of(data["frequency"]["at_least"]),
+        },
         "ago": {
             "units": dict(data["ago"]["units"]),
             "relations": frozenset(data["ago"]["relations"]),
