@@ -128,6 +128,10 @@ class Settings:
     # "nine days ago" vs "three weeks ago" (checker/claims/ago.py) are compared only when the
     # clauses share this many words of the happening ('suffered a heart attack').
     ago_shared_words: int = 2
+    # A figure that names a happening (a magnitude) never contradicts another one, except in
+    # two reports' copies of one sentence that differ in nothing else (fuzz.ratio of the rest):
+    # an update or correction of the same story ("The 5.9-magnitude quake struck ...").
+    restated_similarity: float = 92.0
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

@@ -21,6 +21,7 @@ from checker.claims import (
     quote,
     record,
     relation,
+    restated,
     time,
 )
 
@@ -53,6 +54,7 @@ RULES = (
     elapsed.judge,
     ago.judge,
     frequency.judge,
+    restated.judge,
     marker.judge,
     count.added_details,
     quote.judge,
