@@ -55,6 +55,7 @@ class ClaimKind(_Name):
     CLOCK = "clock"  # a time of day with its zone: "at 17:06 local time (13:36 GMT)"
     ELAPSED = "elapsed"  # when a contest was stopped: "44 seconds into the seventh round"
     AGO = "ago"  # how long before: "a heart attack nine days earlier"
+    SCORE = "score"  # the final score of a game: "a 31-24 win"
     FREQUENCY = "frequency"  # how many times a named person did something: "Page married twice"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
 

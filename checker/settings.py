@@ -132,6 +132,9 @@ class Settings:
     # two reports' copies of one sentence that differ in nothing else (fuzz.ratio of the rest):
     # an update or correction of the same story ("The 5.9-magnitude quake struck ...").
     restated_similarity: float = 92.0
+    # Two scores are of one game only when both sentences name this many of the same teams
+    # (capitalised names): one team plays many games, and look-alike stories share one team.
+    score_shared_names: int = 2
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

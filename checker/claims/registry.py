@@ -22,11 +22,13 @@ from checker.claims import (
     record,
     relation,
     restated,
+    score,
     time,
 )
 
 READERS = (
     record.read,
+    score.read,
     clock.read,
     elapsed.read,
     ago.read,
@@ -55,6 +57,7 @@ RULES = (
     ago.judge,
     frequency.judge,
     restated.judge,
+    score.judge,
     marker.judge,
     count.added_details,
     quote.judge,

@@ -199,6 +199,7 @@ def _value_tables(data: dict) -> dict[str, object]:
             "happenings": Phrases.of(data["frequency"]["happenings"]),
             "at_least": Phrases.of(data["frequency"]["at_least"]),
         },
+        "scores": {k: frozenset(v) for k, v in data["scores"].items()},
         "ago": {
             "units": dict(data["ago"]["units"]),
             "relations": frozenset(data["ago"]["relations"]),
