@@ -56,6 +56,7 @@ class ClaimKind(_Name):
     ELAPSED = "elapsed"  # when a contest was stopped: "44 seconds into the seventh round"
     AGO = "ago"  # how long before: "a heart attack nine days earlier"
     SCORE = "score"  # the final score of a game: "a 31-24 win"
+    WORK_YEAR = "work_year"  # the year of a titled work: "the 2005 film The Notorious Bettie Page"
     FREQUENCY = "frequency"  # how many times a named person did something: "Page married twice"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
 

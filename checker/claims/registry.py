@@ -24,6 +24,7 @@ from checker.claims import (
     restated,
     score,
     time,
+    work_year,
 )
 
 READERS = (
@@ -33,6 +34,7 @@ READERS = (
     elapsed.read,
     ago.read,
     frequency.read,
+    work_year.read,
     age.read,
     measure.read,
     count.read,
@@ -58,6 +60,7 @@ RULES = (
     frequency.judge,
     restated.judge,
     score.judge,
+    work_year.judge,
     marker.judge,
     count.added_details,
     quote.judge,

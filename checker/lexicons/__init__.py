@@ -200,6 +200,7 @@ def _value_tables(data: dict) -> dict[str, object]:
             "at_least": Phrases.of(data["frequency"]["at_least"]),
         },
         "scores": {k: frozenset(v) for k, v in data["scores"].items()},
+        "works": frozenset(data["works"]["words"]),
         "ago": {
             "units": dict(data["ago"]["units"]),
             "relations": frozenset(data["ago"]["relations"]),
