@@ -51,6 +51,13 @@ class ClaimKind(_Name):
     RELATION = "relation"  # "part of the same wave"
     AGE = "age"  # "Jane Doe, 23"
     TIME = "time"  # "July 17", "on Sunday", "21:00"
+    RECORD = "record"  # a sports record of a named fighter or team: "Klitschko (52-3, 46 KOs)"
+    CLOCK = "clock"  # a time of day with its zone: "at 17:06 local time (13:36 GMT)"
+    ELAPSED = "elapsed"  # when a contest was stopped: "44 seconds into the seventh round"
+    AGO = "ago"  # how long before: "a heart attack nine days earlier"
+    SCORE = "score"  # the final score of a game: "a 31-24 win"
+    WORK_YEAR = "work_year"  # the year of a titled work: "the 2005 film The Notorious Bettie Page"
+    FREQUENCY = "frequency"  # how many times a named person did something: "Page married twice"
     MARKER = "marker"  # framing: speculation, unnamed witnesses, intensifiers, quotes
     CHARGE = "charge"  # a legal charge or outcome: "charged with first-degree murder"
     PERSON = "person"  # a named person and what happened to them: "Wayne Rusher was killed"
@@ -102,6 +109,31 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """A sports record as written: wins-losses(-draws), knockouts when given ("52-3, 46 KOs").
+    A part a report leaves out (draws, knockouts) is unknown, not zero."""
+
+    wins: int
+    losses: int
+    draws: int | None = None
+    knockouts: int | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.wins}-{self.losses}" + (f"-{self.draws}" if self.draws is not None else "")
+        return text + (f", {self.knockouts} KOs" if self.knockouts is not None else "")
+
+    @property
+    def bouts(self) -> int:
+        return self.wins + self.losses + (self.draws or 0)
+
+    def compatible(self, other: Tally) -> bool:
+        """Equal wherever both say: '45-7' and '45-7-2, 36 KOs' can be one record."""
+        pairs = ((self.draws, other.draws), (self.knockouts, other.knockouts))
+        same_known = all(a is None or b is None or a == b for a, b in pairs)
+        return self.wins == other.wins and self.losses == other.losses and same_known
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     text: str
@@ -147,6 +179,7 @@ class Claim:
     attribution: str = ""  # who says it, as written
     attribution_inherited: bool = False  # the source of the sentence before, continued
     notes: frozenset[Note] = frozenset()
+    tally: Tally | None = None  # a sports record or score: "52-3, 46 KOs"
 
     @property
     def value(self) -> float | None:

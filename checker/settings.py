@@ -124,6 +124,24 @@ class Settings:
     age_similarity: float = 50.0
     negation_similarity: float = 50.0
     age_max_gap: int = 15  # ages of one name further apart: two people (a father and son)
+    # Records of one fighter or team whose bouts differ by more than this were taken at two
+    # different times (before and after a season): never a contradiction. One or two bouts
+    # apart is the before/after-this-fight confusion an editor must check.
+    record_max_gap: int = 3
+    # Clock times (checker/claims/clock.py): a time to the minute allows this many minutes
+    # either way (reports round to five minutes), a whole hour or a hedged time this many.
+    clock_exact_minutes: int = 5
+    clock_rounded_minutes: int = 30
+    # "nine days ago" vs "three weeks ago" (checker/claims/ago.py) are compared only when the
+    # clauses share this many words of the happening ('suffered a heart attack').
+    ago_shared_words: int = 2
+    # A figure that names a happening (a magnitude) never contradicts another one, except in
+    # two reports' copies of one sentence that differ in nothing else (fuzz.ratio of the rest):
+    # an update or correction of the same story ("The 5.9-magnitude quake struck ...").
+    restated_similarity: float = 92.0
+    # Two scores are of one game only when both sentences name this many of the same teams
+    # (capitalised names): one team plays many games, and look-alike stories share one team.
+    score_shared_names: int = 2
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5

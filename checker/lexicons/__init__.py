@@ -86,9 +86,10 @@ class Lexicon:
     list_followers: frozenset[str]
     count_followers: frozenset[str]
     first_person: frozenset[str]
+    values: dict[str, object]  # values.toml's tables: records, clock times, durations
 
 
-FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures")
+FILES = ("numbers", "units", "predicates", "places", "markers", "grammar", "measures", "values")
 
 
 def with_additions(additions: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, dict]:
@@ -163,6 +164,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         death_places=Phrases.of(predicates["death_places"]),
         conditions=Phrases.of(predicates["conditions"]),
         named_dead={k: Phrases.set_of(v) for k, v in predicates["named_dead"].items()},
+        values=_value_tables(data["values"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -187,6 +189,39 @@ def _charge_tables(data: dict) -> dict[str, object]:
         "stages": Phrases.of(data["stages"]),
         "general": {k: frozenset(v) for k, v in data["general"].items()},
         "homicide": frozenset(data["homicide"]["words"]),
+    }
+
+
+def _value_tables(data: dict) -> dict[str, object]:
+    records = data["records"]
+    return {
+        "knockouts": frozenset(records["knockouts"]),
+        "record_words": Phrases.set_of(records["record_words"]),
+        "zones": Phrases.of(data["zones"]),
+        "zone_offsets": dict(data["zone_offsets"]),
+        "clock_hedges": frozenset(data["clock_hedges"]["words"]),
+        "clock_stamps": frozenset(data["clock_stamps"]["words"]),
+        "periods": frozenset(data["periods"]["words"]),
+        "elapsed": {
+            "units": dict(data["elapsed"]["units"]),
+            "ordinals": dict(data["elapsed"]["ordinals"]),
+            "periods": frozenset(data["elapsed"]["periods"]),
+        },
+        "stoppages": frozenset(data["elapsed"]["stoppages"]),
+        "frequency": {
+            "adverbs": dict(data["frequency"]["adverbs"]),
+            "times": frozenset(data["frequency"]["times"]),
+            "auxiliaries": frozenset(data["frequency"]["auxiliaries"]),
+            "parts": frozenset(data["frequency"]["parts"]),
+            "happenings": Phrases.of(data["frequency"]["happenings"]),
+            "at_least": Phrases.of(data["frequency"]["at_least"]),
+        },
+        "scores": {k: frozenset(v) for k, v in data["scores"].items()},
+        "works": frozenset(data["works"]["words"]),
+        "ago": {
+            "units": dict(data["ago"]["units"]),
+            "relations": frozenset(data["ago"]["relations"]),
+        },
     }
 
 

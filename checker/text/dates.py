@@ -8,6 +8,7 @@ and never a place or a name.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,3 +167,193 @@ def fractional_year(value: object) -> float:
     """2016.55 for mid-July 2016; 0.0 when unknown (used to allow for birthdays)."""
     day = parse_iso(value)
     return day.year + day.timetuple().tm_yday / 366 if day else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """One moment of a day at tokens [first, last): '17:06 hours local time', '6:15 p.m.',
+    '1336 GMT', 'about 6 p.m.'."""
+
+    first: int
+    last: int
+    minutes: int  # since midnight, 0-1439
+    zone: str  # "" (as the report writes it: local), or a zone the words name ("gmt", "est")
+    rounded: bool  # a whole hour ('6 p.m.') or hedged ('about 6:15'): not to the minute
+    bare: bool = False  # '6:30' with no a.m./p.m. or zone: 6:30 or 18:30
+
+
+def read_clocks(toks: Sequence[Tok], zones, hedges: frozenset[str]) -> list[ClockTime]:
+    """The clock times of a sentence. A time into a round ('2:15 of the second', 'the 2:15
+    mark') and a span ('between 21:00 and 07:50') are no moment of the day."""
+    found, i = [], 0
+    while i < len(toks):
+        clock = _moment_at(toks, i, zones, hedges)
+        if clock:
+            found.append(clock)
+            i = clock.last
+        else:
+            i += 1
+    return found
+
+
+def _moment_at(toks, i: int, zones, hedges) -> ClockTime | None:
+    hm = _hours_minutes(toks, i, zones)
+    if hm is None or low_at(toks, i - 1) in ("the", "-", "–", "and", "between", "from"):
+        return None
+    hours, minutes, j = hm
+    meridiem, j = _meridiem_at(toks, j)
+    if meridiem is None and minutes < 0:
+        return None  # '6' alone is no time
+    if meridiem == "pm" and hours < 12:
+        hours += 12
+    elif meridiem == "am" and hours == 12:
+        hours = 0
+    if low_at(toks, j) == "hours":
+        j += 1
+    n, zone = zones.match(toks, j) if j < len(toks) else (0, None)
+    if low_at(toks, j) in ("of", "into", "mark", "remaining", "left"):
+        return None
+    if low_at(toks, j) in ("to", "and", "-", "–") and low_at(toks, j + 1)[:1].isdigit():
+        return None  # a span: '9 a.m. to 5 p.m.'
+    if not (0 <= hours < 24 and 0 <= max(minutes, 0) < 60):
+        return None
+    rounded = minutes <= 0 or low_at(toks, i - 1) in hedges
+    bare = meridiem is None and not zone and hours <= 12 and low_at(toks, i + 1) != "hours"
+    return ClockTime(i, j + n, hours * 60 + max(minutes, 0), zone or "", rounded, bare)
+
+
+def _hours_minutes(toks, i: int, zones) -> tuple[int, int, int] | None:
+    """'17:06' -> (17, 6), '6' before a.m./p.m. -> (6, -1), '1336' before GMT -> (13, 36)."""
+    low = toks[i].low
+    clock = _CLOCK.match(low)
+    if clock:
+        return int(clock.group(1)), int(clock.group(2)), i + 1
+    if low.isdecimal() and len(low) <= 2 and 1 <= int(low) <= 12:
+        return int(low), -1, i + 1
+    if low.isdecimal() and len(low) == 4 and i + 1 < len(toks) and zones.match(toks, i + 1)[0]:
+        return int(low[:2]), int(low[2:]), i + 1
+    return None
+
+
+def _meridiem_at(toks, j: int) -> tuple[str | None, int]:
+    """'pm', 'p.m.', 'p.m' -> ('pm', index after)."""
+    low = low_at(toks, j)
+    if low in _MERIDIEM:
+        return _MERIDIEM[low], j + 1
+    if low in ("a", "p") and low_at(toks, j + 1) == "." and low_at(toks, j + 2) == "m":
+        end = j + 3
+        if low_at(toks, end) == "." and toks[end - 1].end == toks[end].start:
+            end += 1
+        return low + "m", end
+    return None, j
+
+
+@dataclass(frozen=True, slots=True)
+class Elapsed:
+    """A time into a round or period at tokens [first, last): '44 seconds into the seventh
+    round', 'at the 2:15 mark', '2:56 of the sixth'."""
+
+    first: int
+    last: int
+    seconds: int
+    period: int = 0  # the round or period by its number, 0 when the words do not say
+
+
+def read_elapsed(toks: Sequence[Tok], words: dict) -> list[Elapsed]:
+    """Times into a round: ``words`` holds 'units' (second -> 1), 'ordinals' (seventh -> 7)
+    and 'periods' (round, quarter). A bare 'at 2:56' counts only where ``words['bare']``."""
+    found, i = [], 0
+    while i < len(toks):
+        got = _elapsed_clock(toks, i, words) or _elapsed_count(toks, i, words)
+        if got:
+            found.append(got)
+            i = got.last
+        else:
+            i += 1
+    return found
+
+
+def _elapsed_clock(toks, i: int, words) -> Elapsed | None:
+    clock = _CLOCK.match(toks[i].low)
+    if not clock or int(clock.group(1)) > 20 or int(clock.group(2)) >= 60:
+        return None
+    seconds = int(clock.group(1)) * 60 + int(clock.group(2))
+    if low_at(toks, i - 1) == "the" and low_at(toks, i + 1) == "mark":
+        return Elapsed(i, i + 2, seconds)
+    if low_at(toks, i + 1) in ("of", "into"):
+        period, last = _period_after(toks, i + 2, words)
+        if period:
+            return Elapsed(i, last, seconds, period)
+    if words.get("bare") and low_at(toks, i - 1) == "at" and not _meridiem_at(toks, i + 1)[0]:
+        return Elapsed(i, i + 1, seconds)
+    return None
+
+
+def _elapsed_count(toks, i: int, words) -> Elapsed | None:
+    """'44 seconds into the seventh round', 'two minutes into the fight'."""
+    low = toks[i].low
+    number = int(low) if low.isdecimal() and len(low) <= 3 else words["numbers"].get(low)
+    unit = words["units"].get(low_at(toks, i + 1))
+    if not number or not unit or low_at(toks, i + 2) != "into":
+        return None
+    period, last = _period_after(toks, i + 3, words)
+    if not period and low_at(toks, i + 3) == "the" and low_at(toks, i + 4) in words["periods"]:
+        last = i + 5  # 'into the fight': the round is not said
+    elif not period:
+        return None
+    return Elapsed(i, last, number * unit, period)
+
+
+def _period_after(toks, j: int, words) -> tuple[int, int]:
+    """'the seventh round', 'the 7th', 'round 7' -> (7, index after) or (0, j)."""
+    if low_at(toks, j) == "the":
+        j += 1
+    low = low_at(toks, j)
+    digits = low[:-2] if low[-2:] in ("st", "nd", "rd", "th") else ""
+    number = words["ordinals"].get(low) or (int(digits) if digits.isdecimal() else 0)
+    if not number:
+        return 0, j
+    end = j + 1
+    if low_at(toks, end) in words["periods"]:
+        end += 1
+    return number, end
+
+
+@dataclass(frozen=True, slots=True)
+class Ago:
+    """How long before: 'nine days earlier', 'almost three weeks ago', at tokens [first, last),
+    as an interval of days (a count of weeks is rounded to the week)."""
+
+    first: int
+    last: int
+    low: float
+    high: float
+
+
+def read_ago(toks: Sequence[Tok], words: dict, qualifier) -> list[Ago]:
+    """``words``: 'units' (weeks -> 7 days), 'relations' (ago, earlier), 'numbers' (nine -> 9).
+    ``qualifier(toks, i)`` -> (first, how) reads 'almost', 'more than' before the number."""
+    found = []
+    for i, tok in enumerate(toks):
+        number = words["numbers"].get(tok.low) if tok.is_word else None
+        if tok.is_digits and len(tok.low) <= 3:
+            number = int(tok.low)
+        unit = words["units"].get(low_at(toks, i + 1))
+        if not number or not unit or low_at(toks, i + 2) not in words["relations"]:
+            continue
+        first, how = qualifier(toks, i)
+        low, high = _ago_interval(number, unit, how)
+        found.append(Ago(first, i + 3, low, high))
+    return found
+
+
+def _ago_interval(number: float, unit: float, how: str) -> tuple[float, float]:
+    """'nine days' is 8.5-9.5 days, 'almost three weeks' 14-21, 'more than a week' 7 up."""
+    if how == "near":
+        return (number - 1) * unit, number * unit
+    if how in ("gt", "ge"):
+        return number * unit, math.inf
+    if how in ("le", "lt"):
+        return 0.0, number * unit
+    spread = unit * (1.0 if how == "approx" else 0.5)
+    return number * unit - spread, number * unit + spread

@@ -199,3 +199,20 @@ def _range_after(toks, end, value, low, high, lex, between=False):
         if nxt and nxt[1] > value:
             return nxt[0], min(low, value), nxt[1]
     return end, low, high
+
+
+def hyphen_run(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int] | None:
+    """'52-3' or '45-7-2' starting at token i: (the numbers, index after them), or None. Runs
+    joined to more digits ('800-800-3855', '2008-12-13') or of four-digit parts are not
+    read: phone numbers and dates, never a record or a score."""
+    if low_at(toks, i - 1) in ("-", "–") or not toks[i].is_digits:
+        return None
+    parts, j = [toks[i].low], i + 1
+    while low_at(toks, j) in ("-", "–") and j + 1 < len(toks) and toks[j + 1].is_digits:
+        if toks[j].end != toks[j + 1].start or toks[j - 1].end != toks[j].start:
+            break  # "10 - 15" spaced: a range more often than a record
+        parts.append(toks[j + 1].low)
+        j += 2
+    if not 2 <= len(parts) <= 3 or any(len(p) > 3 for p in parts):
+        return None
+    return tuple(int(p) for p in parts), j

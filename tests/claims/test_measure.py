@@ -82,3 +82,32 @@ def test_lexicon_additions_reach_the_measure_reader():
     assert [c for c in extract_claims(sentences) if c.kind == "measure"] == []
     (claim,) = [c for c in extract_claims(sentences, added) if c.kind == "measure"]
     assert str(claim.slot) == "|money:usd|reward"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("Reports of the Red Sox offer varied, though WCVB-TV claims it was eight years and "
+         "$184 million, or a $23 million average annual value.", "|money:usd|deal a year", 23e6),
+        ("Reports of the Red Sox offer varied, though WCVB-TV claims it was eight years and "
+         "$184 million.", "|money:usd|deal", 184e6),
+    ],
+)  # fmt: skip
+def test_an_amount_restated_with_or_keeps_its_subject(text, slot, value):
+    assert (slot, value) in measures(text)
+
+
+def test_a_hedged_amount_agrees_within_its_rounding():
+    found = audit(
+        "The Red Sox offered a deal worth $184 million or $23 million per season.",
+        "The offer from the Red Sox is worth roughly $22 million per season.",
+    )
+    assert verdicts(found, "contradiction") == []
+
+
+def test_a_capped_amount_supports_no_smaller_one():
+    found = audit(
+        "Crime Stoppers is offering a $5,000 reward for information.",
+        "The governor offered a reward of up to $10,000 for information.",
+    )
+    assert not [f for f in verdicts(found, "agreement") if "reward" in f.slot]

@@ -43,3 +43,18 @@ def test_figures_as_intervals(text, low, high, vague):
 )
 def test_labels_dates_and_addresses_are_not_figures(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [("Rahman (45-7-2) lost", (45, 7, 2)), ("Bowe (43-1)", (43, 1)), ("call 800-800-3855", None),
+     ("dated 2008-12-13", None), ("between 10 - 15", None)],
+)  # fmt: skip
+def test_hyphen_runs_are_records_or_scores_never_phones_or_dates(text, numbers):
+    from checker.text.numbers import hyphen_run
+    from checker.text.tokens import tokenize
+
+    toks = tokenize(text)
+    runs = [hyphen_run(toks, i) for i in range(len(toks))]
+    found = [r[0] for r in runs if r]
+    assert found == ([numbers] if numbers else [])
