@@ -53,8 +53,8 @@ class Settings:
     group_day_penalty: float = 1.0  # ... are another event: pair score factor
     group_weight_name: float = 1.0  # vector weight of a name or a pair of names
     group_weight_figure: float = 1.0  # ... of a number with its word ("6500 block"), a day
-    group_weight_number: float = 0.3  # ... of a bare number
-    group_weight_year: float = 0.3  # ... of a year
+    group_weight_number: float = 0.5  # ... of a bare number (0.3 before 2026-12-02)
+    group_weight_year: float = 1.0  # ... of a year written in the text, as a name (0.3 before)
     group_weight_word: float = 0.25  # ... of any other content word (0.3 before the recall pass)
     group_weight_anchor: float = 1.0  # ... of an anchor fact (slot=value of a quantity claim)
     group_lede_sentences: int = 1  # the first sentences (title, else headline or lede) ...
