@@ -77,6 +77,9 @@ class Settings:
     group_decisive_sentences: int = 3  # headline and lede: where the event's own figure is
     group_decisive_tolerance: float = 0.02  # relative gap below which two figures agree
     group_decisive_penalty: float = 0.05  # every decisive figure disagrees: another event
+    group_split_min_size: int = 10  # an event this large is scored by its own frequencies; ...
+    group_split_min_part: int = 4  # ... cut in two when both parts are this large and ...
+    group_split_core_share: float = 0.8  # ... each has a full name this share of it writes
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold
 
     # --- align / judge ---
