@@ -53,7 +53,8 @@ class Settings:
     group_day_penalty: float = 1.0  # ... are another event: pair score factor
     group_weight_name: float = 1.0  # vector weight of a name or a pair of names
     group_weight_figure: float = 1.0  # ... of a number with its word ("6500 block"), a day
-    group_weight_number: float = 0.3  # ... of a bare number or a year
+    group_weight_number: float = 0.5  # ... of a bare number (0.3 before 2026-12-02)
+    group_weight_year: float = 1.0  # ... of a year written in the text, as a name (0.3 before)
     group_weight_word: float = 0.25  # ... of any other content word (0.3 before the recall pass)
     group_weight_anchor: float = 1.0  # ... of an anchor fact (slot=value of a quantity claim)
     group_lede_sentences: int = 1  # the first sentences (title, else headline or lede) ...
@@ -71,10 +72,14 @@ class Settings:
     group_conflict_penalty: float = 0.3  # ... another event: pair score factor
     group_recall_max_size: int = 2  # a cluster this small may join a larger one after ...
     group_recall_threshold: float = 0.035  # ... scoring this much with it on average, ...
+    group_recall_date_factor: float = 0.5  # ... and no pair's date factor below this
     group_recall_core_share: float = 0.5  # ... sharing a rare fact this share of it gives
     group_decisive_sentences: int = 3  # headline and lede: where the event's own figure is
     group_decisive_tolerance: float = 0.02  # relative gap below which two figures agree
     group_decisive_penalty: float = 0.05  # every decisive figure disagrees: another event
+    group_split_min_size: int = 10  # an event this large is scored by its own frequencies; ...
+    group_split_min_part: int = 4  # ... cut in two when both parts are this large and ...
+    group_split_core_share: float = 0.8  # ... each has a full name this share of it writes
     group_max_block: int = 1500  # a larger candidate component gets a stricter edge threshold
 
     # --- align / judge ---

@@ -44,3 +44,25 @@ def test_a_short_report_joins_the_event_it_shares_facts_with():
 def test_a_report_with_another_age_stays_apart():
     short = "Police said Daniel Okafor, a 52-year-old, shot at the Lakeview Diner, was stable."
     assert sets(group_events(reports(short), {}, SETTINGS)) == {frozenset("abc"), frozenset("d")}
+
+
+def dated(short: str, short_date: str) -> list[Article]:
+    return [
+        dataclasses.replace(a, date=short_date if a.id == "d" else "2016-07-01")
+        for a in reports(short)
+    ]
+
+
+def test_a_report_written_years_apart_stays_apart():
+    """Another year's shooting at the same diner: the recall pass weighs the dates too (on
+    GVA dev it merged reports years apart that shared a street or a bar's name)."""
+    short = "Police said Daniel Okafor, shot at the Lakeview Diner, was stable on Monday."
+    # Gap statistics of these four reports alone (no prior): a gap of two years is rare
+    # between reports of one event, so its date factor is low (about 0.35).
+    own = dataclasses.replace(SETTINGS, date_prior_pairs=0.0)
+    near = dated(short, "2016-07-02")
+    assert sets(group_events(near, {}, own)) == {frozenset("abcd")}
+    far = dated(short, "2018-09-01")
+    assert sets(group_events(far, {}, own)) == {frozenset("abc"), frozenset("d")}
+    ignored = dataclasses.replace(own, group_recall_date_factor=0.0)
+    assert sets(group_events(far, {}, ignored)) == {frozenset("abcd")}

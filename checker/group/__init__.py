@@ -11,7 +11,8 @@ The steps, one module each (all sorted, so the result does not depend on the inp
 4. ``scoring``: cosine x date factor (``dates``) x counter-evidence factors (``conflicts``:
    addresses, ages, figures), each <= 1.
 5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
-   linkage inside each.
+   linkage inside each; ``split``: a large event that is two look-alikes is cut in two;
+   ``recall``: a lone report or fragment joins the event whose decisive facts it shares.
 6. ``explain``: the ``why`` and ``label`` of each event.
 
 Events are numbered E1, E2, ... largest first, ties by the smallest article id; each lists its
@@ -34,6 +35,7 @@ from checker.group.features import add_features, common_words, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.recall import reattach
 from checker.group.scoring import Scorer
+from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
 from checker.group.words import DECISIVE
 from checker.model import Article, Claim, Event
@@ -122,6 +124,7 @@ def group_events(
     everyone = np.arange(len(arts))
     for block in blocks(everyone, i, j, score, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
+    clusters, cuts = split_look_alikes(scorer, clusters)
     clusters = reattach(scorer, clusters, i, j, score)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
@@ -132,6 +135,12 @@ def group_events(
         names[k] = f"E{number}"
         event_of[clusters[k][0]] = k
     apart = look_alikes(scorer, event_of, i, j, cos, names)
+    shown = scorer.vectors.shown
+    for a, b, name_a, name_b in cuts:  # the cut's reason first: it is why they are apart
+        for k, other, mine, theirs in ((a, b, name_a, name_b), (b, a, name_b, name_a)):
+            ek, eo = int(event_of[k]), int(event_of[other])
+            if ek != eo:
+                apart[ek] = f"cut from {names[eo]}: {shown[mine]} vs {shown[theirs]}"
     events = []
     for k in order:
         idx, mean = clusters[k]

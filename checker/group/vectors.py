@@ -42,7 +42,7 @@ def family_weights(settings: Settings) -> dict[str, float]:
         "q": s.group_weight_name,
         "u": s.group_weight_figure,
         "d": s.group_weight_figure,
-        "y": s.group_weight_number,
+        "y": s.group_weight_year,
         "n": s.group_weight_number,
         "w": s.group_weight_word,
         "a": s.group_weight_anchor,
