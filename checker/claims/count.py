@@ -102,7 +102,7 @@ def _figures(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
         unit, unit_first, unit_last = unit_after(toks, fig.last, lex)
         if _lone_one(toks, fig, unit, unit_first) or _after_a_name(toks, fig, unit):
             continue
-        magnitude = _magnitude(toks, fig)
+        magnitude = _magnitude(toks, fig) or _on_a_scale(toks, fig, lex)
         pred, pred_at, pred_end = (
             ("magnitude", fig.first, fig.first)
             if magnitude
@@ -223,6 +223,11 @@ def _magnitude(toks, fig: Span) -> bool:
         or (before[0] in dash and before[1] == "magnitude")
         or (after[0] in dash and after[1] == "magnitude")
     )
+
+
+def _on_a_scale(toks, fig: Span, lex) -> bool:
+    """'measuring 5.6 on the Richter scale': the scale names what the figure measures."""
+    return fig.last < len(toks) and lex.magnitude_scales.match(toks, fig.last)[0] > 0
 
 
 def _singular_casualties(ctx: Context) -> Iterator[Claim]:

@@ -81,6 +81,7 @@ class Lexicon:
     auxiliaries: frozenset[str]
     age_before: Phrases
     age_after: Phrases
+    magnitude_scales: Phrases
     speaker_pronouns: frozenset[str]
     referring_numbers: frozenset[str]
     list_followers: frozenset[str]
@@ -159,6 +160,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         times=Phrases.set_of(markers["times"]),
         age_before=Phrases.set_of(grammar["age_before"]),
         age_after=Phrases.set_of(grammar["age_after"]),
+        magnitude_scales=Phrases.set_of(grammar["magnitude_scales"]),
         measures=_measure_tables(data["measures"]),
         charges=_charge_tables(predicates["charges"]),
         death_places=Phrases.of(predicates["death_places"]),

@@ -55,6 +55,13 @@ from tests.helpers import DATA, claims_of, one, quantities
         ("A dozen officers were hurt during the protest.", "officer", "injured", 12, 12),
         ("Police arrested three suspects on Tuesday.", "suspect", "arrested", 3, 3),
         ("A 6.1-magnitude earthquake struck the island.", "earthquake", "magnitude", 6.1, 6.1),
+        (
+            "A quake measuring 5.6 on the Richter scale jolted the island.",
+            "earthquake",
+            "magnitude",
+            5.6,
+            5.6,
+        ),
     ],
 )
 def test_figures_with_their_noun_predicate_and_interval(sentence, unit, predicate, low, high):
