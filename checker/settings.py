@@ -103,9 +103,16 @@ class Settings:
     lede_sentences: int = 6  # title + the first paragraphs
     identifying_predicates: tuple[str, ...] = ("magnitude",)
     # Figures that agree but never contradict: running tallies (arrests grow over days), shots
-    # fired (each shooter fires his own), multi-party money (every team makes its own offer).
+    # fired (each shooter fires his own), multi-party money (every team makes its own offer),
+    # rewards (raised over days, offered by several bodies: Crime Stoppers, a governor).
     # On reviewed dev samples every such contradiction was wrong.
-    tally_slots: tuple[str, ...] = ("arrested", "charged", "shot|launched", "money:usd|deal")
+    tally_slots: tuple[str, ...] = (
+        "arrested",
+        "charged",
+        "shot|launched",
+        "money:usd|deal",
+        "reward",
+    )
     # An omission needs this many reports, from as many sources, agreeing on the figure, and
     # at least this share of the event's reports: fewer was never useful on dev audits.
     omission_min_reports: int = 3

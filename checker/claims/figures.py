@@ -147,9 +147,14 @@ def _disagree(claims: list[Claim]) -> bool:
 
 
 def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
-    """Each report's exact figures for the event itself (no part, no other time), in order."""
+    """Each report's exact figures for the event itself (no part, no other time), in order;
+    a figure stated as the whole ('a total of 14') first: the steps of a sequence told
+    before it ('shot three students, killing two') are parts of it."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in sorted(figures, key=lambda c: (c.article, c.sentence, c.start)):
+    order = sorted(
+        figures, key=lambda c: (c.article, Note.WHOLE not in c.notes, c.sentence, c.start)
+    )
+    for c in order:
         if not c.vague and not c.partial:
             by_article[c.article].append(c)
     return by_article
@@ -187,8 +192,10 @@ def _dead_by_sentence(ev: EventContext) -> dict[tuple[str, int], float]:
     """The killed count each sentence states ('one person was killed and three injured')."""
     out: dict[tuple[str, int], float] = {}
     for c in ev.pool:
-        if c.kind == ClaimKind.QUANTITY and c.predicate == "killed" and c.figure and c.figure.exact:
-            out.setdefault((c.article, c.sentence), c.value)
+        if c.kind == ClaimKind.QUANTITY and c.predicate == "killed" and c.figure:
+            least = c.value if c.figure.exact else c.low  # "at least one person was killed"
+            if least:
+                out.setdefault((c.article, c.sentence), least)
     return out
 
 
