@@ -7,6 +7,7 @@ named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from checker.lexicons import Lexicon, lexicon
@@ -18,6 +19,7 @@ _QUOTE_ENDS = frozenset({'"', "”", "’", "'", "—", "–"})
 _SPEAKER_ENDS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "that", "who", "on", "in"})
 _BACK_ENDS = PUNCT_BREAK | {","}
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+_OFFICIALS = frozenset({"officials", "official"})  # unnamed unless a body is named before
 
 
 def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
@@ -68,16 +70,35 @@ def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
     return [t for t in words[cut + 1 :] if t.low != "."]
 
 
+def _officials_of_a_body(toks: Sequence[Tok], unnamed, lex: Lexicon) -> bool:
+    """'Sheriff officials', 'police officials': officials of a named official body, not
+    'officials' or 'a source' alone."""
+    if any(toks[first].low not in _OFFICIALS for first, _, _ in unnamed):
+        return False
+    first_vague = min(first for first, _, _ in unnamed)
+    return any(first < first_vague for first, _, _ in lex.official_sources.find_all(toks))
+
+
 def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
     """A source an editor can check: a named person or an official body. ``lex``: the
     lexicon in force (a configuration's additions included); the packaged one by default."""
     if not attribution:
         return False
-    toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
     lex = lex or lexicon()
+    parts = re.split(r"\s+and\s+", attribution)
+    if len(parts) > 1:  # "according to witnesses and police": the police stand behind it
+        return any(_concrete(p, lex) for p in parts)
+    return _concrete(attribution, lex)
+
+
+def _concrete(attribution: str, lex: Lexicon) -> bool:
+    toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
     vague = lex.markers["vague_source"].find_all(toks) or lex.markers["witness"].find_all(toks)
-    if vague or lex.vague_speakers.find_all(toks):
+    if vague:
         return False
+    unnamed = lex.vague_speakers.find_all(toks)
+    if unnamed:
+        return _officials_of_a_body(toks, unnamed, lex)
     if lex.official_sources.find_all(toks):
         return True
     if toks and toks[0].low in _INDEFINITE:

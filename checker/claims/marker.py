@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checker.claims.attribution import is_concrete_source
+from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.quotes import inside, quoted_spans
-from checker.text.tokens import low_at
+from checker.text.tokens import low_at, tokenize
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
+_WITNESS_WORDS = ("witness", "eyewitness")  # "witnesses", "witness accounts"
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -63,14 +64,14 @@ def judge(ev: EventContext) -> Iterator[Finding]:
     markers = ev.by_sentence(KIND)
     kinds = {key: {c.label for c in cs} for key, cs in markers.items()}
     for key in sorted(markers):
-        found = _embellishment(ev, key, markers[key], kinds)
+        found = _embellishment(ev, key, markers, kinds)
         if found:
             yield found
 
 
-def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Finding | None:
+def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     """A sentence's framing that no similar sentence of another report shares."""
-    claims = [c for c in claims if _outlets_words(c, ev.lex)]
+    claims = [c for c in markers[key] if _outlets_words(c, ev.lex)]
     if not claims:
         return None
     kinds = {**kinds, key: {c.label for c in claims}}
@@ -79,7 +80,7 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     if not unsupported:
         return None
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
-    if kind is None:
+    if kind is None or _account_nearby(ev, key, unsupported, claims, markers):
         return None
     if kind in _INTENSIFIERS:
         if ev.shared.get(key):
@@ -97,6 +98,55 @@ def _sourced(c: Claim, kinds, lex) -> bool:
     if c.attribution_inherited and not set(kinds) <= _REPORTED_KINDS:
         return False
     return is_concrete_source(c.attribution, lex)
+
+
+def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], markers) -> bool:
+    """A hedge or a witness that continues a sourced account told around it: a hedge in the
+    two sentences after a named source ("Officers say ... . The boy was hurt, possibly by a
+    ricochet"), before one in its paragraph, or repeating the source's own hedge elsewhere in
+    the report ("possibly injured" in the lede, "Police say ... possibly injuring" below); a
+    witness after the report credits its witnesses to an official record ("According to a
+    probable cause statement, witnesses told police ...")."""
+    article, at = key
+    if set(kinds) <= {"speculation"}:
+        sents = ev.mine[article]
+        near = [at - 1, at - 2]
+        if at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
+            near.append(at + 1)
+        if any(0 <= k < len(sents) and _names_source(sents[k].text, ev.lex) for k in near):
+            return True
+        return _hedge_of_a_source(ev, key, claims, markers)
+    if set(kinds) <= {"witness"}:
+        return _witnesses_on_record(ev, article, at)
+    return False
+
+
+def _names_source(text: str, lex) -> bool:
+    return is_concrete_source(attribution_of(tokenize(text), text, lex), lex)
+
+
+def _hedge_of_a_source(ev: EventContext, key, claims: Sequence[Claim], markers) -> bool:
+    said = {c.quote.lower() for c in claims}
+    return any(
+        o.quote.lower() in said and is_concrete_source(o.attribution, ev.lex)
+        for (a, at), others in markers.items()
+        if a == key[0] and at != key[1]
+        for o in others
+    )
+
+
+def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
+    """An earlier sentence credits an official record, and witnesses after it ('According to
+    the arrest reports, several witnesses ...')."""
+    for s in ev.mine[article][:at]:
+        toks = tokenize(s.text)
+        source = attribution_of(toks, s.text, ev.lex)
+        if not source or not ev.lex.records.find_all(tokenize(source)):
+            continue
+        after = s.text.find(source) + len(source)
+        if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
+            return True
+    return False
 
 
 def _first_person(ctx: Context) -> bool:

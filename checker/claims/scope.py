@@ -54,7 +54,7 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
     if _is_part(toks, fig, lex):
         return frozenset({Note.PARTIAL})
     own = pred_at if 0 <= pred_at < fig.first else fig.first  # "wounded three others"
-    if _others_besides(toks, fig, own, lex):
+    if _others_besides(toks, fig, own, lex) or _before_another(toks, fig, lex):
         return frozenset({Note.PARTIAL})
     lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
     hi = min(len(toks), max(unit_last, pred_end, fig.last) + 4)
@@ -64,6 +64,15 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
         if not (toks[lo + first].low in _WHOLE_AFTER and lo + first >= fig.last)
     ]
     return frozenset({Note.PARTIAL}) if found else frozenset()
+
+
+def _before_another(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:
+    """'shot three people in the legs and another in the abdomen': the three are a part of
+    the four; not when a predicate comes between ('killed two and wounded another')."""
+    for k in range(fig.last + 1, len(toks)):
+        if toks[k].low in lex.list_followers and low_at(toks, k - 1) == "and":
+            return not lex.predicates.find_all(toks[fig.last : k])
+    return False
 
 
 def _others_besides(toks: Sequence[Tok], fig: Span, own: int, lex: Lexicon) -> bool:

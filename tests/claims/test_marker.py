@@ -50,6 +50,14 @@ def test_news_boilerplate_is_not_speculation():
         ),
         ("It was a senseless shooting, a stark reminder of the danger.", "evaluative framing"),
         ("This unprecedented measure disrupted travel.", "intensifier"),
+        # a source three sentences back, in another paragraph, does not stand behind a hedge
+        (
+            "Police said two men were shot.\n\nThe bar was busy.\n\nMusic played.\n\n"
+            "The shooting was probably gang-related.",
+            "speculation",
+        ),
+        # witnesses after a record that relays none, or before the record
+        ("Police said two men were shot.\n\nWitnesses said a car sped off.", "unsourced witness"),
     ],
 )
 def test_embellishments_a_lone_report_still_gets(text, kind):
@@ -70,6 +78,21 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         "Here is how Eyewitness News coverage has progressed.",
         "The attack was less severe in terms of casualties.",
         "The strike caused significant damage.",  # mild colour on a fact nobody else states
+        # a hedge that continues a named source's account, before or after it
+        "Officers say two men started shooting. The boy ran. He was hurt, possibly by a ricochet.",
+        "The shooting appears to be accidental. It happened at home, police said.",
+        # the source's own hedge, repeated in the lede
+        "A gunman killed a man and possibly injured a girl.\n\nPolice say the gunman fired "
+        "ten shots, possibly injuring a girl.",
+        # witnesses relayed by an official record
+        "According to a probable cause statement, witnesses told police the group walked away."
+        "\n\nWitnesses said there was a confrontation.",
+        "The crowd scattered, according to witnesses and police.",
+        # routine wording of injuries, charges and appeals
+        "The wound did not appear to be life-threatening.",
+        "He was charged for leaving a firearm where it could be accessed by a child.",
+        "Police seek witnesses that could lead them to the shooters.",
+        "Snohomish County Sheriff officials said the boy was possibly shot by a sibling.",
     ],
 )
 def test_not_embellishments(text):

@@ -33,6 +33,9 @@ def test_counting_notes(sentence, note):
         # 'including' before it: the figure is the part
         ("Six people were shot, including two children who were wounded.", 2, True),
         ("Deputies arrived to find four people suffering from gunshot wounds.", 4, True),
+        # one of a list that goes on with "and another"; not past a predicate
+        ("Police said he shot three people in the legs and another in the chest.", 3, True),
+        ("Three people were killed and another wounded at the home.", 3, False),
         # a total is the whole even of "other" people
         ("He killed a total of six other people.", 6, False),
     ],
