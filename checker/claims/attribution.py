@@ -15,10 +15,14 @@ from checker.text.quotes import inside, quoted_spans
 from checker.text.tokens import PUNCT_BREAK, Tok, tokenize
 
 _REACH = 8  # words of a speaker on either side of a speech verb
+_BACK_REACH = 6  # words of a speaker before the verb
+_ASIDE_REACH = 12  # ... and of a name before an aside ("Jane Roe, a pollster, said")
 _QUOTE_ENDS = frozenset({'"', "”", "’", "'", "—", "–"})
 _SPEAKER_ENDS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "that", "who", "on", "in"})
 _BACK_ENDS = PUNCT_BREAK | {","}
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+# Words that open a time or place before a comma ("On Monday, a man said"), never a name.
+_OPENERS = frozenset({"on", "after", "before", "during", "since", "by", "for", "with", "when"})
 _OFFICIALS = frozenset({"officials", "official"})  # unnamed unless a body is named before
 
 
@@ -45,7 +49,7 @@ def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
         if toks[first].low == "according" or _speaker_follows(toks, first):
             yield _speaker(toks[last : last + _REACH], forward=True)
         else:
-            yield _speaker(toks[max(0, first - 6) : first], forward=False)
+            yield _speaker(toks[max(0, first - _ASIDE_REACH) : first], forward=False, lex=lex)
         if toks[first].low == "told" and last < len(toks):
             n, _ = lex.official_sources.match(toks, last)
             if n:
@@ -58,7 +62,7 @@ def _speaker_follows(toks: Sequence[Tok], verb: int) -> bool:
     return verb == 0 or before in _QUOTE_ENDS
 
 
-def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
+def _speaker(span: Sequence[Tok], forward: bool, lex: Lexicon | None = None) -> list[Tok]:
     """The words of the speaker inside ``span``, up to punctuation on the far side."""
     words = list(span)
     if forward:
@@ -67,7 +71,28 @@ def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
     while words and words[-1].low == ",":  # "Heydar Alishbandi, Governor of Qeshm, said"
         words.pop()
     cut = max((k for k, t in enumerate(words) if t.low in _BACK_ENDS), default=-1)
-    return [t for t in words[cut + 1 :] if t.low != "."]
+    speaker = [t for t in words[cut + 1 :] if t.low != "."][-_BACK_REACH:]
+    name = _name_before_aside(words, cut)
+    opener = {t.low for t in words[name:cut]} & (
+        _OPENERS | (lex.place_prepositions if lex else set())
+    )
+    if name < 0 or opener:
+        return speaker  # "In Miami, a man said", "On Monday, ...": a time or place, not a name
+    return words[name:]
+
+
+def _name_before_aside(words: Sequence[Tok], cut: int) -> int:
+    """'Anthony Livanios, a political analyst, said' and 'Brooks, though, said': where the
+    name before a comma-set aside starts (-1 when there is none)."""
+    if cut < 1 or words[cut].low != ",":
+        return -1
+    start = cut
+    while start > 0 and words[start - 1].capitalised and words[start - 1].low not in _BACK_ENDS:
+        start -= 1
+    before = start - 1
+    if start == cut or (before >= 0 and words[before].low not in _BACK_ENDS | {"and"}):
+        return -1  # no name, or a name inside a longer clause
+    return start
 
 
 def _officials_of_a_body(toks: Sequence[Tok], unnamed, lex: Lexicon) -> bool:

@@ -31,8 +31,8 @@ _WHY = {
 def read(ctx: Context) -> Iterator[Claim]:
     """Where two phrases overlap ('experts have warned' / 'experts') the longer wins."""
     toks, lex = ctx.toks, ctx.lex
-    if _first_person(ctx):
-        return  # someone's own account (a letter, a blog), not the outlet's framing
+    if _first_person(ctx) or _handle(ctx):
+        return  # someone's own account (a letter, a blog, a post), not the outlet's framing
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
     for kind, phrases in lex.markers.items():
@@ -147,6 +147,15 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
         if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
             return True
     return False
+
+
+def _handle(ctx: Context) -> bool:
+    """A social media handle ('@IMPD_News shooting is senseless'): a post, its author's."""
+    toks = ctx.toks
+    return any(
+        t.text == "@" and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
+        for k, t in enumerate(toks)
+    )
 
 
 def _first_person(ctx: Context) -> bool:

@@ -57,3 +57,16 @@ def test_vague_speakers_are_never_named(speaker):
 )
 def test_checkable_speakers(speaker):
     assert is_concrete_source(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('Anthony Livanios, a political analyst, said: "It will be met with cynicism.', True),
+        ("Brooks, though, said the neighborhood has reached a turning point.", True),
+        ("In Miami, a man said he heard shots.", False),  # a place before the comma
+        ("On Monday, a man said he heard shots.", False),  # a time before the comma
+    ],
+)
+def test_a_name_before_an_aside_is_the_speaker(text, named):
+    assert is_concrete_source(source(text)) is named

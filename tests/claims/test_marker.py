@@ -93,6 +93,9 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         "He was charged for leaving a firearm where it could be accessed by a child.",
         "Police seek witnesses that could lead them to the shooters.",
         "Snohomish County Sheriff officials said the boy was possibly shot by a sibling.",
+        "@CityPolice shooting is senseless and unacceptable.",  # a post, its author's
+        "Investigators removed what looked like a semi-automatic rifle.",  # a description
+        '"Mondale is not a monster," their stepfather said.',  # a relative's words
     ],
 )
 def test_not_embellishments(text):
