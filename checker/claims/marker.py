@@ -17,7 +17,10 @@ from checker.text.tokens import low_at, tokenize
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
-_WITNESS_WORDS = ("witness", "eyewitness")  # "witnesses", "witness accounts"
+_WITNESS_WORDS = ("witness", "eyewitness")
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "another", "some"}
+)  # "a vendor said"  # "witnesses", "witness accounts"
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -180,7 +183,17 @@ def _outlets_words(c: Claim, lex) -> bool:
     unnamed ('a vendor said, "...probably all teenagers"'), never when unknown or named."""
     if not inside(quoted_spans(c.text), c.start, c.end):
         return True
-    return bool(c.attribution) and not is_concrete_source(c.attribution, lex)
+    return _unnamed(c.attribution, lex) and not is_concrete_source(c.attribution, lex)
+
+
+def _unnamed(attribution: str, lex) -> bool:
+    """A speaker the sentence shows to be someone unnamed ('a vendor', 'witnesses'), not
+    words around a quote the speaker reader could not place."""
+    toks = tokenize(attribution)
+    if not toks:
+        return False
+    vague = lex.vague_speakers.find_all(toks) or lex.markers["witness"].find_all(toks)
+    return bool(vague) or toks[0].low in _INDEFINITE
 
 
 def _kind(kinds: list[str], sourced: bool) -> str | None:

@@ -96,6 +96,10 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         "@CityPolice shooting is senseless and unacceptable.",  # a post, its author's
         "Investigators removed what looked like a semi-automatic rifle.",  # a description
         '"Mondale is not a monster," their stepfather said.',  # a relative's words
+        # words around a quote that name no one: the quote is not the outlet's
+        'The governor offered condolences to the families and said he was "saddened by this '
+        'senseless tragedy".',
+        "The team's head, Alireza Safa, estimated that half the homes might have been destroyed.",
     ],
 )
 def test_not_embellishments(text):
