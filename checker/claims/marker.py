@@ -6,6 +6,7 @@ embellishment, unless a named source says it (then it is the source's words, not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from checker.claims.attribution import attribution_of, is_concrete_source
@@ -18,6 +19,9 @@ KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _WITNESS_WORDS = ("witness", "eyewitness")
+_HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
+_LEDE = 2  # sentences that sum up the account told after them
+_NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
 _INDEFINITE = frozenset(
     {"a", "an", "one", "another", "some"}
 )  # "a vendor said"  # "witnesses", "witness accounts"
@@ -46,6 +50,8 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue  # "less severe": the opposite of an intensifier
             if kind == "vague_source" and _named_after(toks, last):
                 continue  # "experts at the U.S. Fish and Wildlife Service" are named
+            if kind in _NAMEABLE and _a_name(toks, first, last):
+                continue  # "a Cookie Monster figure", "MLB Trade Rumors": names, not words
             spans.append((first, -(last - first), kind))
     taken: set[int] = set()
     for first, neg_len, kind in sorted(spans):
@@ -83,7 +89,11 @@ def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     if not unsupported:
         return None
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
-    if kind is None or _account_nearby(ev, key, unsupported, claims, markers):
+    if (
+        kind is None
+        or _in_a_post(ev, key)
+        or _account_nearby(ev, key, unsupported, claims, markers)
+    ):
         return None
     if kind in _INTENSIFIERS:
         if ev.shared.get(key):
@@ -106,15 +116,18 @@ def _sourced(c: Claim, kinds, lex) -> bool:
 def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], markers) -> bool:
     """A hedge or a witness that continues a sourced account told around it: a hedge in the
     two sentences after a named source ("Officers say ... . The boy was hurt, possibly by a
-    ricochet"), before one in its paragraph, or repeating the source's own hedge elsewhere in
-    the report ("possibly injured" in the lede, "Police say ... possibly injuring" below); a
+    ricochet"), before one in its paragraph (or in the two after a lede), or repeating the
+    source's own hedge elsewhere in the report ("possibly injured" in the lede, "Police say
+    ... possibly injuring" below); a
     witness after the report credits its witnesses to an official record ("According to a
     probable cause statement, witnesses told police ...")."""
     article, at = key
     if set(kinds) <= {"speculation"}:
         sents = ev.mine[article]
         near = [at - 1, at - 2]
-        if at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
+        if at < _LEDE:
+            near += [at + 1, at + 2]  # a lede sums up the account that follows it
+        elif at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
             near.append(at + 1)
         if any(0 <= k < len(sents) and _names_source(sents[k].text, ev.lex) for k in near):
             return True
@@ -122,6 +135,15 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
     if set(kinds) <= {"witness"}:
         return _witnesses_on_record(ev, article, at)
     return False
+
+
+def _in_a_post(ev: EventContext, key) -> bool:
+    """A paragraph that quotes a post with its author's handle ('— Jane Roe (@janeroe)'):
+    its sentences are the author's, not the outlet's."""
+    article, at = key
+    sents = ev.mine[article]
+    para = sents[at].paragraph
+    return any(_HANDLE.search(s.text) for s in sents if s.paragraph == para)
 
 
 def _names_source(text: str, lex) -> bool:
@@ -150,6 +172,16 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
         if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
             return True
     return False
+
+
+def _a_name(toks, first: int, last: int) -> bool:
+    """Capitalised inside a sentence that is not in title case or capitals: part of a name."""
+    if first == 0 or not all(t.text[:1].isupper() for t in toks[first:last]):
+        return False
+    if not toks[first - 1].text[:1].isalnum():
+        return False  # after a colon, a dash or a quote: a sentence starts there
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 def _handle(ctx: Context) -> bool:

@@ -58,6 +58,7 @@ def test_news_boilerplate_is_not_speculation():
         ),
         # witnesses after a record that relays none, or before the record
         ("Police said two men were shot.\n\nWitnesses said a car sped off.", "unsourced witness"),
+        ("'It sounds like a war zone': Unprecedented riots hit Brooklyn.", "intensifier"),
     ],
 )
 def test_embellishments_a_lone_report_still_gets(text, kind):
@@ -100,6 +101,14 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         'The governor offered condolences to the families and said he was "saddened by this '
         'senseless tragedy".',
         "The team's head, Alireza Safa, estimated that half the homes might have been destroyed.",
+        # capitalised inside a sentence: a name, not a word
+        "A large blue Cookie Monster figure was on one of the picnic tables.",
+        "You can follow the entire saga on MLB Trade Rumors.",
+        # a lede sums up the named source's account that follows it
+        "A girl was hurt in what appears to be an accidental shooting.\n\nIt happened at noon."
+        "\n\nA police spokesperson says a child was playing with a gun when it fired.",
+        # a post quoted with its author's handle
+        "This senseless violence must end.\n— Jane Roe (@janeroe) February 21, 2017",
     ],
 )
 def test_not_embellishments(text):
