@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from checker.lexicons import Lexicon, lexicon
+from checker.text.dates import is_date_word
 from checker.text.quotes import inside, quoted_spans
 from checker.text.tokens import PUNCT_BREAK, Tok, tokenize
 
@@ -23,6 +24,7 @@ _BACK_ENDS = PUNCT_BREAK | {","}
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 # Words that open a time or place before a comma ("On Monday, a man said"), never a name.
 _OPENERS = frozenset({"on", "after", "before", "during", "since", "by", "for", "with", "when"})
+_HEADLINE_REACH = 6  # tokens before a headline's "Source:" colon
 _OFFICIALS = frozenset({"officials", "official"})  # unnamed unless a body is named before
 
 
@@ -36,6 +38,7 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     """
     quoted = quoted_spans(text)
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
+    found += [text[w[0].start : w[-1].end] for w in [_headline_source(toks, lex)] if w]
     concrete = [s for s in found if is_concrete_source(s, lex)]
     return (concrete or found or [""])[0]
 
@@ -46,7 +49,8 @@ def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
     for first, last, _ in lex.speech_verbs.find_all(toks):
         if inside(quoted, toks[first].start, toks[last - 1].end):
             continue
-        if toks[first].low == "according" or _speaker_follows(toks, first):
+        after = _speaker_follows(toks, first) or _name_follows(toks, first, last, lex)
+        if toks[first].low == "according" or after:
             yield _speaker(toks[last : last + _REACH], forward=True)
         else:
             yield _speaker(toks[max(0, first - _ASIDE_REACH) : first], forward=False, lex=lex)
@@ -54,6 +58,34 @@ def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
             n, _ = lex.official_sources.match(toks, last)
             if n:
                 yield list(toks[last : last + n])
+
+
+def _name_follows(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> bool:
+    """', said Sgt. Jane Roe' / ', said police': after a comma, the verb is followed by its
+    speaker when a name, a title or an official body comes next."""
+    if first == 0 or toks[first - 1].low != "," or last >= len(toks):
+        return False
+    nxt = toks[last]
+    if is_date_word(nxt.low):
+        return False  # ", said Thursday that ...": the speaker came before
+    official = bool(lex.official_sources.match(toks, last)[0])
+    return nxt.capitalised or nxt.low in lex.name_titles or official
+
+
+def _headline_source(toks: Sequence[Tok], lex: Lexicon) -> list[Tok]:
+    """'Police: 6 shot', '1:13 White House: wall could be funded': the capitalised words
+    before a colon at the start of a sentence are its source (not 'UPDATE:' alone)."""
+    for k, t in enumerate(toks[:_HEADLINE_REACH]):
+        if t.low != ":" or k == 0 or not toks[k - 1].text[:1].isalpha():
+            continue
+        start = k
+        while start > 0 and toks[start - 1].text[:1].isupper():
+            start -= 1
+        words = list(toks[start:k])
+        if len(words) >= 2 or (words and lex.official_sources.find_all(words)):
+            return words  # "White House:", "Police:"; not "Fatality:" or "UPDATE:"
+        return []
+    return []
 
 
 def _speaker_follows(toks: Sequence[Tok], verb: int) -> bool:

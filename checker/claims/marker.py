@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Verdict
-from checker.text.quotes import inside, quoted_spans
+from checker.text.quotes import inside, opens_quote, quoted_spans
 from checker.text.tokens import low_at, tokenize
 
 KIND = ClaimKind.MARKER
@@ -20,6 +20,7 @@ _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _WITNESS_WORDS = ("witness", "eyewitness")
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
+_QUOTE_SPAN = 6  # sentences a quotation runs on for, at most
 _LEDE = 2  # sentences that sum up the account told after them
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
 _INDEFINITE = frozenset(
@@ -89,11 +90,9 @@ def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     if not unsupported:
         return None
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
-    if (
-        kind is None
-        or _in_a_post(ev, key)
-        or _account_nearby(ev, key, unsupported, claims, markers)
-    ):
+    if kind is None or _in_a_post(ev, key) or _inside_a_long_quote(ev, key, claims):
+        return None
+    if _account_nearby(ev, key, unsupported, claims, markers):
         return None
     if kind in _INTENSIFIERS:
         if ev.shared.get(key):
@@ -134,6 +133,26 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
         return _hedge_of_a_source(ev, key, claims, markers)
     if set(kinds) <= {"witness"}:
         return _witnesses_on_record(ev, article, at)
+    return False
+
+
+def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
+    """A sentence inside a quotation that opened in an earlier sentence and closes in a later
+    one ('"Suddenly ... . It would be inappropriate ... senseless loss ... ." '): the
+    speaker's words, unless the report shows the speaker to be someone unnamed."""
+    if any(_unnamed(c.attribution, ev.lex) for c in claims):
+        return False
+    article, at = key
+    sents = ev.mine[article]
+    was_open = False
+    for s in sents[:at]:
+        was_open = opens_quote(s.text, was_open)
+    if not was_open:
+        return False
+    for s in sents[at : at + _QUOTE_SPAN]:
+        was_open = opens_quote(s.text, was_open)
+        if not was_open:
+            return True  # it closes: a quotation, not a stray mark
     return False
 
 

@@ -67,6 +67,14 @@ def test_checkable_speakers(speaker):
         ("Brooks, though, said the neighborhood has reached a turning point.", True),
         ("In Miami, a man said he heard shots.", False),  # a place before the comma
         ("On Monday, a man said he heard shots.", False),  # a time before the comma
+        # the speaker after the verb, after a comma
+        ("Askins would not have been charged, said Vivian Goldenberg of the group.", True),
+        ("One of his friends, Donovan Ponce, said Thursday that it was a theory.", True),
+        # a headline's source before its colon; not a label
+        ("1:13 White House: Mexico border wall could be funded by tax on imports", True),
+        ("Police: 6 people shot at a party", True),
+        ("Fatality: Melvin Edwards, 69, was shot dead, several witnesses said.", False),
+        ("UPDATE: Six shot in drive-by", False),
     ],
 )
 def test_a_name_before_an_aside_is_the_speaker(text, named):

@@ -109,6 +109,10 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         "\n\nA police spokesperson says a child was playing with a gun when it fired.",
         # a post quoted with its author's handle
         "This senseless violence must end.\n— Jane Roe (@janeroe) February 21, 2017",
+        # a sentence inside a quotation that runs over several sentences
+        '"It is a tragedy," Cannon said.\n\n"Suddenly it seems wrong to praise him.\n\n'
+        'A family is suffering a senseless loss.\n\nThat is where the focus needs to be."',
+        "The other families said they are grateful during this time of horrific loss.",
     ],
 )
 def test_not_embellishments(text):
