@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 
 from checker.align import align_claims
 from checker.claims.base import EventContext
+from checker.claims.happening import happening_days, other_happenings
 from checker.claims.registry import RULES
-from checker.model import Article, Claim, Event, Finding, Sentence
+from checker.model import Article, Claim, Event, Finding, Sentence, Verdict
 from checker.settings import DEFAULT, Settings
 
 
@@ -33,4 +34,26 @@ def judge_event(
     """All findings of one event (ids are assigned later, over the whole report)."""
     pool = tuple(c for a in sorted(event.articles) for c in claims.get(a, ()))
     ev = EventContext(event, articles, sentences, pool, align_claims(pool), settings)
-    return [finding for rule in RULES for finding in rule(ev)]
+    return _one_happening([finding for rule in RULES for finding in rule(ev)], ev)
+
+
+_WEEK = 6  # days: two weekdays of one happening are at most this far apart
+
+
+def _one_happening(findings: list[Finding], ev: EventContext) -> list[Finding]:
+    """A weekday contradiction ('Sunday' vs 'Tuesday') between reports whose ledes, read
+    against their own dates, fall more than a week apart is two happenings, not a conflict
+    (a shooting in October and another in February grouped by their city)."""
+    if not any(_temporal(f) for f in findings):
+        return findings
+    days = happening_days(ev)
+
+    def apart(f: Finding) -> bool:
+        arts = sorted({c.article for c in f.claims})
+        return any(other_happenings(days, a, b, _WEEK) for a in arts for b in arts)
+
+    return [f for f in findings if not (_temporal(f) and apart(f))]
+
+
+def _temporal(f: Finding) -> bool:
+    return f.verdict == Verdict.CONTRADICTION and f.kind == "temporal"

@@ -73,6 +73,7 @@ class Note(_Name):
     EXCLUDES_PERPETRATOR = "excludes_perpetrator"  # "49 plus the gunman"
     INCLUDES_PERPETRATOR = "includes_perpetrator"
     PERPETRATOR_DEAD = "perpetrator_dead"
+    WHOLE = "whole"  # stated as the whole: "a total of 14", "in total"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,25 @@ named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from checker.lexicons import Lexicon, lexicon
+from checker.text.dates import is_date_word
 from checker.text.quotes import inside, quoted_spans
 from checker.text.tokens import PUNCT_BREAK, Tok, tokenize
 
 _REACH = 8  # words of a speaker on either side of a speech verb
+_BACK_REACH = 6  # words of a speaker before the verb
+_ASIDE_REACH = 12  # ... and of a name before an aside ("Jane Roe, a pollster, said")
 _QUOTE_ENDS = frozenset({'"', "”", "’", "'", "—", "–"})
 _SPEAKER_ENDS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "that", "who", "on", "in"})
 _BACK_ENDS = PUNCT_BREAK | {","}
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+# Words that open a time or place before a comma ("On Monday, a man said"), never a name.
+_OPENERS = frozenset({"on", "after", "before", "during", "since", "by", "for", "with", "when"})
+_HEADLINE_REACH = 6  # tokens before a headline's "Source:" colon
+_OFFICIALS = frozenset({"officials", "official"})  # unnamed unless a body is named before
 
 
 def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
@@ -30,6 +38,7 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     """
     quoted = quoted_spans(text)
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
+    found += [text[w[0].start : w[-1].end] for w in [_headline_source(toks, lex)] if w]
     concrete = [s for s in found if is_concrete_source(s, lex)]
     return (concrete or found or [""])[0]
 
@@ -40,14 +49,43 @@ def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
     for first, last, _ in lex.speech_verbs.find_all(toks):
         if inside(quoted, toks[first].start, toks[last - 1].end):
             continue
-        if toks[first].low == "according" or _speaker_follows(toks, first):
+        after = _speaker_follows(toks, first) or _name_follows(toks, first, last, lex)
+        if toks[first].low == "according" or after:
             yield _speaker(toks[last : last + _REACH], forward=True)
         else:
-            yield _speaker(toks[max(0, first - 6) : first], forward=False)
+            yield _speaker(toks[max(0, first - _ASIDE_REACH) : first], forward=False, lex=lex)
         if toks[first].low == "told" and last < len(toks):
             n, _ = lex.official_sources.match(toks, last)
             if n:
                 yield list(toks[last : last + n])
+
+
+def _name_follows(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> bool:
+    """', said Sgt. Jane Roe' / ', said police': after a comma, the verb is followed by its
+    speaker when a name, a title or an official body comes next."""
+    if first == 0 or toks[first - 1].low != "," or last >= len(toks):
+        return False
+    nxt = toks[last]
+    if is_date_word(nxt.low):
+        return False  # ", said Thursday that ...": the speaker came before
+    official = bool(lex.official_sources.match(toks, last)[0])
+    return nxt.capitalised or nxt.low in lex.name_titles or official
+
+
+def _headline_source(toks: Sequence[Tok], lex: Lexicon) -> list[Tok]:
+    """'Police: 6 shot', '1:13 White House: wall could be funded': the capitalised words
+    before a colon at the start of a sentence are its source (not 'UPDATE:' alone)."""
+    for k, t in enumerate(toks[:_HEADLINE_REACH]):
+        if t.low != ":" or k == 0 or not toks[k - 1].text[:1].isalpha():
+            continue
+        start = k
+        while start > 0 and toks[start - 1].text[:1].isupper():
+            start -= 1
+        words = list(toks[start:k])
+        if len(words) >= 2 or (words and lex.official_sources.find_all(words)):
+            return words  # "White House:", "Police:"; not "Fatality:" or "UPDATE:"
+        return []
+    return []
 
 
 def _speaker_follows(toks: Sequence[Tok], verb: int) -> bool:
@@ -56,7 +94,7 @@ def _speaker_follows(toks: Sequence[Tok], verb: int) -> bool:
     return verb == 0 or before in _QUOTE_ENDS
 
 
-def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
+def _speaker(span: Sequence[Tok], forward: bool, lex: Lexicon | None = None) -> list[Tok]:
     """The words of the speaker inside ``span``, up to punctuation on the far side."""
     words = list(span)
     if forward:
@@ -65,7 +103,37 @@ def _speaker(span: Sequence[Tok], forward: bool) -> list[Tok]:
     while words and words[-1].low == ",":  # "Heydar Alishbandi, Governor of Qeshm, said"
         words.pop()
     cut = max((k for k, t in enumerate(words) if t.low in _BACK_ENDS), default=-1)
-    return [t for t in words[cut + 1 :] if t.low != "."]
+    speaker = [t for t in words[cut + 1 :] if t.low != "."][-_BACK_REACH:]
+    name = _name_before_aside(words, cut)
+    opener = {t.low for t in words[name:cut]} & (
+        _OPENERS | (lex.place_prepositions if lex else set())
+    )
+    if name < 0 or opener:
+        return speaker  # "In Miami, a man said", "On Monday, ...": a time or place, not a name
+    return words[name:]
+
+
+def _name_before_aside(words: Sequence[Tok], cut: int) -> int:
+    """'Anthony Livanios, a political analyst, said' and 'Brooks, though, said': where the
+    name before a comma-set aside starts (-1 when there is none)."""
+    if cut < 1 or words[cut].low != ",":
+        return -1
+    start = cut
+    while start > 0 and words[start - 1].capitalised and words[start - 1].low not in _BACK_ENDS:
+        start -= 1
+    before = start - 1
+    if start == cut or (before >= 0 and words[before].low not in _BACK_ENDS | {"and"}):
+        return -1  # no name, or a name inside a longer clause
+    return start
+
+
+def _officials_of_a_body(toks: Sequence[Tok], unnamed, lex: Lexicon) -> bool:
+    """'Sheriff officials', 'police officials': officials of a named official body, not
+    'officials' or 'a source' alone."""
+    if any(toks[first].low not in _OFFICIALS for first, _, _ in unnamed):
+        return False
+    first_vague = min(first for first, _, _ in unnamed)
+    return any(first < first_vague for first, _, _ in lex.official_sources.find_all(toks))
 
 
 def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
@@ -73,11 +141,21 @@ def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
     lexicon in force (a configuration's additions included); the packaged one by default."""
     if not attribution:
         return False
-    toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
     lex = lex or lexicon()
+    parts = re.split(r"\s+and\s+", attribution)
+    if len(parts) > 1:  # "according to witnesses and police": the police stand behind it
+        return any(_concrete(p, lex) for p in parts)
+    return _concrete(attribution, lex)
+
+
+def _concrete(attribution: str, lex: Lexicon) -> bool:
+    toks = tokenize(attribution.replace("'s", "").replace("’s", ""))  # "the sheriff's office"
     vague = lex.markers["vague_source"].find_all(toks) or lex.markers["witness"].find_all(toks)
-    if vague or lex.vague_speakers.find_all(toks):
+    if vague:
         return False
+    unnamed = lex.vague_speakers.find_all(toks)
+    if unnamed:
+        return _officials_of_a_body(toks, unnamed, lex)
     if lex.official_sources.find_all(toks):
         return True
     if toks and toks[0].low in _INDEFINITE:

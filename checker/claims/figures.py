@@ -21,7 +21,16 @@ from checker.claims.base import (
     figures_compatible,
     fmt,
 )
+from checker.claims.happening import (
+    happening_days,
+    later_update,
+    other_happenings,
+    roundups,
+    updates,
+)
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
+
+_HURT = ("injured", "shot")  # kindred slots: the wounded and the shot
 
 
 def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
@@ -31,6 +40,10 @@ def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
         _identifying_figures(ev),
         _hedged_sentences(ev),
         _dead_by_sentence(ev),
+        happening_days(ev),
+        roundups(ev),
+        updates(ev),
+        _hurt_by_article(ev),
     )
     for al in ev.alignments:
         if al.kind == kind:
@@ -44,6 +57,10 @@ class _EventFacts(NamedTuple):
     marks: dict[tuple[str, int], list[Claim]]  # identifying figures by sentence
     hedged: set[tuple[str, int]]  # sentences that hedge
     dead: dict[tuple[str, int], float]  # the killed count each sentence states
+    days: dict[str, int]  # the day each report's lede dates its happening to
+    roundups: frozenset[str]  # reports of several incidents
+    updates: dict[str, int]  # reports whose title marks them as an update: their dates
+    hurt: dict[str, list[Claim]]  # each report's whole counts of the wounded and the shot
 
 
 def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:
@@ -73,8 +90,12 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
     if _tally(al, ev.settings):
         return findings  # agrees, never contradicts (a running tally, per-shooter, per-party)
     marks = facts.marks
-    for sides in _by_happening(_conflicting_principals(figures, marks), marks):
+    apart = _apart(facts, ev.settings.happening_day_tolerance)
+    also = facts.hurt if al.key.predicate in _HURT else {}
+    for sides in _by_happening(_conflicting_principals(figures, marks, apart, also), marks):
         verdict, kind, why = scope.explain_difference(sides, facts.notes, facts.dead)
+        if verdict == Verdict.CONTRADICTION and later_update(ev, facts.updates, _arts(sides)):
+            verdict, kind, why = Verdict.EXPLAINED, "update", "a later report marked as an update"
         conflict, sure = _confident(sides, ev.settings, facts.hedged)
         if verdict == Verdict.CONTRADICTION and sure < ev.settings.min_confidence:
             continue  # too unsure to put before an editor
@@ -86,6 +107,10 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
         text = f"{len(al.articles)} reports state it"
         findings.append(ev.finding(Verdict.AGREEMENT, "fact", al.key, text, al.claims))
     return findings
+
+
+def _arts(claims: Sequence[Claim]) -> list[str]:
+    return sorted({c.article for c in claims})
 
 
 def _shown(value: float | None, members: Sequence[Claim]) -> str:
@@ -147,18 +172,43 @@ def _disagree(claims: list[Claim]) -> bool:
 
 
 def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
-    """Each report's exact figures for the event itself (no part, no other time), in order."""
+    """Each report's exact figures for the event itself (no part, no other time), in order;
+    a figure stated as the whole ('a total of 14') first: the steps of a sequence told
+    before it ('shot three students, killing two') are parts of it."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in sorted(figures, key=lambda c: (c.article, c.sentence, c.start)):
+    order = sorted(
+        figures, key=lambda c: (c.article, Note.WHOLE not in c.notes, c.sentence, c.start)
+    )
+    for c in order:
         if not c.vague and not c.partial:
             by_article[c.article].append(c)
     return by_article
 
 
-def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
+def _apart(facts: _EventFacts, tolerance: int):
+    """Two reports that may tell of two happenings: dated to different days, or one of them
+    a round-up of several incidents."""
+    rounds = facts.roundups
+    return lambda a, b: a in rounds or b in rounds or other_happenings(facts.days, a, b, tolerance)
+
+
+def _hurt_by_article(ev: EventContext) -> dict[str, list[Claim]]:
+    """Whole counts of the wounded and of the shot: a report stating '8 shot' besides
+    'injured 3' gives the other report's '8 wounded' too."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in ev.pool:
+        whole = c.figure and c.figure.exact and not c.partial and Note.BACKGROUND not in c.notes
+        if c.kind == ClaimKind.QUANTITY and c.predicate in _HURT and whole:
+            out[c.article].append(c)
+    return out
+
+
+def _conflicting_principals(figures: Sequence[Claim], marks, apart, also) -> list[Claim]:
     """One claim per report: the first figure it states (a lede states the toll; later
     sentences add parts, background and updates), for reports whose first figure is compatible
-    with no figure of some other report. A report giving both values is no side."""
+    with no figure of some other report. A report giving both values is no side (``also``: its
+    figures of a kindred slot, the shot for the wounded), nor a pair of reports whose ledes
+    date their happenings to different days or that tell of several incidents (``apart``)."""
     stated = _stated(figures)
     arts = sorted(stated)
     involved = set()
@@ -167,11 +217,11 @@ def _conflicting_principals(figures: Sequence[Claim], marks) -> list[Claim]:
             first_a, first_b = stated[a][0], stated[b][0]
             if figures_compatible(first_a, first_b):
                 continue
-            if not _same_happening(first_a, first_b, marks):
+            if not _same_happening(first_a, first_b, marks) or apart(a, b):
                 continue
-            if any(figures_compatible(first_a, y) for y in stated[b]):
+            if any(figures_compatible(first_a, y) for y in stated[b] + also.get(b, [])):
                 continue
-            if any(figures_compatible(x, first_b) for x in stated[a]):
+            if any(figures_compatible(x, first_b) for x in stated[a] + also.get(a, [])):
                 continue
             involved.update((a, b))
     return [stated[a][0] for a in sorted(involved)]
@@ -187,8 +237,10 @@ def _dead_by_sentence(ev: EventContext) -> dict[tuple[str, int], float]:
     """The killed count each sentence states ('one person was killed and three injured')."""
     out: dict[tuple[str, int], float] = {}
     for c in ev.pool:
-        if c.kind == ClaimKind.QUANTITY and c.predicate == "killed" and c.figure and c.figure.exact:
-            out.setdefault((c.article, c.sentence), c.value)
+        if c.kind == ClaimKind.QUANTITY and c.predicate == "killed" and c.figure:
+            least = c.value if c.figure.exact else c.low  # "at least one person was killed"
+            if least:
+                out.setdefault((c.article, c.sentence), least)
     return out
 
 

@@ -6,17 +6,26 @@ embellishment, unless a named source says it (then it is the source's words, not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
-from checker.claims.attribution import is_concrete_source
+from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Verdict
-from checker.text.quotes import inside, quoted_spans
-from checker.text.tokens import low_at
+from checker.text.quotes import inside, opens_quote, quoted_spans
+from checker.text.tokens import low_at, tokenize
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
+_WITNESS_WORDS = ("witness", "eyewitness")
+_HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
+_QUOTE_SPAN = 6  # sentences a quotation runs on for, at most
+_LEDE = 2  # sentences that sum up the account told after them
+_NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "another", "some"}
+)  # "a vendor said"  # "witnesses", "witness accounts"
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -30,8 +39,8 @@ _WHY = {
 def read(ctx: Context) -> Iterator[Claim]:
     """Where two phrases overlap ('experts have warned' / 'experts') the longer wins."""
     toks, lex = ctx.toks, ctx.lex
-    if _first_person(ctx):
-        return  # someone's own account (a letter, a blog), not the outlet's framing
+    if _first_person(ctx) or _handle(ctx):
+        return  # someone's own account (a letter, a blog, a post), not the outlet's framing
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
     for kind, phrases in lex.markers.items():
@@ -42,6 +51,8 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue  # "less severe": the opposite of an intensifier
             if kind == "vague_source" and _named_after(toks, last):
                 continue  # "experts at the U.S. Fish and Wildlife Service" are named
+            if kind in _NAMEABLE and _a_name(toks, first, last):
+                continue  # "a Cookie Monster figure", "MLB Trade Rumors": names, not words
             spans.append((first, -(last - first), kind))
     taken: set[int] = set()
     for first, neg_len, kind in sorted(spans):
@@ -63,14 +74,14 @@ def judge(ev: EventContext) -> Iterator[Finding]:
     markers = ev.by_sentence(KIND)
     kinds = {key: {c.label for c in cs} for key, cs in markers.items()}
     for key in sorted(markers):
-        found = _embellishment(ev, key, markers[key], kinds)
+        found = _embellishment(ev, key, markers, kinds)
         if found:
             yield found
 
 
-def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Finding | None:
+def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     """A sentence's framing that no similar sentence of another report shares."""
-    claims = [c for c in claims if _outlets_words(c, ev.lex)]
+    claims = [c for c in markers[key] if _outlets_words(c, ev.lex)]
     if not claims:
         return None
     kinds = {**kinds, key: {c.label for c in claims}}
@@ -79,7 +90,9 @@ def _embellishment(ev: EventContext, key, claims: Sequence[Claim], kinds) -> Fin
     if not unsupported:
         return None
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
-    if kind is None:
+    if kind is None or _in_a_post(ev, key) or _inside_a_long_quote(ev, key, claims):
+        return None
+    if _account_nearby(ev, key, unsupported, claims, markers):
         return None
     if kind in _INTENSIFIERS:
         if ev.shared.get(key):
@@ -97,6 +110,106 @@ def _sourced(c: Claim, kinds, lex) -> bool:
     if c.attribution_inherited and not set(kinds) <= _REPORTED_KINDS:
         return False
     return is_concrete_source(c.attribution, lex)
+
+
+def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], markers) -> bool:
+    """A hedge or a witness that continues a sourced account told around it: a hedge in the
+    two sentences after a named source ("Officers say ... . The boy was hurt, possibly by a
+    ricochet"), before one in its paragraph (or in the two after a lede), or repeating the
+    source's own hedge elsewhere in the report ("possibly injured" in the lede, "Police say
+    ... possibly injuring" below); a
+    witness after the report credits its witnesses to an official record ("According to a
+    probable cause statement, witnesses told police ...")."""
+    article, at = key
+    if set(kinds) <= {"speculation"}:
+        sents = ev.mine[article]
+        near = [at - 1, at - 2]
+        if at < _LEDE:
+            near += [at + 1, at + 2]  # a lede sums up the account that follows it
+        elif at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
+            near.append(at + 1)
+        if any(0 <= k < len(sents) and _names_source(sents[k].text, ev.lex) for k in near):
+            return True
+        return _hedge_of_a_source(ev, key, claims, markers)
+    if set(kinds) <= {"witness"}:
+        return _witnesses_on_record(ev, article, at)
+    return False
+
+
+def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
+    """A sentence inside a quotation that opened in an earlier sentence and closes in a later
+    one ('"Suddenly ... . It would be inappropriate ... senseless loss ... ." '): the
+    speaker's words, unless the report shows the speaker to be someone unnamed."""
+    if any(_unnamed(c.attribution, ev.lex) for c in claims):
+        return False
+    article, at = key
+    sents = ev.mine[article]
+    was_open = False
+    for s in sents[:at]:
+        was_open = opens_quote(s.text, was_open)
+    if not was_open:
+        return False
+    for s in sents[at : at + _QUOTE_SPAN]:
+        was_open = opens_quote(s.text, was_open)
+        if not was_open:
+            return True  # it closes: a quotation, not a stray mark
+    return False
+
+
+def _in_a_post(ev: EventContext, key) -> bool:
+    """A paragraph that quotes a post with its author's handle ('— Jane Roe (@janeroe)'):
+    its sentences are the author's, not the outlet's."""
+    article, at = key
+    sents = ev.mine[article]
+    para = sents[at].paragraph
+    return any(_HANDLE.search(s.text) for s in sents if s.paragraph == para)
+
+
+def _names_source(text: str, lex) -> bool:
+    return is_concrete_source(attribution_of(tokenize(text), text, lex), lex)
+
+
+def _hedge_of_a_source(ev: EventContext, key, claims: Sequence[Claim], markers) -> bool:
+    said = {c.quote.lower() for c in claims}
+    return any(
+        o.quote.lower() in said and is_concrete_source(o.attribution, ev.lex)
+        for (a, at), others in markers.items()
+        if a == key[0] and at != key[1]
+        for o in others
+    )
+
+
+def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
+    """An earlier sentence credits an official record, and witnesses after it ('According to
+    the arrest reports, several witnesses ...')."""
+    for s in ev.mine[article][:at]:
+        toks = tokenize(s.text)
+        source = attribution_of(toks, s.text, ev.lex)
+        if not source or not ev.lex.records.find_all(tokenize(source)):
+            continue
+        after = s.text.find(source) + len(source)
+        if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
+            return True
+    return False
+
+
+def _a_name(toks, first: int, last: int) -> bool:
+    """Capitalised inside a sentence that is not in title case or capitals: part of a name."""
+    if first == 0 or not all(t.text[:1].isupper() for t in toks[first:last]):
+        return False
+    if not toks[first - 1].text[:1].isalnum():
+        return False  # after a colon, a dash or a quote: a sentence starts there
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
+
+
+def _handle(ctx: Context) -> bool:
+    """A social media handle ('@IMPD_News shooting is senseless'): a post, its author's."""
+    toks = ctx.toks
+    return any(
+        t.text == "@" and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
+        for k, t in enumerate(toks)
+    )
 
 
 def _first_person(ctx: Context) -> bool:
@@ -121,7 +234,17 @@ def _outlets_words(c: Claim, lex) -> bool:
     unnamed ('a vendor said, "...probably all teenagers"'), never when unknown or named."""
     if not inside(quoted_spans(c.text), c.start, c.end):
         return True
-    return bool(c.attribution) and not is_concrete_source(c.attribution, lex)
+    return _unnamed(c.attribution, lex) and not is_concrete_source(c.attribution, lex)
+
+
+def _unnamed(attribution: str, lex) -> bool:
+    """A speaker the sentence shows to be someone unnamed ('a vendor', 'witnesses'), not
+    words around a quote the speaker reader could not place."""
+    toks = tokenize(attribution)
+    if not toks:
+        return False
+    vague = lex.vague_speakers.find_all(toks) or lex.markers["witness"].find_all(toks)
+    return bool(vague) or toks[0].low in _INDEFINITE
 
 
 def _kind(kinds: list[str], sourced: bool) -> str | None:

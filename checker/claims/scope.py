@@ -19,6 +19,10 @@ PERPETRATOR = frozenset(
     {Note.EXCLUDES_PERPETRATOR, Note.INCLUDES_PERPETRATOR, Note.PERPETRATOR_DEAD}
 )
 _BACKGROUND_MONTH_BEFORE = ("in", "since", "last", "until")
+# Part words that make a figure a part only when they come before it: "including two
+# children" is a part, "eight people were shot, including five minors" is the whole.
+_WHOLE_AFTER = frozenset({"including", "among"})
+_HURT = frozenset({"injured", "shot"})  # predicates whose victims "others" can add to
 
 
 def sentence_notes(toks: Sequence[Tok], lex: Lexicon) -> frozenset[Note]:
@@ -45,11 +49,42 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
     """A figure that counts part of the victims ('the other four', 'two were critically
     wounded', 'one was pronounced dead at the scene'): fine to agree with, never a conflict."""
     toks, lex = ctx.toks, ctx.lex
+    if Note.WHOLE in ctx.notes:
+        return frozenset()  # "killed a total of six other people": the whole, stated as such
     if _is_part(toks, fig, lex):
+        return frozenset({Note.PARTIAL})
+    own = pred_at if 0 <= pred_at < fig.first else fig.first  # "wounded three others"
+    if _others_besides(toks, fig, own, lex) or _before_another(toks, fig, lex):
         return frozenset({Note.PARTIAL})
     lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
     hi = min(len(toks), max(unit_last, pred_end, fig.last) + 4)
-    return frozenset({Note.PARTIAL}) if lex.partial.find_all(toks[lo:hi]) else frozenset()
+    found = [
+        (first, last)
+        for first, last, _ in lex.partial.find_all(toks[lo:hi])
+        if not (toks[lo + first].low in _WHOLE_AFTER and lo + first >= fig.last)
+    ]
+    return frozenset({Note.PARTIAL}) if found else frozenset()
+
+
+def _before_another(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:
+    """'shot three people in the legs and another in the abdomen': the three are a part of
+    the four; not when a predicate comes between ('killed two and wounded another')."""
+    for k in range(fig.last + 1, len(toks)):
+        if toks[k].low in lex.list_followers and low_at(toks, k - 1) == "and":
+            return not lex.predicates.find_all(toks[fig.last : k])
+    return False
+
+
+def _others_besides(toks: Sequence[Tok], fig: Span, own: int, lex: Lexicon) -> bool:
+    """'Two others were wounded' opening a sentence (others besides someone named before),
+    or 'two officers wounded and three others injured' (others besides a hurt group): a part
+    of the wounded. After the dead only ('killed six and wounded seven others') it is the
+    whole of the wounded. ``own``: where the figure's own predicate or the figure starts."""
+    if low_at(toks, fig.last) != "others":
+        return False
+    before = toks[:own]
+    hurt = {p for _, _, p in lex.predicates.find_all(before)}
+    return not hurt or bool(hurt & _HURT)
 
 
 def _is_part(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:

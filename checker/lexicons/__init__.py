@@ -59,6 +59,8 @@ class Lexicon:
     speech_verbs: Phrases
     official_sources: Phrases
     vague_speakers: Phrases
+    roundup: Phrases  # a report of several incidents ("a string of shootings")
+    records: Phrases  # official records that relay witnesses ("a probable cause statement")
     relatives: frozenset[str]
     absence: Phrases
     relation: Phrases
@@ -149,6 +151,8 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         vague_speakers=Phrases.set_of(markers["vague_speakers"]),
+        roundup=Phrases.set_of(markers["roundup"]),
+        records=Phrases.set_of(markers["records"]),
         relatives=frozenset(markers["relatives"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),

@@ -27,12 +27,55 @@ def test_speakers_found_before_or_after_the_verb(text, who):
 
 @pytest.mark.parametrize(
     "speaker",
-    ["a Western diplomat", "officials", "Law enforcement sources", "Neighbors", "Eyewitnesses"],
+    [
+        "a Western diplomat",
+        "officials",
+        "Law enforcement sources",
+        "Neighbors",
+        "Eyewitnesses",
+        "witnesses and residents",
+        "U.S. officials",
+    ],
 )
 def test_vague_speakers_are_never_named(speaker):
     assert not is_concrete_source(speaker)
 
 
-@pytest.mark.parametrize("speaker", ["Police", "His widow", "Lt", "he", "Jane Doe"])
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Police",
+        "His widow",
+        "Lt",
+        "he",
+        "Jane Doe",
+        "witnesses and police",  # the police stand behind it
+        "Sheriff officials",  # officials of a named body
+        "a probable cause statement",
+        "court documents",
+        "An officer on the scene",  # an official, if unnamed
+    ],
+)
 def test_checkable_speakers(speaker):
     assert is_concrete_source(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('Anthony Livanios, a political analyst, said: "It will be met with cynicism.', True),
+        ("Brooks, though, said the neighborhood has reached a turning point.", True),
+        ("In Miami, a man said he heard shots.", False),  # a place before the comma
+        ("On Monday, a man said he heard shots.", False),  # a time before the comma
+        # the speaker after the verb, after a comma
+        ("Askins would not have been charged, said Vivian Goldenberg of the group.", True),
+        ("One of his friends, Donovan Ponce, said Thursday that it was a theory.", True),
+        # a headline's source before its colon; not a label
+        ("1:13 White House: Mexico border wall could be funded by tax on imports", True),
+        ("Police: 6 people shot at a party", True),
+        ("Fatality: Melvin Edwards, 69, was shot dead, several witnesses said.", False),
+        ("UPDATE: Six shot in drive-by", False),
+    ],
+)
+def test_a_name_before_an_aside_is_the_speaker(text, named):
+    assert is_concrete_source(source(text)) is named

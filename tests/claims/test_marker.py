@@ -50,6 +50,15 @@ def test_news_boilerplate_is_not_speculation():
         ),
         ("It was a senseless shooting, a stark reminder of the danger.", "evaluative framing"),
         ("This unprecedented measure disrupted travel.", "intensifier"),
+        # a source three sentences back, in another paragraph, does not stand behind a hedge
+        (
+            "Police said two men were shot.\n\nThe bar was busy.\n\nMusic played.\n\n"
+            "The shooting was probably gang-related.",
+            "speculation",
+        ),
+        # witnesses after a record that relays none, or before the record
+        ("Police said two men were shot.\n\nWitnesses said a car sped off.", "unsourced witness"),
+        ("'It sounds like a war zone': Unprecedented riots hit Brooklyn.", "intensifier"),
     ],
 )
 def test_embellishments_a_lone_report_still_gets(text, kind):
@@ -70,6 +79,40 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         "Here is how Eyewitness News coverage has progressed.",
         "The attack was less severe in terms of casualties.",
         "The strike caused significant damage.",  # mild colour on a fact nobody else states
+        # a hedge that continues a named source's account, before or after it
+        "Officers say two men started shooting. The boy ran. He was hurt, possibly by a ricochet.",
+        "The shooting appears to be accidental. It happened at home, police said.",
+        # the source's own hedge, repeated in the lede
+        "A gunman killed a man and possibly injured a girl.\n\nPolice say the gunman fired "
+        "ten shots, possibly injuring a girl.",
+        # witnesses relayed by an official record
+        "According to a probable cause statement, witnesses told police the group walked away."
+        "\n\nWitnesses said there was a confrontation.",
+        "The crowd scattered, according to witnesses and police.",
+        # routine wording of injuries, charges and appeals
+        "The wound did not appear to be life-threatening.",
+        "He was charged for leaving a firearm where it could be accessed by a child.",
+        "Police seek witnesses that could lead them to the shooters.",
+        "Snohomish County Sheriff officials said the boy was possibly shot by a sibling.",
+        "@CityPolice shooting is senseless and unacceptable.",  # a post, its author's
+        "Investigators removed what looked like a semi-automatic rifle.",  # a description
+        '"Mondale is not a monster," their stepfather said.',  # a relative's words
+        # words around a quote that name no one: the quote is not the outlet's
+        'The governor offered condolences to the families and said he was "saddened by this '
+        'senseless tragedy".',
+        "The team's head, Alireza Safa, estimated that half the homes might have been destroyed.",
+        # capitalised inside a sentence: a name, not a word
+        "A large blue Cookie Monster figure was on one of the picnic tables.",
+        "You can follow the entire saga on MLB Trade Rumors.",
+        # a lede sums up the named source's account that follows it
+        "A girl was hurt in what appears to be an accidental shooting.\n\nIt happened at noon."
+        "\n\nA police spokesperson says a child was playing with a gun when it fired.",
+        # a post quoted with its author's handle
+        "This senseless violence must end.\n— Jane Roe (@janeroe) February 21, 2017",
+        # a sentence inside a quotation that runs over several sentences
+        '"It is a tragedy," Cannon said.\n\n"Suddenly it seems wrong to praise him.\n\n'
+        'A family is suffering a senseless loss.\n\nThat is where the focus needs to be."',
+        "The other families said they are grateful during this time of horrific loss.",
     ],
 )
 def test_not_embellishments(text):

@@ -1,0 +1,66 @@
+"""Counter-evidence that two reports of an event tell of two different happenings.
+
+Grouping can put together two shootings in one neighbourhood a month apart, or two incidents
+of one night in one city. A figure of one and a figure of the other then look like a
+contradiction. Before two reports' figures are set against each other, their ledes must not
+date their main happenings to different days: each lede's first weekday ("Friday night") or
+relative day ("yesterday"), resolved against the report's own date (the latest such day on or
+before it, the reading grouping uses: ``checker.group.dates.event_day``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.claims.base import EventContext
+from checker.group.dates import event_day, parse_date
+from checker.text.tokens import tokenize
+
+
+def happening_days(ev: EventContext) -> dict[str, int]:
+    """The day each report's lede dates its main happening to (an ordinal), when it does."""
+    n = ev.settings.happening_day_sentences
+    settings = replace(ev.settings, group_day_sentences=n)
+    days = {}
+    for a in ev.ids:
+        lede = [[t.text for t in tokenize(s.text)] for s in ev.mine[a][:n]]
+        day = event_day(lede, parse_date(ev.articles[a].date), settings)
+        if day >= 0:
+            days[a] = day
+    return days
+
+
+def other_happenings(days: dict[str, int], a: str, b: str, tolerance: int) -> bool:
+    """Both reports date their happening, to days further apart than ``tolerance``."""
+    return a in days and b in days and abs(days[a] - days[b]) > tolerance
+
+
+def roundups(ev: EventContext) -> frozenset[str]:
+    """Reports whose title or first sentences tell of several incidents ('a string of
+    shootings', 'weekend shootings'): their figures are each incident's, or the night's."""
+    n = ev.settings.happening_day_sentences
+    out = set()
+    for a in ev.ids:
+        texts = [ev.articles[a].title] + [s.text for s in ev.mine[a][:n]]
+        if any(ev.lex.roundup.find_all(tokenize(t)) for t in texts if t):
+            out.add(a)
+    return frozenset(out)
+
+
+def updates(ev: EventContext) -> dict[str, int]:
+    """Reports whose title marks them as an update ('UPDATE: Six shot ...'), with their date."""
+    out = {}
+    for a in ev.ids:
+        toks = tokenize(ev.articles[a].title or "")[:3]
+        day = parse_date(ev.articles[a].date)
+        if day is not None and any(k == "update" for *_, k in ev.lex.convention.find_all(toks)):
+            out[a] = day
+    return out
+
+
+def later_update(ev: EventContext, updated: dict[str, int], articles) -> bool:
+    """One of ``articles`` is an update dated after another of them: its figure is the later
+    one (an update of the same day may still disagree with the first report)."""
+    dates = [parse_date(ev.articles[a].date) for a in articles]
+    known = [d for d in dates if d is not None]
+    return any(updated[a] > min(known) for a in articles if a in updated) if known else False

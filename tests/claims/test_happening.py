@@ -1,0 +1,80 @@
+"""Counter-evidence of two happenings: ledes dated to other days, round-ups, update titles."""
+
+from checker.extract import extract_claims
+from checker.judge import judge_event
+from checker.model import Article, Event
+from checker.split import split_article
+from tests.test_judge import audit, verdicts
+
+
+def _audit(*reports):
+    """reports: (title, date, text)."""
+    articles = {
+        f"r{k}": Article(f"r{k}", text, title=title, date=date)
+        for k, (title, date, text) in enumerate(reports)
+    }
+    sentences = {a: split_article(art) for a, art in articles.items()}
+    claims = {a: extract_claims(ss) for a, ss in sentences.items()}
+    return judge_event(Event("E1", tuple(sorted(articles))), articles, sentences, claims)
+
+
+def test_ledes_dated_to_other_days_are_two_happenings():
+    # Monday 2013-08-19 vs the Friday before 2013-06-29: seven weeks apart
+    found = audit(
+        "Five people were wounded in a shooting in Uptown on Monday evening.",
+        "Six people were wounded in a shooting outside an Uptown store Friday evening.",
+        dates={0: "2013-08-19", 1: "2013-06-29"},
+    )
+    assert verdicts(found, "contradiction") == []
+
+
+def test_ledes_dated_to_one_day_still_contradict():
+    # Sunday, read from a Sunday and from the Monday after: the same day
+    found = audit(
+        "Sixteen people were injured in a shooting at the playground on Sunday night.",
+        "Seventeen people were injured in a shooting at the playground on Sunday night.",
+        dates={0: "2014-11-23", 1: "2014-11-24"},
+    )
+    assert len(verdicts(found, "contradiction", "numeric")) == 1
+
+
+def test_a_round_up_of_several_incidents_is_no_side():
+    found = _audit(
+        (
+            "Four shot outside bar",
+            "2016-08-13",
+            "Four people were shot outside a bar early Saturday.",
+        ),
+        ("Multiple shootings overnight", "2016-08-13", "Two people were shot early Saturday."),
+    )
+    assert verdicts(found, "contradiction") == []
+
+
+def test_a_later_report_titled_as_an_update_is_explained():
+    seven = "Seven people were wounded in a drive-by shooting Monday night."
+    six = "Six people were wounded in a drive-by shooting Monday night."
+    later = _audit(("Seven wounded", "2015-10-19", seven), ("UPDATE: Six shot", "2015-10-20", six))
+    assert verdicts(later, "contradiction") == [] and verdicts(later, "explained", "update")
+    same_day = _audit(("Seven wounded", "2015-10-19", seven), ("Update: six", "2015-10-19", six))
+    assert len(verdicts(same_day, "contradiction")) == 1
+
+
+def test_a_report_giving_the_other_count_as_the_shot_is_no_side():
+    found = audit(
+        "A shooting injured 3 at the celebration. Eight people were shot, police said.",
+        "The gunfire wounded eight people at the park on Monday.",
+    )
+    assert verdicts(found, "contradiction") == []
+
+
+def test_weekdays_of_reports_months_apart_are_two_happenings():
+    texts = (
+        "Reno Police are investigating a shooting in Downtown Reno early Sunday morning, "
+        "that left a 17 year-old girl dead.",
+        "The Reno Police Department is investigating a shooting that killed a 17 year-old boy "
+        "Tuesday night.",
+    )
+    months = audit(*texts, dates={0: "2016-10-23", 1: "2017-02-15"})
+    assert verdicts(months, "contradiction", "temporal") == []
+    same_week = audit(*texts, dates={0: "2016-10-23", 1: "2016-10-26"})
+    assert verdicts(same_week, "contradiction", "temporal")
