@@ -163,6 +163,9 @@ class Settings:
     confidence_late_penalty: float = 0.2  # per figure after the lede
     confidence_hedge_penalty: float = 0.3  # a side hedges ("looked like", "may have")
     confidence_max_ratio: float = 2.5
+    # The sides of a figure conflict are split where one figure is more than this many times
+    # the next: each order of magnitude is judged apart (2 vs 5 injured, 50 vs 80 injured).
+    conflict_scale_ratio: float = 4.0
     confidence_ratio_penalty: float = 0.3
     min_confidence: float = 0.6
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check

@@ -92,7 +92,9 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
     marks = facts.marks
     apart = _apart(facts, ev.settings.happening_day_tolerance)
     also = facts.hurt if al.key.predicate in _HURT else {}
-    for sides in _by_happening(_conflicting_principals(figures, marks, apart, also), marks):
+    principals = _conflicting_principals(figures, marks, apart, also)
+    ratio = ev.settings.conflict_scale_ratio
+    for sides in (s for g in _by_happening(principals, marks) for s in _by_scale(g, ratio)):
         verdict, kind, why = scope.explain_difference(sides, facts.notes, facts.dead)
         if verdict == Verdict.CONTRADICTION and later_update(ev, facts.updates, _arts(sides)):
             verdict, kind, why = Verdict.EXPLAINED, "update", "a later report marked as an update"
@@ -165,6 +167,24 @@ def _by_happening(principals: list[Claim], marks) -> list[list[Claim]]:
     unnamed = [c for c in principals if c not in named]
     groups = [g + unnamed for g in groups] or [unnamed]
     return [sorted(g, key=lambda c: c.article) for g in groups if _disagree(g)]
+
+
+def _by_scale(sides: list[Claim], ratio: float) -> list[list[Claim]]:
+    """Split the sides where one figure is many times the next ('injured two', 'injured
+    five' vs 'about 50 hurt', '80 hurt'): figures that far apart tell of another happening, a
+    part or a later count, so each order of magnitude is judged on its own."""
+    order = sorted(sides, key=lambda c: (_size(c), c.article, c.sentence))
+    runs: list[list[Claim]] = []
+    for c in order:
+        if runs and _size(c) <= ratio * max(_size(runs[-1][-1]), 1):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [sorted(r, key=lambda c: c.article) for r in runs if _disagree(r)]
+
+
+def _size(c: Claim) -> float:
+    return c.value if c.value is not None else c.low
 
 
 def _disagree(claims: list[Claim]) -> bool:

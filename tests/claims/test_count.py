@@ -294,3 +294,16 @@ def test_two_parts_one_of_a_role_do_not_meet():
         )
         == []
     )
+
+
+def test_figures_an_order_of_magnitude_apart_are_judged_apart():
+    """Two happenings merged into one event ('injured two', 'injuring five' vs '80 hurt',
+    'about 50 hurt'): each order of magnitude may disagree within itself, never across."""
+    found = audit(
+        "An earthquake on the island injured two people on Sunday.",
+        "The earthquake struck the island on Sunday, injuring five people.",
+        "The earthquake killed ten people on Sunday and injured 80 people.",
+        "The earthquake killed ten people on Sunday and injured 50 people.",
+    )
+    conflicts = [sorted(c.value for c in f.claims) for f in verdicts(found, "contradiction")]
+    assert sorted(conflicts) == [[2, 5], [50, 80]]
