@@ -35,12 +35,17 @@ def judge(ev: EventContext) -> Iterator[Finding]:
         ),
         key=lambda c: (c.article, c.sentence, c.start),
     )
+    by_article: dict[str, list[Claim]] = {}
+    for c in named:
+        by_article.setdefault(c.article, []).append(c)
     done: set[tuple[str, str]] = set()
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             arts = (a.article, b.article)
             if arts[0] == arts[1] or arts in done or a.figure.compatible(b.figure):
                 continue
+            if _gives(by_article[b.article], a) or _gives(by_article[a.article], b):
+                continue  # a report giving both figures is no side
             if a.predicate != b.predicate or _rest(a, b) < ev.settings.restated_similarity:
                 continue
             done.add(arts)
@@ -48,6 +53,10 @@ def judge(ev: EventContext) -> Iterator[Finding]:
                 f"one sentence, two figures: {a.article} says {a.quote!r}, {b.article} {b.quote!r}"
             )
             yield ev.finding(Verdict.CONTRADICTION, "numeric", a.slot, text, (a, b))
+
+
+def _gives(claims: list[Claim], c: Claim) -> bool:
+    return any(x.figure.compatible(c.figure) for x in claims)
 
 
 def _rest(a: Claim, b: Claim) -> float:
