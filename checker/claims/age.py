@@ -25,7 +25,6 @@ KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
-_RANGE_WORDS = ("range", "ranges", "ranged", "ranging")
 _AGES = ("age", "ages")
 _THE_AGES_OF = ["the", "ages", "of"]
 _PERSON_PRONOUNS = ("he", "she")
@@ -56,7 +55,11 @@ def _age_ranges(ctx: Context) -> Iterator[Claim]:
     toks = ctx.toks
     for i, tok in enumerate(toks):
         j = i + 1
-        if tok.low in _RANGE_WORDS and low_at(toks, j) == "in" and low_at(toks, j + 1) in _AGES:
+        if (
+            tok.low in ctx.lex.age_range_words
+            and low_at(toks, j) == "in"
+            and low_at(toks, j + 1) in _AGES
+        ):
             j += 2
             j += low_at(toks, j) in ("from", "between")
         elif tok.low == "between" and [low_at(toks, j + k) for k in range(3)] == _THE_AGES_OF:

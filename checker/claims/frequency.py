@@ -20,7 +20,6 @@ from checker.text.tokens import low_at
 
 KIND = ClaimKind.FREQUENCY
 _GAP = 2  # words allowed between the happening and its count ('shot him twice')
-_NOT_AFTER = ("more", "as", "higher", "larger", "greater", "less", "fewer", "the", "that")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -65,7 +64,7 @@ def _count_at(ctx: Context, i: int, tables) -> tuple[int, int]:
         return tables["adverbs"][low], i + 1
     number = int(low) if low.isdecimal() and len(low) <= 2 else ctx.lex.number_words.get(low)
     after = low_at(ctx.toks, i + 2)
-    if number and low_at(ctx.toks, i + 1) in tables["times"] and after not in _NOT_AFTER:
+    if number and low_at(ctx.toks, i + 1) in tables["times"] and after not in tables["comparisons"]:
         return number, i + 2
     return 0, i
 

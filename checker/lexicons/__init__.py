@@ -68,6 +68,7 @@ class Lexicon:
     partial: Phrases
     background: Phrases
     times: Phrases
+    age_range_words: frozenset[str]
     clause_end: frozenset[str]
     subset_words: frozenset[str]
     people: frozenset[str]
@@ -219,6 +220,7 @@ def _value_tables(data: dict) -> dict[str, object]:
             "times": frozenset(data["frequency"]["times"]),
             "auxiliaries": frozenset(data["frequency"]["auxiliaries"]),
             "parts": frozenset(data["frequency"]["parts"]),
+            "comparisons": frozenset(data["frequency"]["comparisons"]),
             "happenings": Phrases.of(data["frequency"]["happenings"]),
             "at_least": Phrases.of(data["frequency"]["at_least"]),
         },
@@ -232,6 +234,7 @@ def _value_tables(data: dict) -> dict[str, object]:
 
 
 _GRAMMAR_LISTS = (
+    "age_range_words",
     "clause_end",
     "subset_words",
     "people",
