@@ -35,7 +35,7 @@ def extract_claims(
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
     person = None  # the person named last
-    for sentence, toks, maybe in zip(sentences, tokens, candidates, strict=True):
+    for k, (sentence, toks, maybe) in enumerate(zip(sentences, tokens, candidates, strict=True)):
         places = places_among(maybe, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
         carried = not attribution and told[1] == sentence.paragraph
@@ -53,6 +53,7 @@ def extract_claims(
             settings=settings,
             recent_person=person,
             attribution_inherited=carried,
+            following=tokens[k + 1] if k + 1 < len(tokens) else [],
         )
         for read in READERS:
             found = list(read(ctx))

@@ -41,6 +41,8 @@ def read(ctx: Context) -> Iterator[Claim]:
             who, first, last = name_after(toks, i + 1, lex)
             if not who:
                 who, first, last = _role_then_name(toks, i + 1, lex)
+            if not who:
+                who, first, last = _named_next(ctx, i)
             if who:
                 yield _age(ctx, int(m.group(1)), min(i, first), max(i + 1, last), who)
         elif tok.is_digits and 0 < int(tok.low) < _MAX_AGE:
@@ -101,6 +103,34 @@ def _role_then_name(toks, i: int, lex):
     if not who or not who.given or low_at(toks, last) not in _APPOSITION_END:
         return None, -1, -1
     return who, first, last
+
+
+def _named_next(ctx: Context, i: int):
+    """'A 63-year-old woman and two men were shot. The woman, identified by the police as
+    Madeline Kafoury, died': the next sentence opens on 'The <same noun>' and names it with
+    'identified as' a full name; only when this sentence has one such age for that noun."""
+    toks, nxt = ctx.toks, ctx.following
+    noun = low_at(toks, i + 1)
+    if not (noun.isalpha() and low_at(toks, i - 1) in ("a", "an") and len(nxt) > 4):
+        return None, -1, -1
+    if [low_at(nxt, 0), low_at(nxt, 1)] != ["the", noun] or toks[i + 1].capitalised:
+        return None, -1, -1
+    same_noun = [
+        k for k, t in enumerate(toks) if _AGE_TOKEN.match(t.low) and low_at(toks, k + 1) == noun
+    ]
+    if len(same_noun) > 1:
+        return None, -1, -1
+    head = [t.low for t in nxt[2:9]]
+    if "identified" not in head:
+        return None, -1, -1
+    k = 2 + head.index("identified")
+    rest = [t.low for t in nxt[k + 1 : k + 6]]
+    if "as" not in rest:
+        return None, -1, -1
+    who, _, _ = name_after(nxt, k + 2 + rest.index("as"), ctx.lex)
+    if who is None or not who.given:
+        return None, -1, -1
+    return who, i - 1, i + 2
 
 
 def _in_a_range(toks, i: int) -> bool:

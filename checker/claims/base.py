@@ -51,6 +51,7 @@ class Context:
     attribution_inherited: bool = False  # attribution continues the sentence before
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
+    following: list[Tok] = field(default_factory=list)  # tokens of the next sentence, if any
 
     def place_of(self, first: int, last: int) -> tuple[str, bool]:
         """(place, inherited) of the words [first, last)."""

@@ -135,3 +135,31 @@ def test_age_ranges_agree_when_equal_and_never_contradict():
     assert len(verdicts(same, "agreement", "age")) == 1
     other = audit("The victims range in age from 11 to 30.", "The men ranged in age from 18 to 30.")
     assert verdicts(other, "contradiction") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        (
+            "A 63-year-old woman and two men were shot. "
+            "The woman, identified by the police as Madeline Kafoury, died at the scene.",
+            {"kafoury": 63},
+        ),
+        (  # the next sentence names another noun: no age
+            "A 63-year-old woman and two men were shot. "
+            "The man, identified as John Smith, died at the scene.",
+            {},
+        ),
+        (  # two women of that age phrase: which one?
+            "A 63-year-old woman and a 40-year-old woman were shot. "
+            "The woman, identified as Madeline Kafoury, died.",
+            {},
+        ),
+        (  # not identified by name
+            "A 63-year-old woman was shot. The woman, Kafoury's neighbour, died.",
+            {},
+        ),
+    ],
+)
+def test_an_age_named_in_the_next_sentence(text, ages):
+    assert {c.slot.person: c.value for c in claims_of(text) if c.kind == "age"} == ages
