@@ -22,6 +22,9 @@ from checker.text.tokens import low_at
 
 KIND = ClaimKind.RECORD
 _REACH = 4  # tokens before a record in which a record word ("improved his record to") counts
+# 'improved the Ukrainian-born fighter to 52-3 with 46 KOs': a record whose owner is referred
+# back to; it only joins the one person of the event given the same full record (see judge).
+_UNNAMED = Name("", "")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -96,7 +99,8 @@ def _owner(ctx: Context, first: int, end: int, knockouts: bool) -> Name | None:
             return name
         if toks[k].low in (";", ".", "—"):
             break
-    return subject_before(toks, first, ctx.lex)
+    named = subject_before(toks, first, ctx.lex)
+    return named if named is not None or not knockouts else _UNNAMED
 
 
 def _shouted(toks, k: int) -> bool:
@@ -111,6 +115,7 @@ def judge(ev: EventContext) -> Iterator[Finding]:
     for c in ev.pool:
         if c.kind == KIND and c.tally is not None:
             by_person[c.slot.person].append(c)
+    _attach_unnamed(by_person)
     for person in sorted(by_person):
         claims = by_person[person]
         slot = f"record|{person}"
@@ -122,6 +127,30 @@ def judge(ev: EventContext) -> Iterator[Finding]:
         for x, y in _conflicts(claims, ev.settings.record_max_gap):
             text = f"reports disagree on {person.title()}'s record: {_sides(x)} vs {_sides(y)}"
             yield ev.finding(Verdict.CONTRADICTION, "numeric", slot, text, x + y)
+
+
+def _attach_unnamed(by_person: dict[str, list[Claim]]) -> None:
+    """A record of someone referred back to ('the fighter') joins the one person of the event
+    given the very same record with knockouts in another report; otherwise it is dropped, as a
+    record of nobody is not checkable."""
+    unnamed = by_person.pop("", [])
+    for c in unnamed:
+        owners = [
+            p
+            for p in sorted(by_person)
+            if any(o.article != c.article and _same_full(o.tally, c.tally) for o in by_person[p])
+        ]
+        if len(owners) == 1:
+            by_person[owners[0]].append(c)
+
+
+def _same_full(a: Tally, b: Tally) -> bool:
+    """Wins, losses and knockouts all stated and equal (draws equal where both say)."""
+    return (
+        a.knockouts is not None
+        and (a.wins, a.losses, a.knockouts) == (b.wins, b.losses, b.knockouts)
+        and (a.draws is None or b.draws is None or a.draws == b.draws)
+    )
 
 
 def _same_person(a: Claim, b: Claim) -> bool:

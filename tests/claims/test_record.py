@@ -31,7 +31,7 @@ def test_records_are_read_with_their_owner(text, person, label):
     [
         "Police ask anyone with information to call 800-800-3855.",  # a phone number
         "About 10-15 people were hurt, Smith said.",  # a range
-        "The improved the fighter to 52-3 with 46 KOs.",  # nobody named: whose record?
+        "The win improved the fighter to 52-3.",  # nobody named, no knockouts: whose record?
         "The vote was 5-2 in favour.",  # no record word, no name, no knockouts
         "The IBF (52-3) ruled.",  # an organisation
         "The report was dated 2008-12-13.",
@@ -69,3 +69,30 @@ def test_a_report_giving_both_records_is_no_side():
         "Klitschko (51-3, 45 KOs) was favoured.",
     )
     assert verdicts(found, "contradiction") == []
+
+
+def test_a_record_referred_back_to_is_read_without_owner():
+    assert records("The win improved the Ukrainian-born fighter to 52-3 with 46 KOs.") == [
+        ("", "52-3, 46 KOs")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("b", "agree"),
+    [
+        ("The win improved the fighter to 52-3 with 46 KOs.", True),
+        ("The win improved the fighter to 52-3 with 45 KOs.", False),  # not the same record
+    ],
+)
+def test_an_unnamed_record_joins_the_one_person_with_the_same_full_record(b, agree):
+    found = audit("Klitschko (52-3, 46 KOs) won. Rahman (45-7-2, 36 KOs) lost.", b)
+    assert bool(verdicts(found, "agreement")) == agree
+    assert verdicts(found, "contradiction") == []
+
+
+def test_an_unnamed_record_of_two_possible_owners_is_dropped():
+    found = audit(
+        "Klitschko (52-3, 46 KOs) won. Jones (52-3, 46 KOs) won too.",
+        "The win improved the fighter to 52-3 with 46 KOs.",
+    )
+    assert verdicts(found, "agreement") == []
