@@ -51,9 +51,9 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
     toks, lex = ctx.toks, ctx.lex
     if Note.WHOLE in ctx.notes:
         return frozenset()  # "killed a total of six other people": the whole, stated as such
-    if _is_part(toks, fig, lex):
-        return frozenset({Note.PARTIAL})
     own = pred_at if 0 <= pred_at < fig.first else fig.first  # "wounded three others"
+    if _is_part(toks, fig, lex) and not _other_after_the_dead(toks, fig, own, lex):
+        return frozenset({Note.PARTIAL})
     if _others_besides(toks, fig, own, lex) or _before_another(toks, fig, lex):
         return frozenset({Note.PARTIAL})
     lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
@@ -85,6 +85,15 @@ def _others_besides(toks: Sequence[Tok], fig: Span, own: int, lex: Lexicon) -> b
     before = toks[:own]
     hurt = {p for _, _, p in lex.predicates.find_all(before)}
     return not hurt or bool(hurt & _HURT)
+
+
+def _other_after_the_dead(toks: Sequence[Tok], fig: Span, own: int, lex: Lexicon) -> bool:
+    """'killing 10 persons and wounding other 70': 'other' after the dead only is the rest of
+    the victims, the whole of the wounded, like 'wounded seven others'; not 'the other 70'."""
+    if low_at(toks, fig.first - 1) != "other" or low_at(toks, fig.first - 2) == "the":
+        return False
+    hurt = {p for _, _, p in lex.predicates.find_all(toks[:own])}
+    return bool(hurt) and not hurt & _HURT
 
 
 def _is_part(toks: Sequence[Tok], fig: Span, lex: Lexicon) -> bool:

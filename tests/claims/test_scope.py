@@ -38,6 +38,10 @@ def test_counting_notes(sentence, note):
         ("Three people were killed and another wounded at the home.", 3, False),
         # a total is the whole even of "other" people
         ("He killed a total of six other people.", 6, False),
+        # 'other N' after the dead only: the rest of the victims, the whole of the wounded
+        ("The quake killed 10 persons and wounded other 70, officials said.", 70, False),
+        ("The quake killed 10 persons; the other 70 were hurt.", 70, True),
+        ("Two officers were wounded and other 3 injured.", 3, True),
     ],
 )
 def test_part_or_whole(sentence, value, partial):
