@@ -94,7 +94,8 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
     also = facts.hurt if al.key.predicate in _HURT else {}
     principals = _conflicting_principals(figures, marks, apart, also)
     ratio = ev.settings.conflict_scale_ratio
-    for sides in (s for g in _by_happening(principals, marks) for s in _by_scale(g, ratio)):
+    split = [s for g in _by_happening(principals, marks) for s in _by_scale(g, ratio)]
+    for sides in _drop_contained(split):
         verdict, kind, why = scope.explain_difference(sides, facts.notes, facts.dead)
         if verdict == Verdict.CONTRADICTION and later_update(ev, facts.updates, _arts(sides)):
             verdict, kind, why = Verdict.EXPLAINED, "update", "a later report marked as an update"
@@ -103,12 +104,35 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
             continue  # too unsure to put before an editor
         values = consensus_summary(conflict, figures_compatible)
         text = f"{why}: {values}" if why else f"reports disagree: {values}"
+        conflict = _with_body_restatements(conflict, figures)
         findings.append(ev.finding(verdict, kind, al.key, text, conflict, confidence=sure))
     if not findings and len(al.articles) > 1 and not _disagree(list(_stated_all(figures))):
         # figures too vague to compare, or given by one report only: the fact itself agrees
         text = f"{len(al.articles)} reports state it"
         findings.append(ev.finding(Verdict.AGREEMENT, "fact", al.key, text, al.claims))
     return findings
+
+
+def _with_body_restatements(sides: list[Claim], figures: Sequence[Claim]) -> list[Claim]:
+    """A side quoted from a headline ('Quake Kills 10; 80 Hurt') is shown with the body
+    sentence of its report that states the same figure in full ('injuring 80'), if any."""
+    out: list[Claim] = []
+    for c in sides:
+        out.append(c)
+        if c.sentence != 0 or not (c.figure and c.figure.exact):
+            continue
+        same = [
+            d
+            for d in figures
+            if d.article == c.article
+            and d.sentence > 0
+            and not d.partial
+            and d.figure.exact
+            and d.value == c.value
+        ]
+        if same:
+            out.append(min(same, key=lambda d: (d.sentence, d.start)))
+    return out
 
 
 def _arts(claims: Sequence[Claim]) -> list[str]:
@@ -181,6 +205,17 @@ def _by_scale(sides: list[Claim], ratio: float) -> list[list[Claim]]:
         else:
             runs.append([c])
     return [sorted(r, key=lambda c: c.article) for r in runs if _disagree(r)]
+
+
+def _drop_contained(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """Sides named by no happening join every happening's group, so one conflict can come out
+    of two groups, once whole and once in part: keep each set of sides once, the largest."""
+    keys = [frozenset(id(c) for c in g) for g in groups]
+    return [
+        g
+        for i, g in enumerate(groups)
+        if not any(keys[i] < k or (keys[i] == k and j < i) for j, k in enumerate(keys))
+    ]
 
 
 def _size(c: Claim) -> float:

@@ -307,3 +307,23 @@ def test_figures_an_order_of_magnitude_apart_are_judged_apart():
     )
     conflicts = [sorted(c.value for c in f.claims) for f in verdicts(found, "contradiction")]
     assert sorted(conflicts) == [[2, 5], [50, 80]]
+
+
+def test_a_headline_side_is_shown_with_its_body_sentence_of_the_same_figure():
+    found = audit(
+        "Quake Kills 10; 90 Hurt\n\nA quake struck Qeshm, killing 10 and injuring 90 people.",
+        "A quake struck Qeshm, killing 10 people and wounding 70 others.",
+    )
+    (ct,) = verdicts(found, "contradiction")
+    assert [(c.article, c.quote) for c in ct.claims] == [
+        ("r0", "90 Hurt"),
+        ("r0", "injuring 90 people"),
+        ("r1", "wounding 70 others"),
+    ]
+
+
+def test_a_conflict_found_in_two_happening_groups_is_reported_once_whole():
+    from checker.claims.figures import _drop_contained
+
+    a, b, c = object(), object(), object()
+    assert _drop_contained([[a, b], [a, b, c], [a, b, c], [c]]) == [[a, b, c]]
