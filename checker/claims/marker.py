@@ -21,6 +21,7 @@ _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's 
 _WITNESS_WORDS = ("witness", "eyewitness")
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
 _QUOTE_SPAN = 6  # sentences a quotation runs on for, at most
+_FRAGMENT = 3  # words a sentence needs to frame anything
 _LEDE = 2  # sentences that sum up the account told after them
 _RESULT_OPENERS = frozenset({"that", "it", "they", "the", "he", "she", "we", "you", "some"})
 _ACCOUNT_MIN = 2  # sentences credited to officials that make a report their account ...
@@ -45,6 +46,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     if _first_person(ctx) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
+    if sum(t.text[:1].isalpha() for t in toks) < _FRAGMENT:
+        return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
     for kind, phrases in lex.markers.items():

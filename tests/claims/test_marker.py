@@ -134,6 +134,8 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         # the speaker is the grandmother, not the witnesses
         "A gunman killed two people, the grandmother of one of the witnesses said.",
         "Police have not said what the motive may have been.",
+        "Will he sign? Probably.",  # a fragment answers a question
+        "The Red Sox feel that Teixeira could be the centerpiece of their lineup.",  # theirs
         # the named neighbour in the next sentence tells it
         "Neighbors reported hearing numerous shots.\n\nEugene Warner, 83, said gunshots "
         "and screams woke him up.",
