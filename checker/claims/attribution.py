@@ -133,7 +133,15 @@ def _officials_of_a_body(toks: Sequence[Tok], unnamed, lex: Lexicon) -> bool:
     if any(toks[first].low not in _OFFICIALS for first, _, _ in unnamed):
         return False
     first_vague = min(first for first, _, _ in unnamed)
+    if first_vague > 0 and _a_body_name(toks[first_vague - 1], lex):
+        return True  # "Clarksville officials", "Pentagon officials": a named body's
     return any(first < first_vague for first, _, _ in lex.official_sources.find_all(toks))
+
+
+def _a_body_name(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised word naming a place or body, not a determiner or a vague qualifier
+    that starts the sentence ('Some officials', 'Senior officials')."""
+    return tok.capitalised and tok.low not in lex.vague_officials
 
 
 def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:

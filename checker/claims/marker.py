@@ -21,11 +21,16 @@ _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's 
 _WITNESS_WORDS = ("witness", "eyewitness")
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
 _QUOTE_SPAN = 6  # sentences a quotation runs on for, at most
+_FRAGMENT = 3  # words a sentence needs to frame anything
 _LEDE = 2  # sentences that sum up the account told after them
+_RESULT_OPENERS = frozenset({"that", "it", "they", "the", "he", "she", "we", "you", "some"})
+_ACCOUNT_MIN = 2  # sentences credited to officials that make a report their account ...
+_ACCOUNT_SHARE = 3  # ... when at least one sentence in this many is
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
 _INDEFINITE = frozenset(
     {"a", "an", "one", "another", "some"}
 )  # "a vendor said"  # "witnesses", "witness accounts"
+_QUANTIFIERS = _INDEFINITE | {"several", "many", "most", "all", "each", "both", "none", "any"}
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -41,6 +46,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     if _first_person(ctx) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
+    if sum(t.text[:1].isalpha() for t in toks) < _FRAGMENT:
+        return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
     for kind, phrases in lex.markers.items():
@@ -49,6 +56,10 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue
             if kind in _INTENSIFIERS and low_at(toks, first - 1) in lex.intensifier_negators:
                 continue  # "less severe": the opposite of an intensifier
+            if kind in _INTENSIFIERS and _so_that(toks, first, last):
+                continue  # "so intense it melted the paint": the outcome is the fact told
+            if kind == "witness" and _of_witnesses(toks, first, lex):
+                continue  # "the grandmother of one of the witnesses said": she speaks
             if kind == "vague_source" and _named_after(toks, last):
                 continue  # "experts at the U.S. Fish and Wildlife Service" are named
             if kind in _NAMEABLE and _a_name(toks, first, last):
@@ -121,6 +132,8 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
     witness after the report credits its witnesses to an official record ("According to a
     probable cause statement, witnesses told police ...")."""
     article, at = key
+    if set(kinds) <= {"speculation"} and _officials_hedge(ev, article, claims):
+        return True
     if set(kinds) <= {"speculation"}:
         sents = ev.mine[article]
         near = [at - 1, at - 2]
@@ -132,8 +145,43 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
             return True
         return _hedge_of_a_source(ev, key, claims, markers)
     if set(kinds) <= {"witness"}:
+        sents = ev.mine[article]
+        near = [sents[k].text for k in (at - 1, at + 1) if 0 <= k < len(sents)]
+        if any(_names_one_of_them(text, claims, ev.lex) for text in near):
+            return True  # "Neighbors reported shots. Neighbor Jane Roe said she heard 25."
         return _witnesses_on_record(ev, article, at)
     return False
+
+
+def _officials_hedge(ev: EventContext, article: str, claims: Sequence[Claim]) -> bool:
+    """A hedge on what happened ('appears to be accidental'; not quoted, not analysis such
+    as 'could lead to') in a report told through officials."""
+    own = all(
+        not inside(quoted_spans(c.text), c.start, c.end)
+        and ev.lex.account_hedges.find_all(tokenize(c.quote))
+        for c in claims
+    )
+    return own and _official_account(ev, article)
+
+
+def _official_account(ev: EventContext, article: str) -> bool:
+    """A report told through officials (a police release rewritten: "Police responded ...",
+    "the Sheriff's Office is investigating", "police said" sentence after sentence): the
+    hedges between are the officials' account, not the outlet's guess."""
+    sents = ev.mine[article]
+    official = sum(_official_voice(s.text, ev.lex) for s in sents)
+    return official >= _ACCOUNT_MIN and official * _ACCOUNT_SHARE >= len(sents)
+
+
+def _official_voice(text: str, lex) -> bool:
+    """An official body the sentence names outside quotation marks ('the Sheriff's Office')."""
+    text = text.replace("'s", "").replace("’s", "")
+    quoted = quoted_spans(text)
+    toks = tokenize(text)
+    return any(
+        not inside(quoted, toks[first].start, toks[last - 1].end)
+        for first, last, _ in lex.official_sources.find_all(toks)
+    )
 
 
 def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
@@ -163,6 +211,35 @@ def _in_a_post(ev: EventContext, key) -> bool:
     sents = ev.mine[article]
     para = sents[at].paragraph
     return any(_HANDLE.search(s.text) for s in sents if s.paragraph == para)
+
+
+def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
+    """A sentence that names one of the witnesses (a neighbour, a resident) with a person's
+    name, not an official: the unnamed group is the named speaker's account."""
+    nouns = {_stem(t.low) for c in claims for t in tokenize(c.quote) if t.low.isalpha()}
+    toks = tokenize(text)
+    source = attribution_of(toks, text, lex)
+    if not is_concrete_source(source, lex) or lex.official_sources.find_all(tokenize(source)):
+        return False
+    return bool(nouns & {_stem(t.low) for t in toks} & _stems(lex)) or _a_person(toks, lex)
+
+
+def _a_person(toks, lex) -> bool:
+    """'Eugene Warner, 83, who has lived here for 30 years, said': a sentence that opens on
+    a person's full name set off by a comma, and says what the person said."""
+    if len(toks) < 3 or toks[2].low != "," or not toks[0].capitalised:
+        return False
+    name = toks[0].capitalised and toks[1].capitalised and toks[0].low != "the"
+    return name and bool(lex.speech_verbs.find_all(toks))
+
+
+def _stem(word: str) -> str:
+    return word.removesuffix("es" if word.endswith("sses") else "s")
+
+
+def _stems(lex) -> set[str]:
+    """The nouns of unnamed speakers ('neighbor', 'witness', 'resident')."""
+    return {_stem(key[0]) for key in lex.vague_speakers if len(key) == 1}
 
 
 def _names_source(text: str, lex) -> bool:
@@ -221,6 +298,28 @@ def _first_person(ctx: Context) -> bool:
     )
 
 
+def _so_that(toks, first: int, last: int) -> bool:
+    """'so intense (that) it melted ...': a degree measured by its outcome, which the
+    sentence states; not colour the outlet adds."""
+    return low_at(toks, first - 1) == "so" and low_at(toks, last) in _RESULT_OPENERS
+
+
+def _of_witnesses(toks, first: int, lex) -> bool:
+    """'the mother of (one of) the witnesses said': the speaker is the noun before 'of',
+    not the witnesses ('one of the witnesses said' stays a witness)."""
+    k = first - 1 - (low_at(toks, first - 1) == "the")
+    if low_at(toks, k) != "of":
+        return False
+    head = low_at(toks, k - 1)
+    if _quantity(head, lex):  # "... of one of the witnesses"
+        head = low_at(toks, k - 3) if low_at(toks, k - 2) == "of" else ""
+    return head.isalpha() and not _quantity(head, lex)
+
+
+def _quantity(word: str, lex) -> bool:
+    return word in lex.number_words or word in _QUANTIFIERS
+
+
 def _named_after(toks, last: int) -> bool:
     """'experts at/from/with <Name>': the body the experts belong to is named."""
     if low_at(toks, last) not in ("at", "from", "with", "of"):
@@ -234,6 +333,8 @@ def _outlets_words(c: Claim, lex) -> bool:
     unnamed ('a vendor said, "...probably all teenagers"'), never when unknown or named."""
     if not inside(quoted_spans(c.text), c.start, c.end):
         return True
+    if c.label not in _REPORTED_KINDS:
+        return False  # a speaker's own colour ("so devastating", a mourner): never the outlet's
     return _unnamed(c.attribution, lex) and not is_concrete_source(c.attribution, lex)
 
 

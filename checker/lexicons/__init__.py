@@ -62,6 +62,8 @@ class Lexicon:
     roundup: Phrases  # a report of several incidents ("a string of shootings")
     records: Phrases  # official records that relay witnesses ("a probable cause statement")
     relatives: frozenset[str]
+    vague_officials: frozenset[str]  # "Senior officials": words that name no body
+    account_hedges: Phrases  # "appears to": an official account's hedge on what happened
     absence: Phrases
     relation: Phrases
     convention: Phrases
@@ -155,6 +157,8 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         roundup=Phrases.set_of(markers["roundup"]),
         records=Phrases.set_of(markers["records"]),
         relatives=frozenset(markers["relatives"]),
+        vague_officials=frozenset(markers["vague_officials"]),
+        account_hedges=Phrases.set_of(markers["account_hedges"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),
         convention=Phrases.of(

@@ -59,6 +59,20 @@ def test_news_boilerplate_is_not_speculation():
         # witnesses after a record that relays none, or before the record
         ("Police said two men were shot.\n\nWitnesses said a car sped off.", "unsourced witness"),
         ("'It sounds like a war zone': Unprecedented riots hit Brooklyn.", "intensifier"),
+        ("One of the witnesses said the gunman was laughing.", "unsourced witness"),
+        # a police account does not carry an unnamed speaker's quoted guess
+        (
+            "Police said five were shot.\n\nPolice are investigating.\n\nThe market was busy."
+            "\n\nMusic played.\n\n"
+            '"Five people got hit, probably all teenagers," a vendor said.',
+            "speculation",
+        ),
+        # a neighbour named next to the witnesses is not a police statement
+        (
+            "Neighbors said they heard eight shots.\n\nPolice Chief Ray Diaz said two men "
+            "were hurt.",
+            "unsourced witness",
+        ),
     ],
 )
 def test_embellishments_a_lone_report_still_gets(text, kind):
@@ -113,6 +127,22 @@ def test_embellishments_a_lone_report_still_gets(text, kind):
         '"It is a tragedy," Cannon said.\n\n"Suddenly it seems wrong to praise him.\n\n'
         'A family is suffering a senseless loss.\n\nThat is where the focus needs to be."',
         "The other families said they are grateful during this time of horrific loss.",
+        # a quoted speaker's colour is never the outlet's intensifier, even an unnamed one
+        '"It is just so devastating when it happens," said one man who knew him.',
+        # a degree measured by the outcome the sentence states
+        "The fire was so intense it melted the paint off nearby cars.",
+        # the speaker is the grandmother, not the witnesses
+        "A gunman killed two people, the grandmother of one of the witnesses said.",
+        "Police have not said what the motive may have been.",
+        "Will he sign? Probably.",  # a fragment answers a question
+        "The Red Sox feel that Teixeira could be the centerpiece of their lineup.",  # theirs
+        # the named neighbour in the next sentence tells it
+        "Neighbors reported hearing numerous shots.\n\nEugene Warner, 83, said gunshots "
+        "and screams woke him up.",
+        # a hedge in a report told through the police (a release rewritten)
+        "The Sheriff's Office responded to a report of a gunshot.\n\nThe Sheriff's Office is "
+        "investigating.\n\nThe child is in stable condition.\n\nThis appears to be an "
+        "accidental shooting.",
     ],
 )
 def test_not_embellishments(text):
