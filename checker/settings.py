@@ -166,6 +166,12 @@ class Settings:
     # The sides of a figure conflict are split where one figure is more than this many times
     # the next: each order of magnitude is judged apart (2 vs 5 injured, 50 vs 80 injured).
     conflict_scale_ratio: float = 4.0
+    # Embellishments (claims/marker.py):
+    marker_quote_span: int = 6  # sentences a quotation runs on for, at most
+    marker_fragment_words: int = 3  # words a sentence needs to frame anything
+    marker_lede_sentences: int = 2  # sentences that sum up the account told after them
+    marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
+    marker_account_share: int = 3  # ... when at least one sentence in this many is
     confidence_ratio_penalty: float = 0.3
     min_confidence: float = 0.6
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check

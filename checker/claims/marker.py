@@ -20,12 +20,7 @@ _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _WITNESS_WORDS = ("witness", "eyewitness")
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
-_QUOTE_SPAN = 6  # sentences a quotation runs on for, at most
-_FRAGMENT = 3  # words a sentence needs to frame anything
-_LEDE = 2  # sentences that sum up the account told after them
 _RESULT_OPENERS = frozenset({"that", "it", "they", "the", "he", "she", "we", "you", "some"})
-_ACCOUNT_MIN = 2  # sentences credited to officials that make a report their account ...
-_ACCOUNT_SHARE = 3  # ... when at least one sentence in this many is
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
 _INDEFINITE = frozenset(
     {"a", "an", "one", "another", "some"}
@@ -46,7 +41,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     if _first_person(ctx) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
-    if sum(t.text[:1].isalpha() for t in toks) < _FRAGMENT:
+    if sum(t.text[:1].isalpha() for t in toks) < ctx.settings.marker_fragment_words:
         return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
@@ -137,7 +132,7 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
     if set(kinds) <= {"speculation"}:
         sents = ev.mine[article]
         near = [at - 1, at - 2]
-        if at < _LEDE:
+        if at < ev.settings.marker_lede_sentences:
             near += [at + 1, at + 2]  # a lede sums up the account that follows it
         elif at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
             near.append(at + 1)
@@ -170,7 +165,8 @@ def _official_account(ev: EventContext, article: str) -> bool:
     hedges between are the officials' account, not the outlet's guess."""
     sents = ev.mine[article]
     official = sum(_official_voice(s.text, ev.lex) for s in sents)
-    return official >= _ACCOUNT_MIN and official * _ACCOUNT_SHARE >= len(sents)
+    s = ev.settings
+    return official >= s.marker_account_min and official * s.marker_account_share >= len(sents)
 
 
 def _official_voice(text: str, lex) -> bool:
@@ -197,7 +193,7 @@ def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool
         was_open = opens_quote(s.text, was_open)
     if not was_open:
         return False
-    for s in sents[at : at + _QUOTE_SPAN]:
+    for s in sents[at : at + ev.settings.marker_quote_span]:
         was_open = opens_quote(s.text, was_open)
         if not was_open:
             return True  # it closes: a quotation, not a stray mark
