@@ -63,6 +63,12 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+def capitalised_words(toks: Sequence[Tok]) -> list[bool]:
+    """Per token: a word that starts with a capital (``capitalised and is_word``), the stuff of
+    names and places, read once per sentence rather than once per rule that walks a run."""
+    return [t.text[:1].isupper() and t.low[:1].isalpha() for t in toks]
+
+
 _new_tok = tuple.__new__  # Tok(...) without the keyword handling of the generated __new__
 
 
