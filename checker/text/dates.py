@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, low_at, lows_of
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -31,6 +31,10 @@ YEAR_FIRST, YEAR_LAST = 1800, 2100
 _AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "jun", "sep", "dec", "aug", "oct", "nov"})
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _MERIDIEM = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
+
+
+# Every word a date mention can start with ('Nov', 'tues'); the rest start with a digit.
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAY_INDEX) | frozenset(WEEKDAY_ABBREVIATIONS)
 
 
 def is_year(low: str) -> bool:
@@ -72,10 +76,19 @@ class DateMention:
 
 
 def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
-    """Every date, weekday, year and clock time of a sentence, left to right."""
+    """Every date, weekday, year and clock time of a sentence, left to right. Every mention
+    starts at a month or weekday word or at a token that starts with a digit, so the others
+    are skipped without trying the four readers (most sentences have none at all)."""
     found: list[DateMention] = []
+    lows = lows_of(toks)
+    if _DATE_WORDS.isdisjoint(lows) and not any(low[:1].isdecimal() for low in lows):
+        return found
     i = 0
     while i < len(toks):
+        low = lows[i]
+        if low not in _DATE_WORDS and not low[:1].isdecimal():
+            i += 1
+            continue
         mention = _date_at(toks, i) or _clock_at(toks, i) or _day_at(toks, i) or _year_at(toks, i)
         if mention:
             found.append(mention)
@@ -186,7 +199,11 @@ def read_clocks(toks: Sequence[Tok], zones, hedges: frozenset[str]) -> list[Cloc
     """The clock times of a sentence. A time into a round ('2:15 of the second', 'the 2:15
     mark') and a span ('between 21:00 and 07:50') are no moment of the day."""
     found, i = [], 0
+    lows = lows_of(toks)
     while i < len(toks):
+        if not lows[i][:1].isdecimal():  # every moment starts with a number
+            i += 1
+            continue
         clock = _moment_at(toks, i, zones, hedges)
         if clock:
             found.append(clock)
@@ -263,6 +280,9 @@ def read_elapsed(toks: Sequence[Tok], words: dict) -> list[Elapsed]:
     """Times into a round: ``words`` holds 'units' (second -> 1), 'ordinals' (seventh -> 7)
     and 'periods' (round, quarter). A bare 'at 2:56' counts only where ``words['bare']``."""
     found, i = [], 0
+    lows = lows_of(toks)
+    if "into" not in lows and not any(low[:1].isdecimal() for low in lows):
+        return found  # neither a clock time nor a count 'into' a round
     while i < len(toks):
         got = _elapsed_clock(toks, i, words) or _elapsed_count(toks, i, words)
         if got:
@@ -333,7 +353,9 @@ class Ago:
 def read_ago(toks: Sequence[Tok], words: dict, qualifier) -> list[Ago]:
     """``words``: 'units' (weeks -> 7 days), 'relations' (ago, earlier), 'numbers' (nine -> 9).
     ``qualifier(toks, i)`` -> (first, how) reads 'almost', 'more than' before the number."""
-    found = []
+    found: list[Ago] = []
+    if words["relations"].isdisjoint(lows_of(toks)):
+        return found  # no 'ago', 'earlier': most sentences
     for i, tok in enumerate(toks):
         number = words["numbers"].get(tok.low) if tok.is_word else None
         if tok.is_digits and len(tok.low) <= 3:

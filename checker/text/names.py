@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import is_date_word
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, capitalised_words, low_at
 
 # Words that may follow a lone surname; a lower-case noun there makes it an adjective.
 _AFTER_NAME = frozenset(
@@ -139,10 +139,14 @@ def person_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[Name, int, 
     capitalised words that are no place, date or title alone. Title-case lines say nothing."""
     if is_headline(toks):
         return []
-    found, i = [], 0
-    while i < len(toks):
+    found, i, size = [], 0, len(toks)
+    named = capitalised_words(toks)  # _name_word of each token, once
+    while i < size:
+        if not named[i]:
+            i += 1  # no run of name words starts here
+            continue
         j = i
-        while j < len(toks) and _name_word(toks[j]):
+        while j < size and named[j]:
             j += 1
         words = [t.low for t in toks[i:j]]
         if 2 <= len(words) <= 4 and not any(_stop_word(w, lex) for w in words):

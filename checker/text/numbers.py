@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import MONTHS, is_year
-from checker.text.tokens import SENTENCE_OPENERS, Tok, low_at
+from checker.text.tokens import SENTENCE_OPENERS, Tok, low_at, lows_of
 
 INF = math.inf
 # Symbols before a number that make it a label or an amount of money, not a count.
@@ -147,8 +147,12 @@ def _names_a_thing(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
 def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
     """Every count in the sentence with the interval it allows."""
     figures: list[Figure] = []
+    lows = lows_of(toks)
     i = 0
     while i < len(toks):
+        if not _may_start_figure(lows[i], lex):
+            i += 1
+            continue
         n, span = lex.vague.match(toks, i)
         if n:
             figures.append(Figure(i, i + n, (span[0] + span[1]) / 2, span[0], span[1], True))
@@ -165,6 +169,19 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Fi
         figures.append(qualified(toks, i, end, value, lex, tolerance))
         i = figures[-1].last
     return figures
+
+
+def _may_start_figure(low: str, lex: Lexicon) -> bool:
+    """Whether a figure can start at a token: the first word of a vague amount or a number
+    phrase, digits, a number word or a hyphenated word ('twenty-two'). The other tokens
+    (most of a sentence) skip both table matches and ``read_number``."""
+    return (
+        low[:1].isdigit()
+        or low in lex.number_words
+        or "-" in low
+        or low in lex.vague.by_first
+        or low in lex.number_phrases.by_first
+    )
 
 
 def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from checker.lexicons import Lexicon
 from checker.text.dates import is_date_word
 from checker.text.names import is_headline
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, capitalised_words, low_at
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -49,12 +49,15 @@ def place_candidates(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[PlaceMenti
     """Every capitalised run that could be a place, with whether the sentence itself makes it
     one (a preposition or a kind-of-place word): read once, filtered per article after."""
     headline = is_headline(toks)
-    candidates, i = [], 0
-    while i < len(toks):
-        end = _capitalised_run(toks, i)
-        if end == i:
+    candidates, i, size = [], 0, len(toks)
+    capitalised = capitalised_words(toks)
+    while i < size:
+        if not capitalised[i]:
             i += 1
             continue
+        end = i + 1
+        while end < size and capitalised[end]:
+            end += 1  # the capitalised run [i, end)
         for start, stop in _run_parts(toks, i, end, lex):
             candidate = _as_place(toks, start, stop, lex, headline)
             if candidate:
@@ -68,13 +71,6 @@ def places_among(
 ) -> list[PlaceMention]:
     """The candidates that are places: sure ones, and those the article names surely elsewhere."""
     return _drop_possessors([m for m, sure in candidates if sure or m.key in known])
-
-
-def _capitalised_run(toks: Sequence[Tok], i: int) -> int:
-    j = i
-    while j < len(toks) and toks[j].capitalised and toks[j].is_word:
-        j += 1
-    return j
 
 
 def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(
     r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"  # 1,000 / 12,500.5 / "1, 400" (re-joined tokens)
@@ -22,29 +22,56 @@ PUNCT_BREAK = frozenset({";", ":", "(", ")", "—", "–", "?", "!", '"', "“",
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ":"})
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token and its offsets, built by ``tokenize`` only. A named tuple rather than a
+    frozen dataclass: a text makes tens of tokens per sentence, and a tuple is built several
+    times faster. The three properties every reader asks about are read once, here, instead
+    of once per question (millions of calls on a corpus)."""
+
     text: str
     low: str
     start: int
     end: int
+    capitalised: bool  # text[:1].isupper()
+    is_word: bool  # low[:1].isalpha()
+    is_digits: bool  # plain decimal digits that int() reads ('²' passes isdigit(), not int())
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
-    @property
-    def is_word(self) -> bool:
-        return self.low[:1].isalpha()
+class Toks(list):
+    """The tokens of one text, with their lower-cased forms as a tuple (``lows``), so that
+    phrase tables compare tuple slices instead of reading one attribute per token per table.
+    Slices are plain lists; readers fall back to the tokens' own ``low``."""
 
-    @property
-    def is_digits(self) -> bool:
-        """Plain decimal digits that int() reads ('²' passes str.isdigit() but not int())."""
-        return self.low.isdecimal()
+    lows: tuple[str, ...] = ()
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    toks = Toks()
+    new, append = _new_tok, toks.append
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        low = word.lower()
+        start, end = m.span()
+        flags = (word[:1].isupper(), low[:1].isalpha(), low.isdecimal())
+        append(new(Tok, (word, low, start, end, *flags)))
+    toks.lows = tuple(t.low for t in toks)
+    return toks
+
+
+def capitalised_words(toks: Sequence[Tok]) -> list[bool]:
+    """Per token: a word that starts with a capital (``capitalised and is_word``), the stuff of
+    names and places, read once per sentence rather than once per rule that walks a run."""
+    return [t.capitalised and t.is_word for t in toks]
+
+
+_new_tok = tuple.__new__  # Tok(...) without the keyword handling of the generated __new__
+
+
+def lows_of(toks: Sequence[Tok]) -> tuple[str, ...]:
+    """The lower-cased tokens: kept by ``tokenize``, rebuilt for a slice or a hand-made list."""
+    if type(toks) is Toks and len(toks.lows) == len(toks):
+        return toks.lows
+    return tuple(t.low for t in toks)
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
@@ -85,7 +112,10 @@ class Phrases(dict):
 
     def match(self, toks: Sequence[Tok], i: int) -> tuple[int, object]:
         """Longest phrase starting at token i of ``toks``: (length, value) or (0, None)."""
-        return _longest(self.by_first.get(toks[i].low, ()), toks, i)
+        options = self.by_first.get(toks[i].low)
+        if not options:
+            return 0, None
+        return _longest(options, lows_of(toks), i)
 
     def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
         """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
@@ -99,10 +129,13 @@ class Phrases(dict):
         """Non-overlapping matches (first, last, value), longest first, left to right."""
         found: list[tuple[int, int, object]] = []
         by_first, free = self.by_first, 0
-        for i, tok in enumerate(toks):
-            options = by_first.get(tok.low) if i >= free else None
+        lows = lows_of(toks)
+        if by_first.keys().isdisjoint(lows):  # most sentences: no first word of the table
+            return found
+        for i, low in enumerate(lows):
+            options = by_first.get(low) if i >= free else None
             if options:
-                n, value = _longest(options, toks, i)
+                n, value = _longest(options, lows, i)
                 if n:
                     found.append((i, i + n, value))
                     free = i + n
@@ -113,13 +146,10 @@ class Phrases(dict):
         return {i for f, la, _ in self.find_all(toks) for i in range(f, la)}
 
 
-def _longest(options, toks: Sequence[Tok], i: int) -> tuple[int, object]:
+def _longest(options, lows: tuple[str, ...], i: int) -> tuple[int, object]:
     """The first of ``options`` (longest first) whose tokens follow at i: (length, value)."""
-    size = len(toks)
     for key, value in options:
         n = len(key)
-        if n == 1:
-            return 1, value
-        if i + n <= size and all(toks[i + k].low == key[k] for k in range(1, n)):
+        if n == 1 or lows[i : i + n] == key:
             return n, value
     return 0, None
