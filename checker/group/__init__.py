@@ -33,11 +33,13 @@ from checker.group.dates import article_date, date_factors, event_day
 from checker.group.explain import explain, look_alikes, nearest
 from checker.group.features import add_features, common_words, tokenize
 from checker.group.overrides import apply_overrides, load_event_overrides
+from checker.group.places import lede_places, written_words
 from checker.group.recall import reattach
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
 from checker.group.words import DECISIVE
+from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -49,6 +51,7 @@ def prepare(
 ) -> Scorer:
     """Everything pair scores need about these articles (rows in the order given)."""
     docs = [tokenize(a) for a in articles]
+    lex = lexicon(settings.lexicon_additions)
     common = common_words(docs, settings)
     for doc in docs:
         add_features(doc, common, settings)
@@ -79,6 +82,8 @@ def prepare(
             [event_day(d.sentences, int(p), settings) for d, p in zip(docs, dates, strict=True)],
             dtype=np.int64,
         ),
+        places=[lede_places(a.text, lex, common, settings.group_place_chars) for a in articles],
+        words=[written_words(d.sentences) for d in docs],
         settings=settings,
     )
 

@@ -13,6 +13,7 @@ from scipy import sparse
 
 from checker.group.conflicts import Evidence, conflict_factors
 from checker.group.dates import day_factors, gap_factors
+from checker.group.places import place_factors
 from checker.group.vectors import Vectors
 from checker.settings import Settings
 
@@ -26,6 +27,8 @@ class Scorer:
     dates: np.ndarray  # ordinal of each article's date, -1 when unknown
     date_table: np.ndarray  # factor of each gap bucket (dates.date_factors)
     days: np.ndarray  # the day of each article's main happening, -1 when unknown
+    places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names
+    words: list[frozenset[str]]  # every word each article writes (lower case)
     settings: Settings
 
     def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -44,6 +47,8 @@ class Scorer:
         dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
+        if self.settings.group_place_penalty < 1.0:
+            dated *= place_factors(self.places, self.words, i, j, self.settings)
         return conflict_factors(self.evidence, i, j, self.settings, start=dated)
 
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
