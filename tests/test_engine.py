@@ -161,8 +161,9 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
 def test_ctrl_c_with_a_pool_exits_130_without_traceback_and_stops_the_workers(tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    for k in range(400):  # enough work that the pool is still busy when Ctrl-C comes
-        (tmp_path / f"a{k:04d}.txt").write_text(texts[k % len(texts)], encoding="utf-8")
+    body = "\n\n".join(texts * 4)  # enough work that the pool is still busy when Ctrl-C comes
+    for k in range(400):
+        (tmp_path / f"a{k:04d}.txt").write_text(f"Report {k}\n\n{body}", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "checker.cli", "audit", "--jobs", "2", str(tmp_path)],
         cwd=ROOT,
@@ -176,6 +177,7 @@ def test_ctrl_c_with_a_pool_exits_130_without_traceback_and_stops_the_workers(tm
         assert time.monotonic() < deadline, "the pool never started"
         time.sleep(0.05)
     workers = _children(process.pid)
+    assert process.poll() is None, "the audit ended before Ctrl-C: give it more work"
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
