@@ -199,19 +199,6 @@ def test_adjacent_weekdays_and_unrelated_sentences_are_not_temporal_contradictio
     assert not verdicts(found, "contradiction", "temporal")
 
 
-def test_apostrophes_do_not_open_a_quotation():
-    found = audit(
-        "The city's mayor said the department wasn't ready for the shooting in Miami.",
-        "Police said two men were shot in Miami on Sunday night.",
-    )
-    assert not [f for f in found if f.kind == "unique quote"]
-    found = audit(
-        'The mayor said: "We will not rest until the people responsible are found."',
-        "Police said two men were shot in Miami on Sunday night.",
-    )
-    assert [f for f in found if f.kind == "unique quote"]
-
-
 def test_ages_compare_at_most_forty_mentions_per_report():
     """A report repeating one person's age hundreds of times costs no more than forty
     mentions: the agreement quotes at most forty from each report."""
