@@ -5,26 +5,24 @@ of one night in one city. A figure of one and a figure of the other then look li
 contradiction. Before two reports' figures are set against each other, their ledes must not
 date their main happenings to different days: each lede's first weekday ("Friday night") or
 relative day ("yesterday"), resolved against the report's own date (the latest such day on or
-before it, the reading grouping uses: ``checker.group.dates.event_day``).
+before it, the reading grouping uses: ``checker.text.days.happening_day``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from checker.claims.base import EventContext
-from checker.group.dates import event_day, parse_date
+from checker.text.days import day_ordinal as parse_date
+from checker.text.days import happening_day
 from checker.text.tokens import tokenize
 
 
 def happening_days(ev: EventContext) -> dict[str, int]:
     """The day each report's lede dates its main happening to (an ordinal), when it does."""
     n = ev.settings.happening_day_sentences
-    settings = replace(ev.settings, group_day_sentences=n)
     days = {}
     for a in ev.ids:
         lede = [[t.text for t in tokenize(s.text)] for s in ev.mine[a][:n]]
-        day = event_day(lede, parse_date(ev.articles[a].date), settings)
+        day = happening_day(lede, parse_date(ev.articles[a].date), n)
         if day >= 0:
             days[a] = day
     return days

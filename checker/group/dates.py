@@ -17,14 +17,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from checker.settings import Settings
-from checker.text.dates import WEEKDAY_INDEX, parse_iso, read_dates
+from checker.text.dates import read_dates
+from checker.text.days import day_ordinal as parse_date
+from checker.text.days import happening_day
 from checker.text.tokens import tokenize
-
-
-def parse_date(value: str | None) -> int | None:
-    """The ordinal of an ISO date (``YYYY-MM-DD...``), None when there is none."""
-    day = parse_iso(value)
-    return day.toordinal() if day else None
 
 
 def date_factors(dates: Sequence[int | None], settings: Settings) -> np.ndarray:
@@ -85,25 +81,10 @@ def article_date(date: str | None, text: str, settings: Settings) -> int | None:
     return known
 
 
-_WEEKDAY = WEEKDAY_INDEX  # Monday is 0, as date.weekday()
-_RELATIVE = {"today": 0, "tonight": 0, "yesterday": 1}
-
-
 def event_day(sentences: Sequence[Sequence[str]], published: int | None, settings: Settings) -> int:
-    """The day the main happening took place, from the first weekday ("on Sunday") or
-    relative day ("yesterday") in the first ``group_day_sentences`` sentences, resolved
-    against the article's date (the latest such day on or before it); -1 when unknown."""
-    if published is None or published < 0:
-        return -1
-    for toks in sentences[: settings.group_day_sentences]:
-        for tok in toks:
-            low = tok.lower()
-            if low in _WEEKDAY:
-                # date.weekday(): Monday is 0; ordinal 1 (0001-01-01) was a Monday
-                return published - (published - 1 - _WEEKDAY[low]) % 7
-            if low in _RELATIVE:
-                return published - _RELATIVE[low]
-    return -1
+    """The day of the main happening (``checker.text.days``), from the first
+    ``group_day_sentences`` sentences."""
+    return happening_day(sentences, published, settings.group_day_sentences)
 
 
 def day_factors(da: np.ndarray, db: np.ndarray, settings: Settings) -> np.ndarray:

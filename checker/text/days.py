@@ -1,0 +1,37 @@
+"""Days as ordinals: an article's date, and the day its lede dates the main happening to.
+
+Grouping (two reports of one happening tell of one day) and judging (two reports' figures are
+compared only when their ledes do not date their happenings to different days) read days
+the same way, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.text.dates import WEEKDAY_INDEX, parse_iso
+
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": 1}
+
+
+def day_ordinal(value: str | None) -> int | None:
+    """The ordinal of an ISO date (``YYYY-MM-DD...``), None when there is none."""
+    day = parse_iso(value)
+    return day.toordinal() if day else None
+
+
+def happening_day(sentences: Sequence[Sequence[str]], published: int | None, read: int) -> int:
+    """The day the main happening took place, from the first weekday ("on Sunday") or relative
+    day ("yesterday") in the first ``read`` sentences (their words), resolved against the
+    article's date (the latest such day on or before it); -1 when unknown."""
+    if published is None or published < 0:
+        return -1
+    for words in sentences[:read]:
+        for word in words:
+            low = word.lower()
+            if low in WEEKDAY_INDEX:
+                # date.weekday(): Monday is 0; ordinal 1 (0001-01-01) was a Monday
+                return published - (published - 1 - WEEKDAY_INDEX[low]) % 7
+            if low in RELATIVE_DAYS:
+                return published - RELATIVE_DAYS[low]
+    return -1

@@ -1,0 +1,34 @@
+"""Days: an article's date and the day its lede dates the happening to."""
+
+import datetime
+
+import pytest
+
+from checker.text.days import day_ordinal, happening_day
+
+SUNDAY = datetime.date(2016, 7, 3).toordinal()  # 2016-07-03 was a Sunday
+
+
+@pytest.mark.parametrize(
+    ("lede", "day"),
+    [
+        ("Two men were shot on Friday night in Miami.", SUNDAY - 2),
+        ("Two men were shot yesterday in Miami.", SUNDAY - 1),
+        ("Two men were shot Sunday in Miami.", SUNDAY),
+        ("Two men were shot in Miami.", -1),
+    ],
+)
+def test_the_lede_dates_the_happening_against_the_article_date(lede, day):
+    assert happening_day([lede.rstrip(".").split()], SUNDAY, 4) == day
+
+
+def test_no_article_date_no_day_and_sentences_beyond_the_lede_are_not_read():
+    assert happening_day([["shot", "Friday"]], None, 4) == -1
+    assert happening_day([["shot"], ["on", "Friday"]], SUNDAY, 1) == -1
+
+
+def test_day_ordinal_reads_iso_dates_only():
+    assert day_ordinal("2016-07-03") == SUNDAY
+    assert day_ordinal("2016-07-03T10:00:00") == SUNDAY
+    assert day_ordinal(None) is None
+    assert day_ordinal("July 3") is None
