@@ -174,6 +174,11 @@ class Settings:
     marker_lede_sentences: int = 2  # sentences that sum up the account told after them
     marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
     marker_account_share: int = 3  # ... when at least one sentence in this many is
+    # an unnamed source / witness / hedge on what another report also states adds nothing:
+    marker_corroboration: float = 75.0  # token_set_ratio, marker phrase cut out (GVA dev:
+    # 75-80 kept restated descriptions of the gunman or car; 60-74 pairs shared only words)
+    marker_corroboration_words: int = 6  # words left after the cut, and in the other, at least
+    marker_corroboration_figures: int = 2  # figures all agreeing with another report
     confidence_ratio_penalty: float = 0.3
     min_confidence: float = 0.6
     # Severity of a finding by "verdict kind" (else by verdict): what an editor must check

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
+from checker.claims.corroboration import corroborated
 from checker.model import Claim, ClaimKind, Finding, Verdict
-from checker.text.quotes import inside, opens_quote, quoted_spans
+from checker.text.quotes import after_open_quote, inside, opens_quote, quoted_spans
 from checker.text.tokens import low_at, tokenize
 
 KIND = ClaimKind.MARKER
@@ -93,6 +94,8 @@ def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     kinds = {**kinds, key: {c.label for c in claims}}
     backed = {k for a, s, _ in ev.support.get(key, ()) for k in kinds.get((a, s), ())}
     unsupported = sorted(kinds[key] - backed)
+    if _REPORTED_KINDS.intersection(unsupported) and corroborated(ev, key, claims):
+        unsupported = [k for k in unsupported if k not in _REPORTED_KINDS]  # nothing added
     if not unsupported:
         return None
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
@@ -106,6 +109,7 @@ def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
         elif kind == "mild_intensifier":
             return None  # mild colour on a fact nobody else states: nothing to weigh it against
     picked = [c for c in claims if c.label in unsupported]
+    kind = _speakers_hedge(kind, picked)
     return ev.finding(Verdict.EMBELLISHMENT, kind, f"sentence {key[1]}", _WHY[kind], picked)
 
 
@@ -327,11 +331,27 @@ def _named_after(toks, last: int) -> bool:
 def _outlets_words(c: Claim, lex) -> bool:
     """A phrase inside a quotation is the speaker's: it counts only when the speaker is
     unnamed ('a vendor said, "...probably all teenagers"'), never when unknown or named."""
-    if not inside(quoted_spans(c.text), c.start, c.end):
+    if not _quoted(c):
         return True
     if c.label not in _REPORTED_KINDS:
         return False  # a speaker's own colour ("so devastating", a mourner): never the outlet's
     return _unnamed(c.attribution, lex) and not is_concrete_source(c.attribution, lex)
+
+
+def _quoted(c: Claim) -> bool:
+    """Inside quotation marks; a hedge also after a quote that opens and never closes."""
+    if c.label == "speculation" and after_open_quote(c.text, c.start):
+        return True
+    return inside(quoted_spans(c.text), c.start, c.end)
+
+
+def _speakers_hedge(kind: str, picked: Sequence[Claim]) -> str:
+    """A hedge inside an unnamed speaker's quoted words (a vendor's "probably") is the
+    speaker's, not the outlet's speculation: what stands is the unnamed source of the quote."""
+    hedges = [c for c in picked if c.label == "speculation"]
+    if kind == "speculation" and hedges and all(_quoted(c) for c in hedges):
+        return "unnamed source"
+    return kind
 
 
 def _unnamed(attribution: str, lex) -> bool:

@@ -33,3 +33,10 @@ def opens_quote(text: str, was_open: bool) -> bool:
     """Is a quotation still open at the end of this sentence? ``was_open``: at its start."""
     marks = sum(text.count(q) for q in _OPEN)
     return was_open != (marks % 2 == 1)
+
+
+def after_open_quote(text: str, start: int) -> bool:
+    """An odd number of quotation marks before ``start``: the words at ``start`` are inside a
+    quotation opened earlier in the sentence, closed or not ('Another man reported, "A car was
+    off the road — it looked like ...' with no closing mark)."""
+    return sum(text[:start].count(q) for q in _OPEN) % 2 == 1
