@@ -150,10 +150,16 @@ def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
     if not attribution:
         return False
     lex = lex or lexicon()
-    parts = re.split(r"\s+and\s+", attribution)
-    if len(parts) > 1:  # "according to witnesses and police": the police stand behind it
-        return any(_concrete(p, lex) for p in parts)
-    return _concrete(attribution, lex)
+    known = _CONCRETE.setdefault(id(lex), (lex, {}))[1]  # the lexicon is kept: its id stays its
+    if attribution not in known:
+        parts = re.split(r"\s+and\s+", attribution)
+        # "according to witnesses and police": the police stand behind it
+        known[attribution] = any(_concrete(p, lex) for p in parts)
+    return known[attribution]
+
+
+# Attributions repeat ("police said"): each is judged once per lexicon.
+_CONCRETE: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
 
 
 def _concrete(attribution: str, lex: Lexicon) -> bool:

@@ -30,7 +30,7 @@ from checker.model import (
 from checker.settings import Settings
 from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
-from checker.text.tokens import Tok
+from checker.text.tokens import Tok, tokenize
 
 
 @dataclass
@@ -121,6 +121,13 @@ class EventContext:
     @cached_property
     def mine(self) -> dict[str, Sequence[Sentence]]:
         return {a: self.sentences.get(a, ()) for a in self.ids}
+
+    @cached_property
+    def ledes(self) -> dict[str, list[list[Tok]]]:
+        """Each report's first ``happening_day_sentences`` sentences as tokens (read once for
+        every rule that looks at what a lede says happened)."""
+        n = self.settings.happening_day_sentences
+        return {a: [tokenize(s.text) for s in self.mine[a][:n]] for a in self.ids}
 
     @cached_property
     def too_big(self) -> bool:

@@ -35,6 +35,9 @@ _HURT = ("injured", "shot")  # kindred slots: the wounded and the shot
 
 def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
     """Figures of one kind (counts, measures) across the event's reports."""
+    compared = [al for al in ev.alignments if al.kind == kind and len(al.articles) > 1]
+    if not compared:
+        return  # one report's figures neither agree nor disagree with anything
     facts = _EventFacts(
         scope.event_conventions(ev.pool),
         _identifying_figures(ev),
@@ -45,9 +48,8 @@ def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
         updates(ev),
         _hurt_by_article(ev),
     )
-    for al in ev.alignments:
-        if al.kind == kind:
-            yield from _judge_alignment(ev, al, facts)
+    for al in compared:
+        yield from _judge_alignment(ev, al, facts)
 
 
 class _EventFacts(NamedTuple):

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.names import Name, name_before, person_mentions
-from checker.text.tokens import low_at
+from checker.text.tokens import low_at, lows_of
 
 KIND = ClaimKind.FREQUENCY
 _GAP = 2  # words allowed between the happening and its count ('shot him twice')
@@ -25,6 +25,11 @@ _GAP = 2  # words allowed between the happening and its count ('shot him twice')
 def read(ctx: Context) -> Iterator[Claim]:
     tables = ctx.lex.values["frequency"]
     toks = ctx.toks
+    lows = lows_of(toks)
+    if not any(w in lows for w in tables["times"]) and not any(
+        w in lows for w in tables["adverbs"]
+    ):
+        return  # no 'times', 'twice' or 'once': no count of times to read
     for i in range(len(toks)):
         count, last = _count_at(ctx, i, tables)
         if not count or ctx.used.intersection(range(i, last)):

@@ -21,7 +21,7 @@ def happening_days(ev: EventContext) -> dict[str, int]:
     n = ev.settings.happening_day_sentences
     days = {}
     for a in ev.ids:
-        lede = [[t.text for t in tokenize(s.text)] for s in ev.mine[a][:n]]
+        lede = [[t.text for t in toks] for toks in ev.ledes[a]]
         day = happening_day(lede, parse_date(ev.articles[a].date), n)
         if day >= 0:
             days[a] = day
@@ -36,11 +36,11 @@ def other_happenings(days: dict[str, int], a: str, b: str, tolerance: int) -> bo
 def roundups(ev: EventContext) -> frozenset[str]:
     """Reports whose title or first sentences tell of several incidents ('a string of
     shootings', 'weekend shootings'): their figures are each incident's, or the night's."""
-    n = ev.settings.happening_day_sentences
     out = set()
     for a in ev.ids:
-        texts = [ev.articles[a].title] + [s.text for s in ev.mine[a][:n]]
-        if any(ev.lex.roundup.find_all(tokenize(t)) for t in texts if t):
+        title = ev.articles[a].title
+        lede = ([tokenize(title)] if title else []) + ev.ledes[a]
+        if any(ev.lex.roundup.find_all(toks) for toks in lede):
             out.add(a)
     return frozenset(out)
 

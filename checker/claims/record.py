@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Tally, Verdict
 from checker.text.names import Name, name_before, subject_before
-from checker.text.numbers import hyphen_run
+from checker.text.numbers import hyphen_run, may_hold_hyphen_runs
 from checker.text.tokens import low_at
 
 KIND = ClaimKind.RECORD
@@ -29,6 +29,8 @@ _UNNAMED = Name("", "")
 
 def read(ctx: Context) -> Iterator[Claim]:
     toks, tables = ctx.toks, ctx.lex.values
+    if not may_hold_hyphen_runs(toks):
+        return
     i = 0
     while i < len(toks):
         run = hyphen_run(toks, i)

@@ -16,7 +16,7 @@ from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import is_date_word
 from checker.text.names import is_headline
-from checker.text.numbers import hyphen_run
+from checker.text.numbers import hyphen_run, may_hold_hyphen_runs
 from checker.text.tokens import low_at
 
 KIND = ClaimKind.SCORE
@@ -25,7 +25,7 @@ _BEFORE = 4  # words before a score in which a result verb counts ('beat Denver 
 
 def read(ctx: Context) -> Iterator[Claim]:
     toks, words = ctx.toks, ctx.lex.values["scores"]
-    if any(t.low in words["unfinished"] for t in toks):
+    if not may_hold_hyphen_runs(toks) or any(t.low in words["unfinished"] for t in toks):
         return
     names = _names(ctx)
     for i in range(len(toks)):

@@ -218,6 +218,12 @@ def _range_after(toks, end, value, low, high, lex, between=False):
     return end, low, high
 
 
+def may_hold_hyphen_runs(toks: Sequence[Tok]) -> bool:
+    """Whether a sentence has a dash at all: most have none, and then no token starts a run."""
+    lows = lows_of(toks)
+    return "-" in lows or "–" in lows
+
+
 def hyphen_run(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int] | None:
     """'52-3' or '45-7-2' starting at token i: (the numbers, index after them), or None. Runs
     joined to more digits ('800-800-3855', '2008-12-13') or of four-digit parts are not
