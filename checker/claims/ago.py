@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, clause_words
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import parse_iso, read_ago
 from checker.text.numbers import qualifier_before
@@ -28,7 +28,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     for span in read_ago(ctx.toks, words, lambda toks, i: qualifier_before(toks, i, ctx.lex)):
         if ctx.used.intersection(range(span.first, span.last)):
             continue
-        happening = _happening(ctx, span.first)
+        happening = clause_words(ctx, span.first, span.first, _REACH, _BREAKS, after=False)
         if not happening:
             continue
         figure = Figure((span.low + span.high) / 2, span.low, span.high)
@@ -37,23 +37,8 @@ def read(ctx: Context) -> Iterator[Claim]:
         )
 
 
-def _happening(ctx: Context, first: int) -> frozenset[str]:
-    """Lower-case content words of the clause before the span ('suffered', 'heart', 'attack')."""
-    out = set()
-    for k in range(first - 1, max(-1, first - 1 - _REACH), -1):
-        t = ctx.toks[k]
-        if t.low in _BREAKS or t.low in ctx.lex.clause_end:
-            break
-        if t.is_word and not t.capitalised and len(t.low) > 3:
-            out.add(t.low)
-    return frozenset(out - ctx.lex.auxiliaries)
-
-
 def judge(ev: EventContext) -> Iterator[Finding]:
-    claims = sorted(
-        (c for c in ev.pool if c.kind == KIND and c.figure is not None),
-        key=lambda c: (c.article, c.sentence, c.start),
-    )
+    claims = [c for c in ev.in_order(KIND) if c.figure is not None]
     need = ev.settings.ago_shared_words
     done: set[tuple[str, str]] = set()
     for i, a in enumerate(claims):

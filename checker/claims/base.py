@@ -156,6 +156,13 @@ class EventContext:
                     out[(c.article, c.sentence)].append(c)
         return out
 
+    def in_order(self, kind: ClaimKind) -> list[Claim]:
+        """The event's claims of one kind in reading order (report, sentence, position), the
+        order pairwise rules walk them in."""
+        return sorted(
+            (c for c in self.pool if c.kind == kind), key=lambda c: (c.article, c.sentence, c.start)
+        )
+
     def by_sentence(self, kind: ClaimKind) -> dict[tuple[str, int], list[Claim]]:
         out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
         for c in self.pool:
@@ -180,6 +187,27 @@ class EventContext:
 
 
 # --------------------------------------------------------------------------- wording
+
+
+def clause_words(
+    ctx: Context, first: int, last: int, reach: int, breaks: tuple[str, ...], after: bool
+) -> frozenset[str]:
+    """Lower-case content words of the clause around tokens [first, last), up to ``reach``
+    tokens before (and after, with ``after``) and never past a break: what a time or a span
+    dates ('struck', 'quake'; 'suffered', 'heart', 'attack')."""
+    toks = ctx.toks
+    spans = [range(first - 1, max(-1, first - 1 - reach), -1)]
+    if after:
+        spans.append(range(last, min(len(toks), last + reach)))
+    out = set()
+    for span in spans:
+        for k in span:
+            t = toks[k]
+            if t.low in breaks or t.low in ctx.lex.clause_end:
+                break
+            if t.is_word and not t.capitalised and len(t.low) > 3:
+                out.add(t.low)
+    return frozenset(out - ctx.lex.auxiliaries)
 
 
 def fmt(value: float | None) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, clause_words
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import read_clocks
 
@@ -26,6 +26,7 @@ _LOCAL = ("", "local")
 _HALF_DAY = "local, a.m. or p.m."  # '6:30' alone: 6:30 or 18:30
 _MIN_WORDS = 2  # lower-case words a sentence needs to be more than a timestamp line
 _REACH = 8  # tokens before and after a time in which the happening it dates is named
+_BREAKS = (";", ".", "—", "(", ")")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -39,7 +40,7 @@ def read(ctx: Context) -> Iterator[Claim]:
         slack = ctx.settings.clock_rounded_minutes if clock.rounded else 0
         figure = Figure(clock.minutes, clock.minutes - slack, clock.minutes + slack)
         zone = _HALF_DAY if clock.bare else "local" if clock.zone in _LOCAL else clock.zone
-        words = _happening_words(ctx, clock.first, clock.last)
+        words = clause_words(ctx, clock.first, clock.last, _REACH, _BREAKS, after=True)
         yield ctx.claim(
             KIND, clock.first, clock.last, "clock", "clock", "", figure=figure, label=zone,
             categories=words,
@@ -52,24 +53,8 @@ def _timestamp(ctx: Context, tables) -> bool:
     return len(words) < _MIN_WORDS or any(t.low in tables["clock_stamps"] for t in ctx.toks)
 
 
-def _happening_words(ctx: Context, first: int, last: int) -> frozenset[str]:
-    """Lower-case content words of the time's clause: what it dates ('struck', 'quake')."""
-    toks, out = ctx.toks, set()
-    for step, start, stop in ((-1, first - 1, max(-1, first - 1 - _REACH)), (1, last, len(toks))):
-        for k in range(start, stop if step < 0 else min(stop, last + _REACH), step):
-            t = toks[k]
-            if t.low in (";", ".", "—", "(", ")") or t.low in ctx.lex.clause_end:
-                break
-            if t.is_word and not t.capitalised and len(t.low) > 3:
-                out.add(t.low)
-    return frozenset(out - ctx.lex.auxiliaries)
-
-
 def judge(ev: EventContext) -> Iterator[Finding]:
-    clocks = sorted(
-        (c for c in ev.pool if c.kind == KIND and c.figure is not None),
-        key=lambda c: (c.article, c.sentence, c.start),
-    )
+    clocks = [c for c in ev.in_order(KIND) if c.figure is not None]
     offset = _local_offset(clocks)
     offsets = ev.lex.values["zone_offsets"]
     moments = [(c, _in_gmt(c, offset, offsets)) for c in clocks]

@@ -47,10 +47,7 @@ def _names(ctx: Context) -> frozenset[str]:
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
-    claims = sorted(
-        (c for c in ev.pool if c.kind == KIND and c.figure is not None),
-        key=lambda c: (c.article, c.sentence, c.start),
-    )
+    claims = [c for c in ev.in_order(KIND) if c.figure is not None]
     yield from _agreements(ev, claims)
     done: set[tuple[str, str]] = set()
     for i, a in enumerate(claims):

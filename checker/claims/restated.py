@@ -24,17 +24,13 @@ def read(ctx: Context) -> Iterator[Claim]:
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
-    named = sorted(
-        (
-            c
-            for c in ev.pool
-            if c.kind == ClaimKind.QUANTITY
-            and c.predicate in ev.settings.identifying_predicates
-            and c.figure is not None
-            and not c.vague
-        ),
-        key=lambda c: (c.article, c.sentence, c.start),
-    )
+    named = [
+        c
+        for c in ev.in_order(ClaimKind.QUANTITY)
+        if c.predicate in ev.settings.identifying_predicates
+        and c.figure is not None
+        and not c.vague
+    ]
     by_article: dict[str, list[Claim]] = {}
     for c in named:
         by_article.setdefault(c.article, []).append(c)

@@ -62,10 +62,7 @@ def _names(ctx: Context) -> frozenset[str]:
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
-    scores = sorted(
-        (c for c in ev.pool if c.kind == KIND),
-        key=lambda c: (c.article, c.sentence, c.start),
-    )
+    scores = ev.in_order(KIND)
     need = ev.settings.score_shared_names
     done: set[tuple[str, str]] = set()
     for i, a in enumerate(scores):
