@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext, clause_words
+from checker.claims.base import Context, EventContext, ReportPairs, clause_words
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import parse_iso, read_ago
 from checker.text.numbers import qualifier_before
@@ -40,22 +40,20 @@ def read(ctx: Context) -> Iterator[Claim]:
 def judge(ev: EventContext) -> Iterator[Finding]:
     claims = [c for c in ev.in_order(KIND) if c.figure is not None]
     need = ev.settings.ago_shared_words
-    done: set[tuple[str, str]] = set()
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            arts = (a.article, b.article)
-            if arts[0] == arts[1] or arts in done or len(a.categories & b.categories) < need:
-                continue
-            shift = _shift(ev, a.article, b.article)
-            if shift is None:
-                continue
-            meet = _meet(a, b, shift)
-            if not meet and _gives_both(claims, a, b, ev):
-                continue
-            done.add(arts)
-            verdict = Verdict.AGREEMENT if meet else Verdict.CONTRADICTION
-            text = f"{a.article} says {a.quote!r}, {b.article} says {b.quote!r}"
-            yield ev.finding(verdict, "temporal", "how long before", text, (a, b))
+    pairs = ReportPairs(claims)
+    for a, b in pairs:
+        if len(a.categories & b.categories) < need:
+            continue
+        shift = _shift(ev, a.article, b.article)
+        if shift is None:
+            continue
+        meet = _meet(a, b, shift)
+        if not meet and _gives_both(claims, a, b, ev):
+            continue
+        pairs.settle(a, b)
+        verdict = Verdict.AGREEMENT if meet else Verdict.CONTRADICTION
+        text = f"{a.article} says {a.quote!r}, {b.article} says {b.quote!r}"
+        yield ev.finding(verdict, "temporal", "how long before", text, (a, b))
 
 
 def _shift(ev: EventContext, a: str, b: str) -> float | None:

@@ -8,7 +8,7 @@ contexts below are all a kind gets, so a kind never reaches into another stage.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -187,6 +187,25 @@ class EventContext:
 
 
 # --------------------------------------------------------------------------- wording
+
+
+class ReportPairs:
+    """Pairs of claims from two different reports, in the claims' order; once a pair of
+    reports has its finding (``settle``), their other pairs are passed over: one finding per
+    pair of reports, from their first pair that qualifies."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.done: set[tuple[str, str]] = set()
+
+    def __iter__(self) -> Iterator[tuple[Claim, Claim]]:
+        for i, a in enumerate(self.claims):
+            for b in self.claims[i + 1 :]:
+                if a.article != b.article and (a.article, b.article) not in self.done:
+                    yield a, b
+
+    def settle(self, a: Claim, b: Claim) -> None:
+        self.done.add((a.article, b.article))
 
 
 def clause_words(

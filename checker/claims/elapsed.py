@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, ReportPairs
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import read_elapsed
 
@@ -49,19 +49,17 @@ def _names(ctx: Context) -> frozenset[str]:
 def judge(ev: EventContext) -> Iterator[Finding]:
     claims = [c for c in ev.in_order(KIND) if c.figure is not None]
     yield from _agreements(ev, claims)
-    done: set[tuple[str, str]] = set()
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            arts = (a.article, b.article)
-            if arts[0] == arts[1] or arts in done or _meet(a, b) or not _one_round(a, b):
-                continue
-            if any(_meet(c, b) for c in claims if c.article == a.article) or any(
-                _meet(c, a) for c in claims if c.article == b.article
-            ):
-                continue  # a report giving both times is no side
-            done.add(arts)
-            text = f"{a.article} says {a.quote!r}, {b.article} says {b.quote!r}"
-            yield ev.finding(Verdict.CONTRADICTION, "numeric", "stoppage", text, (a, b))
+    pairs = ReportPairs(claims)
+    for a, b in pairs:
+        if _meet(a, b) or not _one_round(a, b):
+            continue
+        if any(_meet(c, b) for c in claims if c.article == a.article) or any(
+            _meet(c, a) for c in claims if c.article == b.article
+        ):
+            continue  # a report giving both times is no side
+        pairs.settle(a, b)
+        text = f"{a.article} says {a.quote!r}, {b.article} says {b.quote!r}"
+        yield ev.finding(Verdict.CONTRADICTION, "numeric", "stoppage", text, (a, b))
 
 
 def _meet(a: Claim, b: Claim) -> bool:

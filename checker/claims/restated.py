@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, ReportPairs
 from checker.model import Claim, ClaimKind, Finding, Verdict
 
 
@@ -34,21 +34,17 @@ def judge(ev: EventContext) -> Iterator[Finding]:
     by_article: dict[str, list[Claim]] = {}
     for c in named:
         by_article.setdefault(c.article, []).append(c)
-    done: set[tuple[str, str]] = set()
-    for i, a in enumerate(named):
-        for b in named[i + 1 :]:
-            arts = (a.article, b.article)
-            if arts[0] == arts[1] or arts in done or a.figure.compatible(b.figure):
-                continue
-            if _gives(by_article[b.article], a) or _gives(by_article[a.article], b):
-                continue  # a report giving both figures is no side
-            if a.predicate != b.predicate or _rest(a, b) < ev.settings.restated_similarity:
-                continue
-            done.add(arts)
-            text = (
-                f"one sentence, two figures: {a.article} says {a.quote!r}, {b.article} {b.quote!r}"
-            )
-            yield ev.finding(Verdict.CONTRADICTION, "numeric", a.slot, text, (a, b))
+    pairs = ReportPairs(named)
+    for a, b in pairs:
+        if a.figure.compatible(b.figure):
+            continue
+        if _gives(by_article[b.article], a) or _gives(by_article[a.article], b):
+            continue  # a report giving both figures is no side
+        if a.predicate != b.predicate or _rest(a, b) < ev.settings.restated_similarity:
+            continue
+        pairs.settle(a, b)
+        text = f"one sentence, two figures: {a.article} says {a.quote!r}, {b.article} {b.quote!r}"
+        yield ev.finding(Verdict.CONTRADICTION, "numeric", a.slot, text, (a, b))
 
 
 def _gives(claims: list[Claim], c: Claim) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, ReportPairs
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import is_date_word
 from checker.text.names import is_headline
@@ -64,19 +64,17 @@ def _names(ctx: Context) -> frozenset[str]:
 def judge(ev: EventContext) -> Iterator[Finding]:
     scores = ev.in_order(KIND)
     need = ev.settings.score_shared_names
-    done: set[tuple[str, str]] = set()
-    for i, a in enumerate(scores):
-        for b in scores[i + 1 :]:
-            arts = (a.article, b.article)
-            if arts[0] == arts[1] or arts in done or len(a.categories & b.categories) < need:
-                continue
-            same = a.label == b.label
-            if not same and any(
-                c.article in arts and c.label in (a.label, b.label) and c not in (a, b)
-                for c in scores
-            ):
-                continue  # a report giving both scores is no side
-            done.add(arts)
-            verdict = Verdict.AGREEMENT if same else Verdict.CONTRADICTION
-            text = f"{a.article} says {a.label}, {b.article} says {b.label}"
-            yield ev.finding(verdict, "numeric", "final score", text, (a, b))
+    pairs = ReportPairs(scores)
+    for a, b in pairs:
+        if len(a.categories & b.categories) < need:
+            continue
+        arts = (a.article, b.article)
+        same = a.label == b.label
+        if not same and any(
+            c.article in arts and c.label in (a.label, b.label) and c not in (a, b) for c in scores
+        ):
+            continue  # a report giving both scores is no side
+        pairs.settle(a, b)
+        verdict = Verdict.AGREEMENT if same else Verdict.CONTRADICTION
+        text = f"{a.article} says {a.label}, {b.article} says {b.label}"
+        yield ev.finding(verdict, "numeric", "final score", text, (a, b))
