@@ -174,6 +174,12 @@ class Settings:
     marker_lede_sentences: int = 2  # sentences that sum up the account told after them
     marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
     marker_account_share: int = 3  # ... when at least one sentence in this many is
+    # sentences either side where a named person's own account (not an official's) covers an
+    # unnamed group and a paraphrase of how people lived it (GVA dev: 1 missed most of them,
+    # "Neighbors said ... . 'Quote,' Anais Gonzalez said" two sentences on)
+    marker_account_span: int = 2
+    marker_routine_gap: int = 6  # words between "heard" and the shots ("what they thought were")
+    marker_routine_words: int = 22  # a witness's "had just moved in" changes nothing in so few
     # an unnamed source / witness / hedge on what another report also states adds nothing:
     marker_corroboration: float = 75.0  # token_set_ratio, marker phrase cut out (GVA dev:
     # 75-80 kept restated descriptions of the gunman or car; 60-74 pairs shared only words)

@@ -10,14 +10,91 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
 
+from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import EventContext, figures_compatible
 from checker.model import Claim
+from checker.text.tokens import tokenize
 
 
 def corroborated(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     """Another report says much the same sentence once the marker phrases are taken out, or
     agrees with every figure of the sentence (two at least: one count agreeing says little)."""
-    return _similar_elsewhere(ev, key, claims) or _figures_agree(ev, key)
+    return (
+        _similar_elsewhere(ev, key, claims)
+        or _figures_agree(ev, key)
+        or _sourced_nearby(ev, key, claims)
+        or _figures_sourced_nearby(ev, key)
+        or _confirmed_next(ev, key)
+    )
+
+
+def _confirmed_next(ev: EventContext, key) -> bool:
+    """The next sentence has an official confirm it ('Rumors began circulating that ... .
+    Investigators confirmed that information.'); 'could not confirm' confirms nothing."""
+    article, at = key
+    sents = ev.mine[article]
+    if at + 1 >= len(sents):
+        return False
+    text = sents[at + 1].text
+    toks = tokenize(text)
+    lows = [t.low for t in toks]
+    said = any(
+        w in ev.lex.confirmations and not set(lows[max(0, k - 2) : k]) & ev.lex.intensifier_negators
+        for k, w in enumerate(lows)
+    )
+    source = attribution_of(toks, text, ev.lex)
+    return said and bool(ev.lex.official_sources.find_all(tokenize(source)))
+
+
+def _sourced_nearby(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
+    """A sentence of the same report, within ``marker_account_span``, says much the same and
+    credits a named or official source ('..., sources said' then '..., authorities said')."""
+    article, at = key
+    sents = ev.mine[article]
+    text = _without(claims[0].text, claims)
+    if len(utils.default_process(text).split()) < ev.settings.marker_corroboration_words:
+        return False
+    span = ev.settings.marker_account_span
+    for k in range(max(0, at - span), min(len(sents), at + span + 1)):
+        other = sents[k].text
+        if k == at or not _long(other, ev) or not _credited(other, ev):
+            continue
+        score = fuzz.token_set_ratio(text, other, processor=utils.default_process)
+        if score >= ev.settings.marker_corroboration:
+            return True
+    return False
+
+
+def _figures_sourced_nearby(ev: EventContext, key) -> bool:
+    """Every figure of the sentence is the same count of the same thing in a sentence of the
+    same report, within ``marker_account_span``, that credits a named or official source
+    ('Four people were shot, sources said. ... Four people were shot, authorities said.')."""
+    article, at = key
+    span = ev.settings.marker_account_span
+    figures = [c for c in _claims_at(ev, key) if c.figure is not None]
+    near = [
+        c
+        for c in ev.pool
+        if c.article == article and c.figure is not None and 0 < abs(c.sentence - at) <= span
+    ]
+    sents = ev.mine[article]
+    return bool(figures) and all(
+        any(
+            _same_thing(o, c) and figures_compatible(c, o) and _credited(sents[o.sentence].text, ev)
+            for o in near
+        )
+        for c in figures
+    )
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    """Same kind, counted noun and predicate (a place named in one sentence only aside)."""
+    x, y = a.slot, b.slot
+    return a.kind == b.kind and (x.what, x.predicate, x.person) == (y.what, y.predicate, y.person)
+
+
+def _credited(text: str, ev: EventContext) -> bool:
+    return is_concrete_source(attribution_of(tokenize(text), text, ev.lex), ev.lex)
 
 
 def _similar_elsewhere(ev: EventContext, key, claims: Sequence[Claim]) -> bool:

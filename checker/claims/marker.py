@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from checker.claims.accounts import named_account_near, paraphrases_an_account, witnesses_account
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.claims.corroboration import corroborated
@@ -19,7 +20,6 @@ from checker.text.tokens import low_at, tokenize
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
-_WITNESS_WORDS = ("witness", "eyewitness")
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
 _RESULT_OPENERS = frozenset({"that", "it", "they", "the", "he", "she", "we", "you", "some"})
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
@@ -123,13 +123,14 @@ def _sourced(c: Claim, kinds, lex) -> bool:
 
 
 def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], markers) -> bool:
-    """A hedge or a witness that continues a sourced account told around it: a hedge in the
-    two sentences after a named source ("Officers say ... . The boy was hurt, possibly by a
-    ricochet"), before one in its paragraph (or in the two after a lede), or repeating the
-    source's own hedge elsewhere in the report ("possibly injured" in the lede, "Police say
-    ... possibly injuring" below); a
-    witness after the report credits its witnesses to an official record ("According to a
-    probable cause statement, witnesses told police ...")."""
+    """A hedge, a witness or a paraphrase that continues a sourced account told around it: a
+    hedge in the two sentences after a named source ("Officers say ... . The boy was hurt,
+    possibly by a ricochet"), before one in its paragraph (or in the two after a lede), before
+    a named person's quotation ("Some say it starts with the police. 'Where are you?' said
+    Nuss."), or repeating the source's own hedge elsewhere in the report ("possibly injured" in
+    the lede, "Police say ... possibly injuring" below); witnesses whose account is a named
+    neighbour's, a record's or the officials', or tells nothing (accounts.witnesses_account);
+    how people lived it ("residents on edge") next to a named person's quotation."""
     article, at = key
     if set(kinds) <= {"speculation"} and _officials_hedge(ev, article, claims):
         return True
@@ -142,14 +143,13 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
             near.append(at + 1)
         if any(0 <= k < len(sents) and _names_source(sents[k].text, ev.lex) for k in near):
             return True
+        if not any(map(_quoted, claims)) and named_account_near(ev, key, span=1):
+            return True
         return _hedge_of_a_source(ev, key, claims, markers)
     if set(kinds) <= {"witness"}:
-        sents = ev.mine[article]
-        near = [sents[k].text for k in (at - 1, at + 1) if 0 <= k < len(sents)]
-        if any(_names_one_of_them(text, claims, ev.lex) for text in near):
-            return True  # "Neighbors reported shots. Neighbor Jane Roe said she heard 25."
-        return _witnesses_on_record(ev, article, at)
-    return False
+        return witnesses_account(ev, key, claims)
+    framed = [c for c in claims if c.label in kinds]
+    return paraphrases_an_account(framed, ev.lex) and named_account_near(ev, key)
 
 
 def _officials_hedge(ev: EventContext, article: str, claims: Sequence[Claim]) -> bool:
@@ -213,35 +213,6 @@ def _in_a_post(ev: EventContext, key) -> bool:
     return any(_HANDLE.search(s.text) for s in sents if s.paragraph == para)
 
 
-def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
-    """A sentence that names one of the witnesses (a neighbour, a resident) with a person's
-    name, not an official: the unnamed group is the named speaker's account."""
-    nouns = {_stem(t.low) for c in claims for t in tokenize(c.quote) if t.low.isalpha()}
-    toks = tokenize(text)
-    source = attribution_of(toks, text, lex)
-    if not is_concrete_source(source, lex) or lex.official_sources.find_all(tokenize(source)):
-        return False
-    return bool(nouns & {_stem(t.low) for t in toks} & _stems(lex)) or _a_person(toks, lex)
-
-
-def _a_person(toks, lex) -> bool:
-    """'Eugene Warner, 83, who has lived here for 30 years, said': a sentence that opens on
-    a person's full name set off by a comma, and says what the person said."""
-    if len(toks) < 3 or toks[2].low != "," or not toks[0].capitalised:
-        return False
-    name = toks[0].capitalised and toks[1].capitalised and toks[0].low != "the"
-    return name and bool(lex.speech_verbs.find_all(toks))
-
-
-def _stem(word: str) -> str:
-    return word.removesuffix("es" if word.endswith("sses") else "s")
-
-
-def _stems(lex) -> set[str]:
-    """The nouns of unnamed speakers ('neighbor', 'witness', 'resident')."""
-    return {_stem(key[0]) for key in lex.vague_speakers if len(key) == 1}
-
-
 def _names_source(text: str, lex) -> bool:
     return is_concrete_source(attribution_of(tokenize(text), text, lex), lex)
 
@@ -254,20 +225,6 @@ def _hedge_of_a_source(ev: EventContext, key, claims: Sequence[Claim], markers) 
         if a == key[0] and at != key[1]
         for o in others
     )
-
-
-def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
-    """An earlier sentence credits an official record, and witnesses after it ('According to
-    the arrest reports, several witnesses ...')."""
-    for s in ev.mine[article][:at]:
-        toks = tokenize(s.text)
-        source = attribution_of(toks, s.text, ev.lex)
-        if not source or not ev.lex.records.find_all(tokenize(source)):
-            continue
-        after = s.text.find(source) + len(source)
-        if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
-            return True
-    return False
 
 
 def _a_name(toks, first: int, last: int) -> bool:

@@ -64,6 +64,12 @@ class Lexicon:
     relatives: frozenset[str]
     vague_officials: frozenset[str]  # "Senior officials": words that name no body
     account_hedges: Phrases  # "appears to": an official account's hedge on what happened
+    account_framings: Phrases  # "on edge": how people lived it, a named account paraphrased
+    routine_hearing: frozenset[str]  # "heard" (shots): what an unnamed witness adds nothing by
+    routine_sounds: frozenset[str]
+    routine_sightings: frozenset[str]
+    routine_accounts: Phrases  # "had just moved in", "did not know him"
+    confirmations: frozenset[str]  # "Investigators confirmed that information"
     absence: Phrases
     relation: Phrases
     convention: Phrases
@@ -159,6 +165,12 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         relatives=frozenset(markers["relatives"]),
         vague_officials=frozenset(markers["vague_officials"]),
         account_hedges=Phrases.set_of(markers["account_hedges"]),
+        account_framings=Phrases.set_of(markers["account_framings"]),
+        routine_hearing=frozenset(markers["routine_hearing"]),
+        routine_sounds=frozenset(markers["routine_sounds"]),
+        routine_sightings=frozenset(markers["routine_sightings"]),
+        routine_accounts=Phrases.set_of(markers["routine_accounts"]),
+        confirmations=frozenset(markers["confirmations"]),
         absence=Phrases({tokens_of(p): cats for p, cats in markers["absence"]["phrases"]}),
         relation=Phrases.of(markers["relation"]),
         convention=Phrases.of(

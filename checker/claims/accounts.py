@@ -1,0 +1,207 @@
+"""Whose account a framed sentence tells, and whether it tells anything (helpers for marker.py).
+
+An unnamed group ("neighbors said") or a paraphrase of how people lived it ("residents on
+edge") next to a named person telling it in their own words is that person's account, not the
+outlet's addition; an unnamed witness who only heard the shots, or says who had just moved in,
+changes nothing a reader sees; a record credited in or just before the sentence ("according to
+the report") is where its witnesses come from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.claims.attribution import attribution_of, is_concrete_source
+from checker.claims.base import EventContext
+from checker.model import Claim
+from checker.text.names import person_mentions
+from checker.text.quotes import opens_quote
+from checker.text.tokens import Tok, tokenize
+
+_QUOTES = '"“”'
+_WITNESS_WORDS = ("witness", "eyewitness")
+
+
+def witnesses_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
+    """Unnamed witnesses who tell a named neighbour's account (named next to them, or quoted
+    right after them when they add no figure), a record's or the officials' account, or
+    nothing that changes what a reader sees."""
+    article, at = key
+    sents = ev.mine[article]
+    near = [sents[k].text for k in (at - 1, at + 1) if 0 <= k < len(sents)]
+    if any(_names_one_of_them(text, claims, ev.lex) for text in near):
+        return True  # "Neighbors reported shots. Neighbor Jane Roe said she heard 25."
+    if named_account_follows(ev, key) and not states_a_figure(ev, key):
+        return True
+    if record_credited(ev, key) or _witnesses_on_record(ev, article, at):
+        return True
+    return routine_witness(sents[at].text, ev.lex, ev.settings)
+
+
+def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
+    """A sentence that names one of the witnesses (a neighbour, a resident) with a person's
+    name, not an official: the unnamed group is the named speaker's account."""
+    nouns = {_stem(t.low) for c in claims for t in tokenize(c.quote) if t.low.isalpha()}
+    toks = tokenize(text)
+    source = attribution_of(toks, text, lex)
+    if not is_concrete_source(source, lex) or lex.official_sources.find_all(tokenize(source)):
+        return False
+    return bool(nouns & {_stem(t.low) for t in toks} & _stems(lex)) or _a_person(toks, lex)
+
+
+def _a_person(toks, lex) -> bool:
+    """'Eugene Warner, 83, who has lived here for 30 years, said': a sentence that opens on
+    a person's full name set off by a comma, and says what the person said."""
+    if len(toks) < 3 or toks[2].low != "," or not toks[0].capitalised:
+        return False
+    name = toks[0].capitalised and toks[1].capitalised and toks[0].low != "the"
+    return name and bool(lex.speech_verbs.find_all(toks))
+
+
+def _stem(word: str) -> str:
+    return word.removesuffix("es" if word.endswith("sses") else "s")
+
+
+def _stems(lex) -> set[str]:
+    """The nouns of unnamed speakers ('neighbor', 'witness', 'resident')."""
+    return {_stem(key[0]) for key in lex.vague_speakers if len(key) == 1}
+
+
+def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
+    """An earlier sentence credits an official record, and witnesses after it ('According to
+    the arrest reports, several witnesses ...')."""
+    for s in ev.mine[article][:at]:
+        toks = tokenize(s.text)
+        source = attribution_of(toks, s.text, ev.lex)
+        if not source or not ev.lex.records.find_all(tokenize(source)):
+            continue
+        after = s.text.find(source) + len(source)
+        if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
+            return True
+    return False
+
+
+def named_account_near(ev: EventContext, key, span: int | None = None) -> bool:
+    """A sentence within ``span`` (``marker_account_span``) either side that quotes a named
+    person, not an official ("'Concerning,' said Alcorn"), or opens a quotation that one
+    closes ('"I don't like it. ... What's next?" tenant Charlotte Adams said.')."""
+    article, at = key
+    sents = ev.mine[article]
+    span = ev.settings.marker_account_span if span is None else span
+    near = [k for k in range(at - span, at + span + 1) if k != at and 0 <= k < len(sents)]
+    return any(_named_quote_at(ev, sents, k) for k in near)
+
+
+def named_account_follows(ev: EventContext, key) -> bool:
+    """The quotation right after the sentence is a named person's ('Neighbors said they were
+    frightened. "It's scary," Alfonso Gonzales said.'): the unnamed group introduces it."""
+    article, at = key
+    sents = ev.mine[article]
+    return at + 1 < len(sents) and _named_quote_at(ev, sents, at + 1)
+
+
+def _named_quote_at(ev: EventContext, sents, k: int) -> bool:
+    """Sentence k quotes a named person, itself or where the quotation it opens closes."""
+    if not any(q in sents[k].text for q in _QUOTES):
+        return False
+    was_open = False
+    for s in sents[k : k + ev.settings.marker_quote_span]:
+        was_open = opens_quote(s.text, was_open)
+        if not was_open:
+            return _named_quote(s.text, ev.lex)
+    return False
+
+
+def states_a_figure(ev: EventContext, key) -> bool:
+    """The sentence gives a figure ('heard up to 50 gunshots'): something the group adds."""
+    if any(c.figure is not None and (c.article, c.sentence) == key for c in ev.pool):
+        return True
+    lows = [t.low for t in tokenize(ev.mine[key[0]][key[1]].text)]
+    return any(
+        _counted(w, ev.lex) and ev.lex.routine_sounds.intersection(lows[k + 1 : k + 3])
+        for k, w in enumerate(lows)
+    )
+
+
+def _named_quote(text: str, lex) -> bool:
+    return any(q in text for q in _QUOTES) and _named_speaker(text, lex)
+
+
+def _named_speaker(text: str, lex) -> bool:
+    """The sentence's source is a person named in it: a full name in the sentence, or a
+    capitalised name in the source other than the sentence's first word ('said Nuss')."""
+    toks = tokenize(text)
+    source = attribution_of(toks, text, lex)
+    if not is_concrete_source(source, lex):
+        return False
+    if lex.official_sources.find_all(tokenize(source)):
+        return False  # an officer's statement is the police account, not a witness's
+    if person_mentions(toks, lex):
+        return True
+    words = [t for t in tokenize(source) if t.text[:1].isupper()]
+    opener = toks[0].text if toks else ""
+    return any(t.low not in lex.speaker_pronouns and t.text != opener for t in words)
+
+
+def paraphrases_an_account(claims: Sequence[Claim], lex) -> bool:
+    """Every framing phrase says how people lived or felt it ('on edge', 'terrifying')."""
+    return all(lex.account_framings.find_all(tokenize(c.quote)) for c in claims)
+
+
+def routine_witness(text: str, lex, settings) -> bool:
+    """An unnamed witness's account that changes nothing: the shots heard with no count and
+    nothing seen ('Neighbors said they heard gunshots Monday'), or who lived there, in a short
+    sentence ('had just moved into the building, neighbors said')."""
+    toks = tokenize(text)
+    if _heard_only(toks, lex, settings.marker_routine_gap):
+        return True
+    words = sum(t.text[:1].isalnum() for t in toks)
+    return words <= settings.marker_routine_words and bool(lex.routine_accounts.find_all(toks))
+
+
+def _heard_only(toks: Sequence[Tok], lex, gap: int) -> bool:
+    lows = [t.low for t in toks]
+    for k, low in enumerate(lows):
+        if low not in lex.routine_hearing:
+            continue
+        ahead = lows[k + 1 : k + 1 + gap]
+        sound = next((j for j, w in enumerate(ahead) if w in lex.routine_sounds), None)
+        if sound is None or any(_counted(w, lex) for w in ahead[:sound]):
+            return False  # "heard 20 shots", "dozens of gunshots": a figure the witness adds
+        return not lex.routine_sightings.intersection(lows[k + 1 + sound :])
+    return False
+
+
+def _counted(word: str, lex) -> bool:
+    return word[:1].isdigit() or word in lex.number_words or word.startswith("dozen")
+
+
+def record_credited(ev: EventContext, key) -> bool:
+    """The sentence or the one before it credits an official record ('..., according to the
+    report'; 'According to court documents, ...'), or a sentence next to it has witnesses tell
+    officials ('Witnesses told investigators they heard two blasts'): the witnesses are the
+    record's or the officials' account."""
+    article, at = key
+    sents = ev.mine[article]
+    for k in range(max(0, at - 1), min(len(sents), at + 2)):
+        toks = tokenize(sents[k].text)
+        source = tokenize(attribution_of(toks, sents[k].text, ev.lex))
+        if k <= at and (ev.lex.records.find_all(source) or _according_to_record(toks, ev.lex)):
+            return True
+        if k != at and _witnesses_told_officials(toks, source, ev.lex):
+            return True
+    return False
+
+
+def _witnesses_told_officials(toks: Sequence[Tok], source: Sequence[Tok], lex) -> bool:
+    official = bool(lex.official_sources.find_all(source))
+    return official and bool(lex.markers["witness"].find_all(toks))
+
+
+def _according_to_record(toks: Sequence[Tok], lex) -> bool:
+    """'according to the report' anywhere in the sentence (the source reader keeps one
+    source per sentence, and a witness may come first)."""
+    for first, last, _ in lex.speech_verbs.find_all(toks):
+        if toks[first].low == "according" and last < len(toks) and lex.records.match(toks, last)[0]:
+            return True
+    return False
