@@ -180,6 +180,7 @@ class Settings:
     marker_account_span: int = 2
     marker_routine_gap: int = 6  # words between "heard" and the shots ("what they thought were")
     marker_routine_words: int = 22  # a witness's "had just moved in" changes nothing in so few
+    marker_bare_words: int = 8  # 'She did not want to be identified.': a note, no account
     # an unnamed source / witness / hedge on what another report also states adds nothing:
     marker_corroboration: float = 75.0  # token_set_ratio, marker phrase cut out (GVA dev:
     # 75-80 kept restated descriptions of the gunman or car; 60-74 pairs shared only words)

@@ -15,7 +15,7 @@ from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import EventContext
 from checker.model import Claim
 from checker.text.names import person_mentions
-from checker.text.quotes import opens_quote
+from checker.text.quotes import inside, opens_quote, quoted_spans
 from checker.text.tokens import Tok, tokenize
 
 _QUOTES = '"“”'
@@ -94,10 +94,29 @@ def named_account_near(ev: EventContext, key, span: int | None = None) -> bool:
 
 def named_account_follows(ev: EventContext, key) -> bool:
     """The quotation right after the sentence is a named person's ('Neighbors said they were
-    frightened. "It's scary," Alfonso Gonzales said.'): the unnamed group introduces it."""
+    frightened. "It's scary," Alfonso Gonzales said.'), or a named person tells it in the
+    sentences after ('Witnesses say a car drove up ... . ... Walter Barnes says'): the unnamed
+    group introduces that person's account."""
     article, at = key
     sents = ev.mine[article]
-    return at + 1 < len(sents) and _named_quote_at(ev, sents, at + 1)
+    if at + 1 < len(sents) and _named_quote_at(ev, sents, at + 1):
+        return True
+    after = sents[at + 1 : at + 1 + ev.settings.marker_account_span]
+    return any(_a_named_person_says(s.text, ev.lex) for s in after)
+
+
+def _a_named_person_says(text: str, lex) -> bool:
+    """The sentence's source is a person's full name ('19-year-old Walter Barnes says'), or
+    'he'/'she' after the full name the sentence opens on ('Donald Hanlon has lived here for
+    35 years, and he said'); not an official."""
+    toks = tokenize(text)
+    source = tokenize(attribution_of(toks, text, lex))
+    if not source or _official_words(text, lex):
+        return False
+    if person_mentions(source, lex):
+        return True
+    pronoun = source[-1].low in lex.speaker_pronouns
+    return pronoun and any(first == 0 for _, first, _ in person_mentions(toks, lex))
 
 
 def _named_quote_at(ev: EventContext, sents, k: int) -> bool:
@@ -134,13 +153,33 @@ def _named_speaker(text: str, lex) -> bool:
     source = attribution_of(toks, text, lex)
     if not is_concrete_source(source, lex):
         return False
-    if lex.official_sources.find_all(tokenize(source)):
+    if _official_words(text, lex):
         return False  # an officer's statement is the police account, not a witness's
     if person_mentions(toks, lex):
         return True
     words = [t for t in tokenize(source) if t.text[:1].isupper()]
     opener = toks[0].text if toks else ""
     return any(t.low not in lex.speaker_pronouns and t.text != opener for t in words)
+
+
+def anonymity_of_a_named_speaker(ev: EventContext, key) -> bool:
+    """A bare note that someone would not be identified ('She did not want to be
+    identified.') next to a named person's quotation: the speaker gave a first name, and the
+    note adds nothing the quotation does not already credit."""
+    words = sum(t.text[:1].isalnum() for t in tokenize(ev.mine[key[0]][key[1]].text))
+    return words <= ev.settings.marker_bare_words and named_account_near(ev, key, span=1)
+
+
+def _official_words(text: str, lex) -> bool:
+    """An official body or title outside quotation marks ('the governor, Alexander Gusev,
+    confirmed'; 'said Jane Roe, a police spokeswoman')."""
+    clean = text.replace("'s", "").replace("’s", "")
+    quoted = quoted_spans(clean)
+    toks = tokenize(clean)
+    return any(
+        not inside(quoted, toks[first].start, toks[last - 1].end)
+        for first, last, _ in lex.official_sources.find_all(toks)
+    )
 
 
 def paraphrases_an_account(claims: Sequence[Claim], lex) -> bool:

@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from checker.claims.accounts import named_account_near, paraphrases_an_account, witnesses_account
+from checker.claims.accounts import (
+    anonymity_of_a_named_speaker,
+    named_account_near,
+    paraphrases_an_account,
+    witnesses_account,
+)
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.claims.corroboration import corroborated
@@ -148,6 +153,8 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
         return _hedge_of_a_source(ev, key, claims, markers)
     if set(kinds) <= {"witness"}:
         return witnesses_account(ev, key, claims)
+    if set(kinds) <= {"vague_source"}:
+        return anonymity_of_a_named_speaker(ev, key)
     framed = [c for c in claims if c.label in kinds]
     return paraphrases_an_account(framed, ev.lex) and named_account_near(ev, key)
 

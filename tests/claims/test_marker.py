@@ -95,6 +95,24 @@ def test_news_boilerplate_is_not_speculation():
             "confirmed that information.",
             "unnamed source",
         ),
+        # a named person mentioned after them who is not the source of what follows
+        (
+            "Neighbors said a feud escalated until a woman started shooting.\n\nWhen police "
+            "arrived, they found Brandon Chaffin had been shot.",
+            "unsourced witness",
+        ),
+        # an official named after them is the officials' account, not one of the witnesses
+        (
+            "Eyewitnesses reported anti-aircraft fire over the city.\n\nThe debate goes on."
+            "\n\nIn Voronezh, the governor, Alexander Gusev, confirmed a strike.",
+            "unsourced witness",
+        ),
+        # an anonymous speaker's account, not a bare note
+        (
+            "One man, who declined to be named, said he saw the gunman reload twice.\n\n"
+            '"It was awful," Jane Roe said.',
+            "unnamed source",
+        ),
         # a nearby official figure that differs does not back the unnamed source's
         (
             "Five people were shot, sources said.\n\nFour people were shot, authorities said.",
@@ -218,6 +236,16 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         # an unnamed source's figures, credited to the authorities in the next sentence
         "Four people were shot, one critically, in an attack on Madison Avenue, sources said."
         "\n\nFour people were shot, one critically, outside a deli Wednesday, authorities said.",
+        # ... or a named person tells it in the sentences after
+        "Witnesses say a car drove up to the party and started shooting.\n\nFive people were "
+        "hit.\n\nWith a cast on his foot, 19-year-old Walter Barnes says he saw the car.",
+        "Neighbors said they were left confused by the accident.\n\nDonald Hanlon has lived "
+        "here for 35 years, and he said it was the most commotion he had seen.",
+        # where it happened, which every report says
+        "Witnesses said the shooting took place in the parking lot of a restaurant.",
+        # a bare anonymity note next to a named person's quotation
+        "Residents who know the victims find that hard to believe.\n\nShe did not want to be "
+        'identified.\n\n"They are good kids," Jamela said.',
         # descriptions and statistics, not hedges
         "Cars pass a different scene than what a neighbor says it looked like that night.",
         "Children who suffered trauma are more likely to have health issues later in life.",
