@@ -35,7 +35,7 @@ def witnesses_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
         return True
     if record_credited(ev, key) or _witnesses_on_record(ev, article, at):
         return True
-    return routine_witness(sents[at].text, ev.lex, ev.settings)
+    return routine_witness(ev, key)
 
 
 def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
@@ -187,15 +187,28 @@ def paraphrases_an_account(claims: Sequence[Claim], lex) -> bool:
     return all(lex.account_framings.find_all(tokenize(c.quote)) for c in claims)
 
 
-def routine_witness(text: str, lex, settings) -> bool:
+def routine_witness(ev: EventContext, key) -> bool:
     """An unnamed witness's account that changes nothing: the shots heard with no count and
     nothing seen ('Neighbors said they heard gunshots Monday'), or who lived there, in a short
-    sentence ('had just moved into the building, neighbors said')."""
-    toks = tokenize(text)
-    if _heard_only(toks, lex, settings.marker_routine_gap):
+    sentence with no figure ('had just moved into the building, neighbors said'; not 'The
+    teen, who sources said is about 16, lived in the neighborhood')."""
+    lex, settings = ev.lex, ev.settings
+    toks = tokenize(ev.mine[key[0]][key[1]].text)
+    if heard_only(ev, key):
         return True
     words = sum(t.text[:1].isalnum() for t in toks)
-    return words <= settings.marker_routine_words and bool(lex.routine_accounts.find_all(toks))
+    short = words <= settings.marker_routine_words
+    return short and bool(lex.routine_accounts.find_all(toks)) and not states_a_figure(ev, key)
+
+
+def heard_only(ev: EventContext, key) -> bool:
+    """All the witness or anonymous neighbour says is that the shots were heard, with no
+    count and nothing seen ('One neighbor who did not want to be identified heard multiple
+    gunshots'); not a quotation, which goes on to what the speaker saw."""
+    text = ev.mine[key[0]][key[1]].text
+    if any(q in text for q in _QUOTES):
+        return False
+    return _heard_only(tokenize(text), ev.lex, ev.settings.marker_routine_gap)
 
 
 def _heard_only(toks: Sequence[Tok], lex, gap: int) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from checker.claims.accounts import (
     anonymity_of_a_named_speaker,
+    heard_only,
     named_account_near,
     paraphrases_an_account,
     witnesses_account,
@@ -57,6 +58,8 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue
             if kind in _INTENSIFIERS and low_at(toks, first - 1) in lex.intensifier_negators:
                 continue  # "less severe": the opposite of an intensifier
+            if kind in _INTENSIFIERS and _the_scene(toks, first, lex):
+                continue  # "in the chaos that followed": the scene, not colour on a fact
             if kind in _INTENSIFIERS and _so_that(toks, first, last):
                 continue  # "so intense it melted the paint": the outcome is the fact told
             if kind == "witness" and _of_witnesses(toks, first, lex):
@@ -153,8 +156,8 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
         return _hedge_of_a_source(ev, key, claims, markers)
     if set(kinds) <= {"witness"}:
         return witnesses_account(ev, key, claims)
-    if set(kinds) <= {"vague_source"}:
-        return anonymity_of_a_named_speaker(ev, key)
+    if set(kinds) <= {"vague_source"}:  # an anonymous neighbour who only heard the shots
+        return anonymity_of_a_named_speaker(ev, key) or heard_only(ev, key)
     framed = [c for c in claims if c.label in kinds]
     return paraphrases_an_account(framed, ev.lex) and named_account_near(ev, key)
 
@@ -260,6 +263,10 @@ def _first_person(ctx: Context) -> bool:
         for t in ctx.toks
         if t.low != "us" or t.text == "us"
     )
+
+
+def _the_scene(toks, first: int, lex) -> bool:
+    return low_at(toks, first - 1) == "the" and toks[first].low in lex.scene_nouns
 
 
 def _so_that(toks, first: int, last: int) -> bool:

@@ -56,6 +56,7 @@ class Lexicon:
     markers: dict[str, Phrases]  # kind -> phrases
     speculation_exceptions: Phrases
     intensifier_negators: frozenset[str]
+    scene_nouns: frozenset[str]  # "the chaos that followed": the scene, not colour
     speech_verbs: Phrases
     official_sources: Phrases
     vague_speakers: Phrases
@@ -157,6 +158,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         markers={k: Phrases.set_of(markers[k]) for k in MARKER_KINDS},
         speculation_exceptions=Phrases.set_of(markers["speculation_exceptions"]),
         intensifier_negators=frozenset(markers["intensifier_negators"]),
+        scene_nouns=frozenset(markers["scene_nouns"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         vague_speakers=Phrases.set_of(markers["vague_speakers"]),

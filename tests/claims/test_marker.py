@@ -27,6 +27,20 @@ def test_framing_markers(sentence, kind):
     assert kind in {c.label for c in claims_of(sentence) if c.kind == "marker"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the scene named after "the" is what people did, not colour on a fact
+        ("In the chaos that followed the shootings, several people were hurt.", False),
+        ("Hundreds of patrons were fleeing the chaos on foot and in cars.", False),
+        ("Chaos in Brooklyn as 100 teenagers riot on the streets.", True),
+    ],
+)
+def test_the_scene_is_not_an_intensifier(sentence, found):
+    labels = {c.label for c in claims_of(sentence) if c.kind == "marker"}
+    assert ("mild_intensifier" in labels) == found
+
+
 def test_news_boilerplate_is_not_speculation():
     text = "Anyone who may have information on this incident should contact the Sheriff."
     assert "speculation" not in {c.label for c in claims_of(text) if c.kind == "marker"}
@@ -107,6 +121,8 @@ def test_news_boilerplate_is_not_speculation():
             "\n\nIn Voronezh, the governor, Alexander Gusev, confirmed a strike.",
             "unsourced witness",
         ),
+        # an unnamed source's age of the teen is not who lived where
+        ("The teen, who sources said is about 16 years old, lived nearby.", "unnamed source"),
         # an anonymous speaker's account, not a bare note
         (
             "One man, who declined to be named, said he saw the gunman reload twice.\n\n"
@@ -246,6 +262,8 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         # a bare anonymity note next to a named person's quotation
         "Residents who know the victims find that hard to believe.\n\nShe did not want to be "
         'identified.\n\n"They are good kids," Jamela said.',
+        # an anonymous neighbour who only heard the shots
+        "One neighbor who did not want to be identified heard multiple gunshots.",
         # descriptions and statistics, not hedges
         "Cars pass a different scene than what a neighbor says it looked like that night.",
         "Children who suffered trauma are more likely to have health issues later in life.",
