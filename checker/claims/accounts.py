@@ -20,6 +20,7 @@ from checker.text.tokens import Tok, tokenize
 
 _QUOTES = '"“”'
 _WITNESS_WORDS = ("witness", "eyewitness")
+_TAIL = 6  # tokens of "..., said Jane Roe." at the end of a sentence
 
 
 def witnesses_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
@@ -123,6 +124,8 @@ def _named_quote_at(ev: EventContext, sents, k: int) -> bool:
     """Sentence k quotes a named person, itself or where the quotation it opens closes."""
     if not any(q in sents[k].text for q in _QUOTES):
         return False
+    if _named_quote(sents[k].text, ev.lex):
+        return True  # '"... my boyfriend said, "What is she doing," said Chaunecia Gresham.'
     was_open = False
     for s in sents[k : k + ev.settings.marker_quote_span]:
         was_open = opens_quote(s.text, was_open)
@@ -151,15 +154,24 @@ def _named_speaker(text: str, lex) -> bool:
     capitalised name in the source other than the sentence's first word ('said Nuss')."""
     toks = tokenize(text)
     source = attribution_of(toks, text, lex)
-    if not is_concrete_source(source, lex):
-        return False
     if _official_words(text, lex):
         return False  # an officer's statement is the police account, not a witness's
+    if not source and _said_at_the_end(toks, lex):
+        return True
+    if not is_concrete_source(source, lex):
+        return False
     if person_mentions(toks, lex):
         return True
     words = [t for t in tokenize(source) if t.text[:1].isupper()]
     opener = toks[0].text if toks else ""
     return any(t.low not in lex.speaker_pronouns and t.text != opener for t in words)
+
+
+def _said_at_the_end(toks: Sequence[Tok], lex) -> bool:
+    """', said Chaunecia Gresham.' closing a sentence whose quotation marks do not pair up (a
+    quotation inside a quotation): the source reader finds no speaker outside them."""
+    tail = list(toks[-_TAIL:])
+    return bool(lex.speech_verbs.find_all(tail)) and bool(person_mentions(tail, lex))
 
 
 def anonymity_of_a_named_speaker(ev: EventContext, key) -> bool:
@@ -182,9 +194,12 @@ def _official_words(text: str, lex) -> bool:
     )
 
 
-def paraphrases_an_account(claims: Sequence[Claim], lex) -> bool:
-    """Every framing phrase says how people lived or felt it ('on edge', 'terrifying')."""
-    return all(lex.account_framings.find_all(tokenize(c.quote)) for c in claims)
+def paraphrases_an_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
+    """Every framing phrase says how people lived or felt it ('on edge', 'terrifying'), and a
+    named person, not an official, is quoted within ``marker_account_span``."""
+    if not all(ev.lex.account_framings.find_all(tokenize(c.quote)) for c in claims):
+        return False
+    return named_account_near(ev, key)
 
 
 def routine_witness(ev: EventContext, key) -> bool:

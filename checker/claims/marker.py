@@ -159,7 +159,7 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
     if set(kinds) <= {"vague_source"}:  # an anonymous neighbour who only heard the shots
         return anonymity_of_a_named_speaker(ev, key) or heard_only(ev, key)
     framed = [c for c in claims if c.label in kinds]
-    return paraphrases_an_account(framed, ev.lex) and named_account_near(ev, key)
+    return paraphrases_an_account(ev, key, framed)
 
 
 def _officials_hedge(ev: EventContext, article: str, claims: Sequence[Claim]) -> bool:

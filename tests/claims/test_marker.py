@@ -123,6 +123,18 @@ def test_news_boilerplate_is_not_speculation():
         ),
         # an unnamed source's age of the teen is not who lived where
         ("The teen, who sources said is about 16 years old, lived nearby.", "unnamed source"),
+        # the outlet's own scene ahead of a named witness's unquoted account (the ECB+ key)
+        (
+            "Terrified workers ran screaming from the building.\n\nA woman ran screaming from "
+            "the office after four loud pops, said Faud Ali, who owns a shop on the street.",
+            "evaluative framing",
+        ),
+        # an official named next to it does not make the outlet's paraphrase an account
+        (
+            "The shooting had many people on edge.\n\nPolice Officer Johnna Watson said "
+            "officers found four victims.",
+            "evaluative framing",
+        ),
         # an anonymous speaker's account, not a bare note
         (
             "One man, who declined to be named, said he saw the gunman reload twice.\n\n"
@@ -262,6 +274,9 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         # a bare anonymity note next to a named person's quotation
         "Residents who know the victims find that hard to believe.\n\nShe did not want to be "
         'identified.\n\n"They are good kids," Jamela said.',
+        # a named quotation with a quotation inside it
+        "Neighbors said they saw her outside in the wee hours.\n\n“She was closing the "
+        "shutters and my boyfriend said, “What is she doing,” said Chaunecia Gresham.",
         # an anonymous neighbour who only heard the shots
         "One neighbor who did not want to be identified heard multiple gunshots.",
         # descriptions and statistics, not hedges
