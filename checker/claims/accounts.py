@@ -219,10 +219,8 @@ def routine_witness(ev: EventContext, key) -> bool:
 def heard_only(ev: EventContext, key) -> bool:
     """All the witness or anonymous neighbour says is that the shots were heard, with no
     count and nothing seen ('One neighbor who did not want to be identified heard multiple
-    gunshots'); not a quotation, which goes on to what the speaker saw."""
+    gunshots', '"I heard some shooting," a witness told News 8')."""
     text = ev.mine[key[0]][key[1]].text
-    if any(q in text for q in _QUOTES):
-        return False
     return _heard_only(tokenize(text), ev.lex, ev.settings.marker_routine_gap)
 
 

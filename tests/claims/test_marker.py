@@ -279,6 +279,8 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         "shutters and my boyfriend said, “What is she doing,” said Chaunecia Gresham.",
         # an anonymous neighbour who only heard the shots
         "One neighbor who did not want to be identified heard multiple gunshots.",
+        '"All I know is I was at the car wash and I heard some shooting," a witness told News 8.',
+        "\"I just heard 'boom boom boom' three or four times,\" one witness said.",
         # descriptions and statistics, not hedges
         "Cars pass a different scene than what a neighbor says it looked like that night.",
         "Children who suffered trauma are more likely to have health issues later in life.",
