@@ -14,7 +14,7 @@ from checker.claims.base import Context, EventContext
 from checker.claims.corroboration import corroborated
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.quotes import after_open_quote, inside, opens_quote, quoted_spans
-from checker.text.tokens import low_at, tokenize
+from checker.text.tokens import low_at, lows_of, tokenize
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
@@ -290,6 +290,8 @@ def _handle(ctx: Context) -> bool:
 
 
 def _first_person(ctx: Context) -> bool:
+    if ctx.lex.first_person.isdisjoint(lows_of(ctx.toks)):
+        return False  # most sentences: no first-person word, no quotation to look for
     quoted = quoted_spans(ctx.sentence.text)
     return any(
         t.low in ctx.lex.first_person and not inside(quoted, t.start, t.end)

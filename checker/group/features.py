@@ -25,7 +25,7 @@ from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
-from checker.text.tokens import TOKEN
+from checker.text.tokens import SPACED_TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
@@ -58,11 +58,10 @@ class Doc:
 def words_of(line: str) -> list[str]:
     """The words and numbers of a line, read by the one tokenizer (``checker.text.tokens``):
     punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token. Its
-    regular expression directly: no ``Tok`` objects, grouping needs no offsets."""
+    regular expression directly: no ``Tok`` objects, grouping needs no offsets (a token with
+    no white space before it follows the previous token directly)."""
     out: list[str] = []
-    prev_end = -1
-    for m in TOKEN.finditer(line):
-        text = m.group()
+    for space, text in SPACED_TOKEN.findall(line):
         first = text[0]
         if first.isdecimal():
             joined = _NUMBER_WORD.fullmatch(text)
@@ -71,11 +70,10 @@ def words_of(line: str) -> list[str]:
             else:
                 out.append(text.replace(" ", ""))
         elif first.isalpha():
-            if m.start() == prev_end and text.lower() in _ORDINAL and out and out[-1].isdecimal():
+            if not space and out and text.lower() in _ORDINAL and out[-1].isdecimal():
                 out[-1] += text
             else:
                 out.append(text)
-        prev_end = m.end()
     return out
 
 

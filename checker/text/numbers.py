@@ -147,41 +147,37 @@ def _names_a_thing(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
 def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
     """Every count in the sentence with the interval it allows."""
     figures: list[Figure] = []
-    lows = lows_of(toks)
-    i = 0
-    while i < len(toks):
-        if not _may_start_figure(lows[i], lex):
-            i += 1
+    free = 0  # the first token not yet read into a figure or a label
+    for i in _figure_starts(lows_of(toks), lex):
+        if i < free:
             continue
         n, span = lex.vague.match(toks, i)
         if n:
             figures.append(Figure(i, i + n, (span[0] + span[1]) / 2, span[0], span[1], True))
-            i += n
+            free = i + n
             continue
         read = read_number(toks, i, lex)
         if read is None:
-            i += 1
             continue
         end, value = read
         if is_label(toks, i, end, lex):
-            i = end
+            free = end
             continue
         figures.append(qualified(toks, i, end, value, lex, tolerance))
-        i = figures[-1].last
+        free = figures[-1].last
     return figures
 
 
-def _may_start_figure(low: str, lex: Lexicon) -> bool:
-    """Whether a figure can start at a token: the first word of a vague amount or a number
+def _figure_starts(lows: Sequence[str], lex: Lexicon) -> list[int]:
+    """The tokens a figure can start at: the first word of a vague amount or a number
     phrase, digits, a number word or a hyphenated word ('twenty-two'). The other tokens
     (most of a sentence) skip both table matches and ``read_number``."""
-    return (
-        low[:1].isdigit()
-        or low in lex.number_words
-        or "-" in low
-        or low in lex.vague.by_first
-        or low in lex.number_phrases.by_first
-    )
+    words, vague, phrases = lex.number_words, lex.vague.by_first, lex.number_phrases.by_first
+    return [
+        i
+        for i, low in enumerate(lows)
+        if low[:1].isdigit() or low in words or "-" in low or low in vague or low in phrases
+    ]
 
 
 def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
