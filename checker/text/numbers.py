@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import MONTHS, is_year
-from checker.text.tokens import SENTENCE_OPENERS, Tok, low_at, lows_of
+from checker.text.tokens import SENTENCE_OPENERS, Tok, digit_positions, low_at, lows_of
 
 INF = math.inf
 # Symbols before a number that make it a label or an amount of money, not a count.
@@ -184,14 +184,15 @@ def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> lis
     """Every number that is not a year, a phone or a date, units allowed after it ('65 miles',
     '93.87 percent', '$35,000'): the candidates for measures."""
     figures: list[Figure] = []
-    i = 0
-    while i < len(toks):
-        read = read_number(toks, i, lex) if toks[i].low[:1].isdigit() else None
+    free = 0
+    for i in digit_positions(toks):
+        if i < free:
+            continue
+        read = read_number(toks, i, lex)
         if read is None or is_year(toks[i].low) or low_at(toks, read[0]) in MONTHS:
-            i += 1
             continue
         figures.append(qualified(toks, i, read[0], read[1], lex, tolerance))
-        i = figures[-1].last
+        free = figures[-1].last
     return figures
 
 

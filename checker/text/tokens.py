@@ -45,6 +45,7 @@ class Toks(list):
     Slices are plain lists; readers fall back to the tokens' own ``low``."""
 
     lows: tuple[str, ...] = ()
+    digits: tuple[int, ...] | None = None  # filled by ``digit_positions`` when first asked
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -81,6 +82,18 @@ def lows_of(toks: Sequence[Tok]) -> tuple[str, ...]:
     return tuple(t.low for t in toks)
 
 
+def digit_positions(toks: Sequence[Tok]) -> Sequence[int]:
+    """Where the tokens that start with a digit are (``isdigit``: '²' too), in order: the
+    only places a number, a year, an age, a clock time or a house number can start, so the
+    readers of those walk a few positions instead of the whole sentence. Kept with the
+    tokens of ``tokenize``, rebuilt for a slice or a hand-made list."""
+    if type(toks) is not Toks or len(toks.lows) != len(toks):
+        return [i for i, t in enumerate(toks) if t.low[:1].isdigit()]
+    if toks.digits is None:
+        toks.digits = tuple([i for i, low in enumerate(toks.lows) if low[:1].isdigit()])
+    return toks.digits
+
+
 def tokens_of(text: str) -> tuple[str, ...]:
     """Lower-cased tokens, the unit all phrase tables are keyed on."""
     return tuple(m.group().lower() for m in TOKEN.finditer(text))
@@ -103,6 +116,9 @@ class Phrases(dict):
                 self.by_first.setdefault(key[0], []).append((key, value))
         for options in self.by_first.values():
             options.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+        # One word every phrase needs, its longest (a rarer word than "the" or "a"): a text
+        # without any of these holds no phrase, whatever its first words.
+        self.anchors = frozenset(max(key, key=len) for key in self if key)
 
     @classmethod
     def of(cls, mapping: dict[str, Iterable[str]]) -> Phrases:
@@ -137,8 +153,8 @@ class Phrases(dict):
         found: list[tuple[int, int, object]] = []
         by_first, free = self.by_first, 0
         lows = lows_of(toks)
-        if by_first.keys().isdisjoint(lows):  # most sentences: no first word of the table
-            return found
+        if self.anchors.isdisjoint(lows) or by_first.keys().isdisjoint(lows):
+            return found  # most sentences: no phrase of the table can be there
         for i, low in enumerate(lows):
             options = by_first.get(low) if i >= free else None
             if options:
