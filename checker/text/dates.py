@@ -81,7 +81,9 @@ def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
     are skipped without trying the four readers (most sentences have none at all)."""
     found: list[DateMention] = []
     lows = lows_of(toks)
-    if _DATE_WORDS.isdisjoint(lows) and not any(low[:1].isdecimal() for low in lows):
+    if _DATE_WORDS.isdisjoint(lows) and not any(
+        lows[k][:1].isdecimal() for k in digit_positions(toks)
+    ):
         return found
     free = 0
     for i, low in enumerate(lows):
