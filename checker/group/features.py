@@ -93,7 +93,7 @@ def is_headline(line: str, toks: list[str]) -> bool:
     if len(toks) > 40:  # a title-case line is short; skip the count for long sentences
         return False
     words = [t[0] for t in toks if len(t) > 3 and not t[0].isdecimal()]
-    return len(words) >= 3 and sum(c.isupper() for c in words) >= 0.85 * len(words)
+    return len(words) >= 3 and sum(map(str.isupper, words)) >= 0.85 * len(words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -179,10 +179,10 @@ def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
                 prev_name = ""
                 if len(key) > 2:
                     found.append(("w:" + singular(key), key))
+        get, keep = counts.get, surface.setdefault
         for feature, shown in found:
-            counts[feature] += weight
-            if feature not in surface:
-                surface[feature] = shown
+            counts[feature] = get(feature, 0) + weight  # no Counter.__missing__ per new key
+            keep(feature, shown)
 
 
 def addresses(features: Iterable[str]) -> frozenset[str]:

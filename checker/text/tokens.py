@@ -142,8 +142,9 @@ class Phrases(dict):
 
     def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
         """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
+        kept = lows_of(toks) if type(toks) is Toks else None  # a slice's are not kept
         for n in range(min(longest, end), 0, -1):
-            key = tuple(t.low for t in toks[end - n : end])
+            key = kept[end - n : end] if kept else tuple(t.low for t in toks[end - n : end])
             if key in self:
                 return end - n, self[key]
         return -1, None
