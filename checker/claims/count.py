@@ -234,7 +234,10 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
     """'An 11-year-old girl was killed', 'a man died': one victim, though not always the
     toll, so the claim agrees with a count of one but never contradicts another."""
     toks, lex = ctx.toks, ctx.lex
-    for i, low in enumerate(lows_of(toks)):
+    lows = lows_of(toks)
+    if "a" not in lows and "an" not in lows:
+        return
+    for i, low in enumerate(lows):
         if low not in ("a", "an") or i in ctx.used:
             continue
         n, unit, j = 0, None, i + 1

@@ -7,7 +7,6 @@ nearest strong mention in its clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from checker.text.dates import is_date_word
 from checker.text.names import is_headline
 from checker.text.tokens import Tok, capitalised_words, low_at
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +28,17 @@ class PlaceMention:
 
 def place_key(words: Iterable[str], lex: Lexicon) -> str:
     """Normalised place: lower case, no possessive, no 'the', no kind-of-place suffix."""
-    parts = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    parts = [_unpossessed(w.lower()) for w in words]
     while parts and parts[-1] in lex.place_suffixes:
         parts.pop()
     while len(parts) > 1 and parts[0] == "the":
         parts.pop(0)
     return " ".join(parts)
+
+
+def _unpossessed(low: str) -> str:
+    """ "russia's" -> "russia": a possessive ending dropped."""
+    return low[:-2] if low.endswith(_POSSESSIVE_ENDS) else low
 
 
 def place_mentions(
