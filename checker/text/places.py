@@ -97,10 +97,11 @@ def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> tuple[PlaceMention, bool] | None:
-    words = [t.text for t in toks[start:end]]
-    if all(w.isupper() and len(w) > 1 for w in words):
+    run = toks[start:end]
+    words = [t.text for t in run]
+    if all(map(str.isupper, words)) and all(len(w) > 1 for w in words):
         return None  # acronyms: PAD, FPV, NOPD
-    if any(is_date_word(w.lower()) or w.lower() in lex.name_titles for w in words):
+    if any(is_date_word(t.low) or t.low in lex.name_titles for t in run):
         return None  # "Nov", "Sunday", "Officer": never part of a place
     suffixed_inside = len(words) > 1 and words[-1].lower() in lex.place_suffixes
     suffixed = suffixed_inside or low_at(toks, end) in lex.place_suffixes
