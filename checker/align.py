@@ -287,9 +287,12 @@ class QuoteIndex:
             budget -= len(places)
             if budget < 0:
                 break
+            if not places:
+                continue
+            weight = 1 / len(places)  # a rare word says more
             for place in places:
                 if place[0] != article:
-                    shared[place] += 1 / len(places)  # a rare word says more
+                    shared[place] += weight
         ranked = sorted(shared, key=lambda place: (-shared[place], place))
         best = 0.0
         for a, k in ranked[: self._settings.quote_passages]:

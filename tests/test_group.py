@@ -15,6 +15,7 @@ from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events, load_event_overrides, prepare
 from checker.group.blocking import candidates
+from checker.group.features import words_of
 from checker.load import load_paths
 from checker.model import Article, Event
 from checker.settings import DEFAULT
@@ -296,3 +297,17 @@ def test_gold_file_is_a_valid_events_file():
     events = apply_overrides(group_events(articles, {}), overrides)
     assert as_sets(events) == {frozenset(g) for g in overrides}
     assert np.all([e.why == "set by the events file" for e in events])
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("the 46th Street shooting", ["the", "46th", "Street", "shooting"]),
+        ("46 th street", ["46", "th", "street"]),  # spaced: no ordinal
+        ("a 23-year-old, 1, 400 people", ["a", "23", "year-old", "1,400", "people"]),
+        ("th 5th", ["th", "5th"]),  # a line that opens with 'th' joins nothing
+        ("5.th", ["5th"]),  # written together with the mark between (dropped)
+    ],
+)
+def test_words_of_join_ordinals_only_when_written_together(line, words):
+    assert words_of(line) == words

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from checker.claims.base import Context, EventContext, value_summary
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, digit_positions, low_at
 
 KIND = ClaimKind.ADDRESS
 _MAX_WORDS = 3
@@ -26,7 +26,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     if Note.BACKGROUND in ctx.notes:
         return
     toks, lex = ctx.toks, ctx.lex
-    for i, tok in enumerate(toks):
+    for i in digit_positions(toks):  # a house number is digits
+        tok = toks[i]
         if not (tok.low.isdigit() and len(tok.low) <= 5 and low_at(toks, i - 1) == "at"):
             continue
         street, last = _street_after(toks, i + 1, lex)

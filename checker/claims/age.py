@@ -19,7 +19,7 @@ from checker.claims.base import Context, EventContext, consensus_summary, exact,
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, name_after, name_before, subject_before
-from checker.text.tokens import low_at
+from checker.text.tokens import digit_positions, low_at, lows_of
 
 KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
@@ -35,7 +35,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     'Page died at 85', 'Doe, aged 23', 'Doe is 19 years old', 'she was 91' (named before)."""
     toks, lex = ctx.toks, ctx.lex
     yield from _age_ranges(ctx)
-    for i, tok in enumerate(toks):
+    for i in digit_positions(toks):  # an age starts with a digit
+        tok = toks[i]
         m = _AGE_TOKEN.match(tok.low)
         if m:
             who, first, last = name_after(toks, i + 1, lex)
@@ -55,6 +56,9 @@ def _age_ranges(ctx: Context) -> Iterator[Claim]:
     """'the victims range in age from 11 to 30', 'ranged in age between 11 to 30 years old',
     'between the ages of 11 and 30': the ages of a group, compared only as a whole."""
     toks = ctx.toks
+    lows = lows_of(toks)
+    if ctx.lex.age_range_words.isdisjoint(lows) and "between" not in lows:
+        return  # most sentences: no word that opens a range of ages
     for i, tok in enumerate(toks):
         j = i + 1
         if (

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
 from checker.lexicons import Lexicon, lexicon
@@ -31,6 +32,8 @@ from checker.settings import Settings
 from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
 from checker.text.tokens import Tok, tokenize
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -108,10 +111,18 @@ class EventContext:
     pool: tuple[Claim, ...]
     alignments: tuple[Alignment, ...]
     settings: Settings
+    _once: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
         return sorted(self.event.articles)
+
+    def once(self, read: Callable[[EventContext], T]) -> T:
+        """``read(self)``, computed once for this event however many rules ask (the facts
+        counts and measures are both judged against)."""
+        if read not in self._once:
+            self._once[read] = read(self)
+        return self._once[read]
 
     @cached_property
     def lex(self) -> Lexicon:

@@ -31,10 +31,11 @@ _BREAKS = (";", ".", "—", "(", ")")
 
 def read(ctx: Context) -> Iterator[Claim]:
     tables = ctx.lex.values
-    if _timestamp(ctx, tables):
-        return
+    clocks = read_clocks(ctx.toks, tables["zones"], tables["clock_hedges"])
+    if not clocks or _timestamp(ctx, tables):
+        return  # most sentences tell no time; a timestamp tells when the report was filed
     sporting = any(t.low in tables["periods"] for t in ctx.toks)
-    for clock in read_clocks(ctx.toks, tables["zones"], tables["clock_hedges"]):
+    for clock in clocks:
         if clock.bare and (sporting or clock.first == 0):
             continue  # '2:56' into a round, '2:24 Raw footage': no time of day
         slack = ctx.settings.clock_rounded_minutes if clock.rounded else 0

@@ -21,7 +21,7 @@ from checker.claims.base import (
 from checker.model import Claim, ClaimKind, Figure, Finding, Note, Verdict
 from checker.text.numbers import Figure as Span
 from checker.text.numbers import number_word_value, read_figures
-from checker.text.tokens import PUNCT_BREAK, Tok, low_at
+from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of
 
 KIND = ClaimKind.QUANTITY
 _BARE_FIGURE_PLACES = ("over", "in", "near", "across", "from", "at")
@@ -33,7 +33,7 @@ _OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 def read(ctx: Context) -> Iterator[Claim]:
     spans = read_figures(ctx.toks, ctx.lex, ctx.settings.approx_tolerance)
-    if any(t.low == "and" for t in ctx.toks):
+    if spans and "and" in lows_of(ctx.toks):
         yield from _coordinated(ctx, spans)
     yield from _other_injuries(list(_figures(ctx, spans)))
     yield from _singular_casualties(ctx)
@@ -234,8 +234,11 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
     """'An 11-year-old girl was killed', 'a man died': one victim, though not always the
     toll, so the claim agrees with a count of one but never contradicts another."""
     toks, lex = ctx.toks, ctx.lex
-    for i, tok in enumerate(toks):
-        if tok.low not in ("a", "an") or i in ctx.used:
+    lows = lows_of(toks)
+    if "a" not in lows and "an" not in lows:
+        return
+    for i, low in enumerate(lows):
+        if low not in ("a", "an") or i in ctx.used:
             continue
         n, unit, j = 0, None, i + 1
         while j < min(len(toks), i + 4):

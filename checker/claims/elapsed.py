@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from checker.claims.base import Context, EventContext, ReportPairs
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import read_elapsed
+from checker.text.tokens import lows_of
 
 KIND = ClaimKind.ELAPSED
 _SLACK = 1  # seconds: '2:56' and '2:57' are one stoppage as clocks are read
@@ -23,7 +24,7 @@ _SLACK = 1  # seconds: '2:56' and '2:57' are one stoppage as clocks are read
 
 def read(ctx: Context) -> Iterator[Claim]:
     tables = ctx.lex.values
-    if not any(t.low in tables["stoppages"] for t in ctx.toks):
+    if tables["stoppages"].isdisjoint(lows_of(ctx.toks)):
         return
     sporting = any(t.low in tables["periods"] for t in ctx.toks)
     words = dict(tables["elapsed"], numbers=ctx.lex.number_words, bare=sporting)

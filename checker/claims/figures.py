@@ -38,16 +38,7 @@ def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
     compared = [al for al in ev.alignments if al.kind == kind and len(al.articles) > 1]
     if not compared:
         return  # one report's figures neither agree nor disagree with anything
-    facts = _EventFacts(
-        scope.event_conventions(ev.pool),
-        _identifying_figures(ev),
-        _hedged_sentences(ev),
-        _dead_by_sentence(ev),
-        happening_days(ev),
-        roundups(ev),
-        updates(ev),
-        _hurt_by_article(ev),
-    )
+    facts = ev.once(_event_facts)
     for al in compared:
         yield from _judge_alignment(ev, al, facts)
 
@@ -63,6 +54,19 @@ class _EventFacts(NamedTuple):
     roundups: frozenset[str]  # reports of several incidents
     updates: dict[str, int]  # reports whose title marks them as an update: their dates
     hurt: dict[str, list[Claim]]  # each report's whole counts of the wounded and the shot
+
+
+def _event_facts(ev: EventContext) -> _EventFacts:
+    return _EventFacts(
+        scope.event_conventions(ev.pool),
+        _identifying_figures(ev),
+        _hedged_sentences(ev),
+        _dead_by_sentence(ev),
+        happening_days(ev),
+        roundups(ev),
+        updates(ev),
+        _hurt_by_article(ev),
+    )
 
 
 def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:

@@ -21,7 +21,7 @@ from checker.claims.base import Context, EventContext
 from checker.claims.corroboration import corroborated
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.quotes import after_open_quote, inside, opens_quote, quoted_spans
-from checker.text.tokens import low_at, tokenize
+from checker.text.tokens import low_at, lows_of, tokenize
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
@@ -48,7 +48,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     toks, lex = ctx.toks, ctx.lex
     if _first_person(ctx) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
-    if sum(t.text[:1].isalpha() for t in toks) < ctx.settings.marker_fragment_words:
+    if _fewer_words(toks, ctx.settings.marker_fragment_words):
         return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
     spans = []
@@ -247,9 +247,22 @@ def _a_name(toks, first: int, last: int) -> bool:
     return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
+def _fewer_words(toks, least: int) -> bool:
+    """Fewer than ``least`` words (tokens that start with a letter), counted only as far as
+    ``least``."""
+    seen = 0
+    for t in toks:
+        if seen >= least:
+            return False
+        seen += t.is_word
+    return seen < least
+
+
 def _handle(ctx: Context) -> bool:
     """A social media handle ('@IMPD_News shooting is senseless'): a post, its author's."""
     toks = ctx.toks
+    if "@" not in ctx.sentence.text:
+        return False
     return any(
         t.text == "@" and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
         for k, t in enumerate(toks)
@@ -257,6 +270,8 @@ def _handle(ctx: Context) -> bool:
 
 
 def _first_person(ctx: Context) -> bool:
+    if ctx.lex.first_person.isdisjoint(lows_of(ctx.toks)):
+        return False  # most sentences: no first-person word, no quotation to look for
     quoted = quoted_spans(ctx.sentence.text)
     return any(
         t.low in ctx.lex.first_person and not inside(quoted, t.start, t.end)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.names import edit_distance_one, person_mentions
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, low_at, lows_of
 
 KIND = ClaimKind.PERSON
 _DEAD = "killed"
@@ -31,7 +31,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     """Names in a background sentence are read too: a name says which person it is about
     (the judge compares only the dead of one surname, against the event's toll)."""
     toks, lex = ctx.toks, ctx.lex
-    if not any(t.low in _DEATH_WORDS for t in toks):
+    if _DEATH_WORDS.isdisjoint(lows_of(toks)):
         return  # most sentences name no death: the phrase tables are not scanned
     spans: list[tuple[int, int]] = []
     phrases = lex.named_dead

@@ -13,7 +13,7 @@ from checker.lexicons import Lexicon
 from checker.model import Claim, Note, Verdict
 from checker.text.dates import MONTHS, is_year
 from checker.text.numbers import Figure as Span
-from checker.text.tokens import Tok, low_at
+from checker.text.tokens import Tok, digit_positions, low_at, lows_of
 
 PERPETRATOR = frozenset(
     {Note.EXCLUDES_PERPETRATOR, Note.INCLUDES_PERPETRATOR, Note.PERPETRATOR_DEAD}
@@ -37,12 +37,15 @@ def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
     """Does the sentence talk about another time (a year, 'in February', 'the deadliest')?"""
     if lex.background.find_all(toks):
         return True
-    for k, t in enumerate(toks):
-        if is_year(t.low):
-            return True
-        if t.low in MONTHS and low_at(toks, k - 1) in _BACKGROUND_MONTH_BEFORE:
-            return True
-    return False
+    lows = lows_of(toks)
+    if any(is_year(lows[k]) for k in digit_positions(toks)):
+        return True
+    if MONTHS.keys().isdisjoint(lows):
+        return False
+    return any(
+        low in MONTHS and low_at(toks, k - 1) in _BACKGROUND_MONTH_BEFORE
+        for k, low in enumerate(lows)
+    )
 
 
 def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> frozenset[Note]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import is_year
-from checker.text.tokens import low_at
+from checker.text.tokens import digit_positions, low_at
 
 KIND = ClaimKind.WORK_YEAR
 _BETWEEN = 2  # words between the year and the work noun ('the 2006 HBO movie')
@@ -23,7 +23,8 @@ _BETWEEN = 2  # words between the year and the work noun ('the 2006 HBO movie')
 
 def read(ctx: Context) -> Iterator[Claim]:
     toks, works = ctx.toks, ctx.lex.values["works"]
-    for i, tok in enumerate(toks):
+    for i in digit_positions(toks):  # a year starts with a digit
+        tok = toks[i]
         if not is_year(tok.low) or low_at(toks, i - 1) != "the":
             continue
         noun = next((k for k in range(i + 1, i + 2 + _BETWEEN) if low_at(toks, k) in works), -1)

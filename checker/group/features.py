@@ -25,7 +25,7 @@ from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
-from checker.text.tokens import TOKEN
+from checker.text.tokens import SPACED_TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
@@ -58,11 +58,10 @@ class Doc:
 def words_of(line: str) -> list[str]:
     """The words and numbers of a line, read by the one tokenizer (``checker.text.tokens``):
     punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token. Its
-    regular expression directly: no ``Tok`` objects, grouping needs no offsets."""
+    regular expression directly: no ``Tok`` objects, grouping needs no offsets (a token with
+    no white space before it follows the previous token directly)."""
     out: list[str] = []
-    prev_end = -1
-    for m in TOKEN.finditer(line):
-        text = m.group()
+    for space, text in SPACED_TOKEN.findall(line):
         first = text[0]
         if first.isdecimal():
             joined = _NUMBER_WORD.fullmatch(text)
@@ -71,11 +70,10 @@ def words_of(line: str) -> list[str]:
             else:
                 out.append(text.replace(" ", ""))
         elif first.isalpha():
-            if m.start() == prev_end and text.lower() in _ORDINAL and out and out[-1].isdecimal():
+            if not space and out and text.lower() in _ORDINAL and out[-1].isdecimal():
                 out[-1] += text
             else:
                 out.append(text)
-        prev_end = m.end()
     return out
 
 
@@ -95,7 +93,7 @@ def is_headline(line: str, toks: list[str]) -> bool:
     if len(toks) > 40:  # a title-case line is short; skip the count for long sentences
         return False
     words = [t[0] for t in toks if len(t) > 3 and not t[0].isdecimal()]
-    return len(words) >= 3 and sum(c.isupper() for c in words) >= 0.85 * len(words)
+    return len(words) >= 3 and sum(map(str.isupper, words)) >= 0.85 * len(words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -181,10 +179,10 @@ def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
                 prev_name = ""
                 if len(key) > 2:
                     found.append(("w:" + singular(key), key))
+        get, keep = counts.get, surface.setdefault
         for feature, shown in found:
-            counts[feature] += weight
-            if feature not in surface:
-                surface[feature] = shown
+            counts[feature] = get(feature, 0) + weight  # no Counter.__missing__ per new key
+            keep(feature, shown)
 
 
 def addresses(features: Iterable[str]) -> frozenset[str]:

@@ -13,6 +13,7 @@ collection does not write in lower case, in any case): ``group_place_penalty``.
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from itertools import chain
 
 import numpy as np
 
@@ -41,7 +42,7 @@ def lede_places(
 
 def written_words(sentences: Sequence[Sequence[str]]) -> frozenset[str]:
     """Every word of the article in lower case: where another report's place may appear."""
-    return frozenset(t.lower() for toks in sentences for t in toks)
+    return frozenset(map(str.lower, chain.from_iterable(sentences)))
 
 
 def _writes(places: frozenset[tuple[str, ...]], words: frozenset[str]) -> bool:

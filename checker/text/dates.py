@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text.tokens import Tok, low_at, lows_of
+from checker.text.tokens import Tok, digit_positions, low_at, lows_of
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -81,20 +81,18 @@ def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
     are skipped without trying the four readers (most sentences have none at all)."""
     found: list[DateMention] = []
     lows = lows_of(toks)
-    if _DATE_WORDS.isdisjoint(lows) and not any(low[:1].isdecimal() for low in lows):
+    if _DATE_WORDS.isdisjoint(lows) and not any(
+        lows[k][:1].isdecimal() for k in digit_positions(toks)
+    ):
         return found
-    i = 0
-    while i < len(toks):
-        low = lows[i]
-        if low not in _DATE_WORDS and not low[:1].isdecimal():
-            i += 1
+    free = 0
+    for i, low in enumerate(lows):
+        if i < free or (low not in _DATE_WORDS and not low[:1].isdecimal()):
             continue
         mention = _date_at(toks, i) or _clock_at(toks, i) or _day_at(toks, i) or _year_at(toks, i)
         if mention:
             found.append(mention)
-            i = mention.last
-        else:
-            i += 1
+            free = mention.last
     return found
 
 
@@ -198,18 +196,15 @@ class ClockTime:
 def read_clocks(toks: Sequence[Tok], zones, hedges: frozenset[str]) -> list[ClockTime]:
     """The clock times of a sentence. A time into a round ('2:15 of the second', 'the 2:15
     mark') and a span ('between 21:00 and 07:50') are no moment of the day."""
-    found, i = [], 0
+    found, free = [], 0
     lows = lows_of(toks)
-    while i < len(toks):
-        if not lows[i][:1].isdecimal():  # every moment starts with a number
-            i += 1
+    for i in digit_positions(toks):
+        if i < free or not lows[i][:1].isdecimal():  # every moment starts with a number
             continue
         clock = _moment_at(toks, i, zones, hedges)
         if clock:
             found.append(clock)
-            i = clock.last
-        else:
-            i += 1
+            free = clock.last
     return found
 
 

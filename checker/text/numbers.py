@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import MONTHS, is_year
-from checker.text.tokens import SENTENCE_OPENERS, Tok, low_at, lows_of
+from checker.text.tokens import SENTENCE_OPENERS, Tok, digit_positions, low_at, lows_of
 
 INF = math.inf
 # Symbols before a number that make it a label or an amount of money, not a count.
@@ -147,55 +147,52 @@ def _names_a_thing(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
 def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
     """Every count in the sentence with the interval it allows."""
     figures: list[Figure] = []
-    lows = lows_of(toks)
-    i = 0
-    while i < len(toks):
-        if not _may_start_figure(lows[i], lex):
-            i += 1
+    free = 0  # the first token not yet read into a figure or a label
+    for i in _figure_starts(lows_of(toks), lex):
+        if i < free:
             continue
         n, span = lex.vague.match(toks, i)
         if n:
             figures.append(Figure(i, i + n, (span[0] + span[1]) / 2, span[0], span[1], True))
-            i += n
+            free = i + n
             continue
         read = read_number(toks, i, lex)
         if read is None:
-            i += 1
             continue
         end, value = read
         if is_label(toks, i, end, lex):
-            i = end
+            free = end
             continue
         figures.append(qualified(toks, i, end, value, lex, tolerance))
-        i = figures[-1].last
+        free = figures[-1].last
     return figures
 
 
-def _may_start_figure(low: str, lex: Lexicon) -> bool:
-    """Whether a figure can start at a token: the first word of a vague amount or a number
+def _figure_starts(lows: Sequence[str], lex: Lexicon) -> list[int]:
+    """The tokens a figure can start at: the first word of a vague amount or a number
     phrase, digits, a number word or a hyphenated word ('twenty-two'). The other tokens
     (most of a sentence) skip both table matches and ``read_number``."""
-    return (
-        low[:1].isdigit()
-        or low in lex.number_words
-        or "-" in low
-        or low in lex.vague.by_first
-        or low in lex.number_phrases.by_first
-    )
+    words, vague, phrases = lex.number_words, lex.vague.by_first, lex.number_phrases.by_first
+    return [
+        i
+        for i, low in enumerate(lows)
+        if low[:1].isdigit() or low in words or "-" in low or low in vague or low in phrases
+    ]
 
 
 def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:
     """Every number that is not a year, a phone or a date, units allowed after it ('65 miles',
     '93.87 percent', '$35,000'): the candidates for measures."""
     figures: list[Figure] = []
-    i = 0
-    while i < len(toks):
-        read = read_number(toks, i, lex) if toks[i].low[:1].isdigit() else None
+    free = 0
+    for i in digit_positions(toks):
+        if i < free:
+            continue
+        read = read_number(toks, i, lex)
         if read is None or is_year(toks[i].low) or low_at(toks, read[0]) in MONTHS:
-            i += 1
             continue
         figures.append(qualified(toks, i, read[0], read[1], lex, tolerance))
-        i = figures[-1].last
+        free = figures[-1].last
     return figures
 
 

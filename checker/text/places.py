@@ -7,7 +7,6 @@ nearest strong mention in its clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from checker.text.dates import is_date_word
 from checker.text.names import is_headline
 from checker.text.tokens import Tok, capitalised_words, low_at
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +28,17 @@ class PlaceMention:
 
 def place_key(words: Iterable[str], lex: Lexicon) -> str:
     """Normalised place: lower case, no possessive, no 'the', no kind-of-place suffix."""
-    parts = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    parts = [_unpossessed(w.lower()) for w in words]
     while parts and parts[-1] in lex.place_suffixes:
         parts.pop()
     while len(parts) > 1 and parts[0] == "the":
         parts.pop(0)
     return " ".join(parts)
+
+
+def _unpossessed(low: str) -> str:
+    """ "russia's" -> "russia": a possessive ending dropped."""
+    return low[:-2] if low.endswith(_POSSESSIVE_ENDS) else low
 
 
 def place_mentions(
@@ -93,10 +97,11 @@ def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> tuple[PlaceMention, bool] | None:
-    words = [t.text for t in toks[start:end]]
-    if all(w.isupper() and len(w) > 1 for w in words):
+    run = toks[start:end]
+    words = [t.text for t in run]
+    if all(map(str.isupper, words)) and all(len(w) > 1 for w in words):
         return None  # acronyms: PAD, FPV, NOPD
-    if any(is_date_word(w.lower()) or w.lower() in lex.name_titles for w in words):
+    if any(is_date_word(t.low) or t.low in lex.name_titles for t in run):
         return None  # "Nov", "Sunday", "Officer": never part of a place
     suffixed_inside = len(words) > 1 and words[-1].lower() in lex.place_suffixes
     suffixed = suffixed_inside or low_at(toks, end) in lex.place_suffixes

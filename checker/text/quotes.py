@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 _OPEN = '"“”'  # straight and curly double quotes (curly closers are sometimes used to open)
+_MARK = re.compile('["“”‘]')  # any mark that opens or closes a quotation below
 _PAIRED = re.compile(r"(?<!\w)[\"“]([^\"“”]*)[\"”]|(?<!\w)‘([^‘’]{3,}?)’(?!\w)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside quotation marks; the whole sentence when a quote stays open."""
+    if not _MARK.search(text):
+        return []  # most sentences: no quotation mark, nothing to pair or count
     spans = [(m.start(), m.end()) for m in _PAIRED.finditer(text)]
     stripped = text.lstrip()
     marks = sum(text.count(q) for q in _OPEN)

@@ -20,6 +20,8 @@ TOKEN = re.compile(
 # Punctuation that ends the reach of a rule looking for the words around a figure.
 PUNCT_BREAK = frozenset({";", ":", "(", ")", "—", "–", "?", "!", '"', "“", "”"})
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ":"})
+# A token and the white space before it (all that lies between two tokens: ``\S`` is one).
+SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 
 
 class Tok(NamedTuple):
@@ -43,18 +45,24 @@ class Toks(list):
     Slices are plain lists; readers fall back to the tokens' own ``low``."""
 
     lows: tuple[str, ...] = ()
+    digits: tuple[int, ...] | None = None  # filled by ``digit_positions`` when first asked
 
 
 def tokenize(text: str) -> list[Tok]:
+    """The tokens of ``text`` with their offsets, summed from the lengths of each token and
+    the white space before it: ``findall`` makes no match object per token, which cost more
+    than the token itself."""
     toks = Toks()
-    new, append = _new_tok, toks.append
-    for m in TOKEN.finditer(text):
-        word = m.group()
+    append, lows, new = toks.append, [], _new_tok
+    end = 0
+    for space, word in SPACED_TOKEN.findall(text):
+        start = end + len(space)
+        end = start + len(word)
         low = word.lower()
-        start, end = m.span()
-        flags = (word[:1].isupper(), low[:1].isalpha(), low.isdecimal())
-        append(new(Tok, (word, low, start, end, *flags)))
-    toks.lows = tuple(t.low for t in toks)
+        lows.append(low)
+        tok = (word, low, start, end, word[:1].isupper(), low[:1].isalpha(), low.isdecimal())
+        append(new(Tok, tok))
+    toks.lows = tuple(lows)
     return toks
 
 
@@ -72,6 +80,18 @@ def lows_of(toks: Sequence[Tok]) -> tuple[str, ...]:
     if type(toks) is Toks and len(toks.lows) == len(toks):
         return toks.lows
     return tuple(t.low for t in toks)
+
+
+def digit_positions(toks: Sequence[Tok]) -> Sequence[int]:
+    """Where the tokens that start with a digit are (``isdigit``: '²' too), in order: the
+    only places a number, a year, an age, a clock time or a house number can start, so the
+    readers of those walk a few positions instead of the whole sentence. Kept with the
+    tokens of ``tokenize``, rebuilt for a slice or a hand-made list."""
+    if type(toks) is not Toks or len(toks.lows) != len(toks):
+        return [i for i, t in enumerate(toks) if t.low[:1].isdigit()]
+    if toks.digits is None:
+        toks.digits = tuple([i for i, low in enumerate(toks.lows) if low[:1].isdigit()])
+    return toks.digits
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
@@ -96,6 +116,9 @@ class Phrases(dict):
                 self.by_first.setdefault(key[0], []).append((key, value))
         for options in self.by_first.values():
             options.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+        # One word every phrase needs, its longest (a rarer word than "the" or "a"): a text
+        # without any of these holds no phrase, whatever its first words.
+        self.anchors = frozenset(max(key, key=len) for key in self if key)
 
     @classmethod
     def of(cls, mapping: dict[str, Iterable[str]]) -> Phrases:
@@ -119,8 +142,9 @@ class Phrases(dict):
 
     def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
         """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
+        kept = lows_of(toks) if type(toks) is Toks else None  # a slice's are not kept
         for n in range(min(longest, end), 0, -1):
-            key = tuple(t.low for t in toks[end - n : end])
+            key = kept[end - n : end] if kept else tuple(t.low for t in toks[end - n : end])
             if key in self:
                 return end - n, self[key]
         return -1, None
@@ -130,8 +154,8 @@ class Phrases(dict):
         found: list[tuple[int, int, object]] = []
         by_first, free = self.by_first, 0
         lows = lows_of(toks)
-        if by_first.keys().isdisjoint(lows):  # most sentences: no first word of the table
-            return found
+        if self.anchors.isdisjoint(lows) or by_first.keys().isdisjoint(lows):
+            return found  # most sentences: no phrase of the table can be there
         for i, low in enumerate(lows):
             options = by_first.get(low) if i >= free else None
             if options:

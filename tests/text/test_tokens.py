@@ -1,9 +1,11 @@
 """The tokenizer and phrase tables: the kept lower-cased forms must give the same matches as
 the tokens themselves, on a whole sentence, a slice of it and a hand-made list."""
 
+import re
+
 import pytest
 
-from checker.text.tokens import Phrases, lows_of, tokenize
+from checker.text.tokens import TOKEN, Phrases, digit_positions, lows_of, tokenize
 
 TABLE = Phrases.of({"shot": ["shot", "shot dead", "opened fire"], "police": ["Police said"]})
 
@@ -39,3 +41,39 @@ def test_tokens_keep_offsets():
         ("A", 0, 1), ("23-year-old", 2, 13), (",", 13, 14), ("1,000", 15, 20), ("people", 21, 27)
     ]  # fmt: skip
     assert toks[0].capitalised and toks[1].low == "23-year-old" and toks[3].text == "1,000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Two  spaces,\ttabs\u00a0and a non-breaking space ",
+        '"1, 400" people; 12,500.5 dollars — 6.1-magnitude at 21:00.',
+        "Ünïcödé İstanbul ΟΔΟΣ x²",
+        "",
+        "   ",
+    ],
+)
+def test_offsets_are_those_of_the_token_pattern(text):
+    """Offsets summed from lengths must be where the pattern finds each token."""
+    toks = tokenize(text)
+    assert [(t.text, t.start, t.end) for t in toks] == [
+        (m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)
+    ]
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_a_table_skips_a_text_without_its_longest_words():
+    table = Phrases.of({"x": ["according to", "the officers"]})
+    assert table.anchors == {"according", "officers"}
+    assert table.find_all(tokenize("The man went to the store.")) == []  # first words only
+    assert table.find_all(tokenize("Officers said so.")) == []  # 'the' missing before it
+    assert table.find_all(tokenize("According to the officers.")) == [(0, 2, "x"), (2, 4, "x")]
+
+
+def test_digit_positions_of_tokens_slices_and_lists():
+    toks = tokenize("In 2019, 3 of the 12 were x², not ²3.")
+    expected = [i for i, t in enumerate(toks) if re.match(r"\d", t.low) or t.low[:1] == "²"]
+    assert list(digit_positions(toks)) == expected
+    assert digit_positions(toks) is digit_positions(toks)  # kept with the tokens
+    assert list(digit_positions(toks[2:])) == [i - 2 for i in expected if i >= 2]
+    assert list(digit_positions(list(toks))) == expected
