@@ -66,3 +66,31 @@ def test_a_report_written_years_apart_stays_apart():
     assert sets(group_events(far, {}, own)) == {frozenset("abc"), frozenset("d")}
     ignored = dataclasses.replace(own, group_recall_date_factor=0.0)
     assert sets(group_events(far, {}, ignored)) == {frozenset("abcd")}
+
+
+def test_pairs_the_blocking_did_not_propose_count_their_own_score():
+    """Only one pair of the four is a candidate; the mean over all pairs decides."""
+    import numpy as np
+
+    from checker.group import prepare
+    from checker.group.recall import reattach
+
+    short = "Police said Daniel Okafor, shot at the Lakeview Diner, was stable on Monday."
+    arts = reports(short)
+    scorer = prepare(arts, {}, SETTINGS)
+    big, small = np.array([0, 1, 2]), np.array([3])
+    exact = scorer.scores(np.array([0, 1, 2]), np.array([3, 3, 3]))
+    assert exact.min() > 0
+    mean = float(exact.mean())
+    # The candidate pair alone, averaged over the three pairs, falls below the threshold.
+    settings = dataclasses.replace(
+        SETTINGS, group_recall_threshold=0.9 * mean, group_recall_floor=0.0
+    )
+    scorer = prepare(arts, {}, settings)
+    i, j, score = np.array([0]), np.array([3]), exact[:1]
+    assert score[0] / 3 < settings.group_recall_threshold
+    joined = reattach(scorer, [(big, 1.0), (small, 1.0)], i, j, score)
+    assert [sorted(m.tolist()) for m, _ in joined] == [[0, 1, 2, 3]]
+    strict = dataclasses.replace(settings, group_recall_threshold=1.1 * mean)
+    kept = reattach(prepare(arts, {}, strict), [(big, 1.0), (small, 1.0)], i, j, score)
+    assert len(kept) == 2

@@ -32,6 +32,7 @@ from checker.group.conflicts import build_evidence
 from checker.group.dates import article_date, date_factors, event_day
 from checker.group.explain import explain, look_alikes, nearest
 from checker.group.features import add_features, common_words, tokenize
+from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.places import lede_places, written_words
 from checker.group.recall import reattach
@@ -69,7 +70,11 @@ def prepare(
         _anchors.ages(claims.get(a.id, ())) if settings.group_claimed_ages else frozenset()
         for a in articles
     ]
-    evidence = build_evidence([d.counts for d in docs], found, decisive, claimed_ages)
+    leads = [
+        _anchors.first_figures(claims.get(a.id, ()), DECISIVE, settings.group_measure_sentences)
+        for a in articles
+    ]
+    evidence = build_evidence([d.counts for d in docs], found, decisive, claimed_ages, leads)
     dates = np.asarray(
         [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
     )
@@ -130,6 +135,8 @@ def group_events(
     for block in blocks(everyone, i, j, score, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
     clusters, cuts = split_look_alikes(scorer, clusters)
+    clusters, measure_cuts = split_measures(scorer, clusters)
+    cuts += measure_cuts
     clusters = reattach(scorer, clusters, i, j, score)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
@@ -140,12 +147,11 @@ def group_events(
         names[k] = f"E{number}"
         event_of[clusters[k][0]] = k
     apart = look_alikes(scorer, event_of, i, j, cos, names)
-    shown = scorer.vectors.shown
     for a, b, name_a, name_b in cuts:  # the cut's reason first: it is why they are apart
         for k, other, mine, theirs in ((a, b, name_a, name_b), (b, a, name_b, name_a)):
             ek, eo = int(event_of[k]), int(event_of[other])
             if ek != eo:
-                apart[ek] = f"cut from {names[eo]}: {shown[mine]} vs {shown[theirs]}"
+                apart[ek] = f"cut from {names[eo]}: {mine} vs {theirs}"
     events = []
     for k in order:
         idx, mean = clusters[k]

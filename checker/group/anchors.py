@@ -39,6 +39,22 @@ def decisive(
     return {m: frozenset(v) for m, v in out.items()}
 
 
+def first_figures(
+    claims: Sequence[Claim], predicates: frozenset[str], sentences: int
+) -> dict[str, frozenset[float]]:
+    """Measure -> the figures of the first sentence (among the first ``sentences``) that gives
+    one for it: the figure a report leads with, before the aftershocks and earlier quakes it
+    may mention further down."""
+    first: dict[str, int] = {}
+    out: dict[str, set[float]] = {}
+    for c in sorted(claims, key=lambda c: c.sentence):
+        if c.kind != "quantity" or c.vague or c.value is None or c.sentence >= sentences:
+            continue
+        if c.predicate in predicates and first.setdefault(c.predicate, c.sentence) == c.sentence:
+            out.setdefault(c.predicate, set()).add(float(c.value))
+    return {m: frozenset(v) for m, v in out.items()}
+
+
 def ages(claims: Sequence[Claim]) -> frozenset[str]:
     """The ages the article gives of named people ("Jane Doe, 23" -> "23")."""
     return frozenset(

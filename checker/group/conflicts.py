@@ -41,6 +41,7 @@ class Evidence:
     has_anchors: np.ndarray
     decisive: list[dict[str, frozenset[float]]]  # measure -> headline / lede figures
     has_decisive: np.ndarray
+    leads: list[dict[str, frozenset[float]]]  # measure -> the figure the report leads with
 
 
 def _set_matrix(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
@@ -58,10 +59,12 @@ def build_evidence(
     found: Sequence[dict],
     decisive: Sequence[dict[str, frozenset[float]]],
     claimed_ages: Sequence[frozenset[str]],
+    leads: Sequence[dict[str, frozenset[float]]] = (),
 ) -> Evidence:
     """``features``: each article's features; ``found``: its anchors; ``decisive``: its
     headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
-    give of named people ("Jane Doe, 23")."""
+    give of named people ("Jane Doe, 23"); ``leads``: the figures it leads with
+    (``anchors.first_figures``; none when not given)."""
     addr_sets = [addresses(f) for f in features]
     age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
     kinds = [_anchors.by_kind(a) for a in found]
@@ -77,6 +80,7 @@ def build_evidence(
         has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
         decisive=list(decisive),
         has_decisive=np.asarray([bool(d) for d in decisive], dtype=bool),
+        leads=list(leads) if leads else [{} for _ in features],
     )
 
 

@@ -5,8 +5,10 @@ other: a short report, or a few reports written from another angle, stay apart. 
 clustering, each cluster of at most ``group_recall_max_size`` articles (smallest first) joins
 the larger cluster with which it scores best on average, when
 
-- that average (pairs the blocking did not propose count as 0) is at least
-  ``group_recall_threshold``,
+- that average, over every pair between the two (scored afresh: a pair the blocking did not
+  propose still counts its own score), is at least ``group_recall_threshold``; the larger
+  clusters are tried in order of their candidate pairs' scores, down to an average of
+  ``group_recall_floor`` (the candidate pairs alone: a bound on the work),
 - it shares one of that cluster's decisive facts: a rare name, pair of names, figure or
   anchor fact that at least ``group_recall_core_share`` of the cluster's articles give, and
 - no pair between the two shows counter-evidence (``conflicts``: addresses, ages, figures;
@@ -75,14 +77,15 @@ def reattach(
             big = members_of[other]
             if len(big) <= len(small) or len(big) + len(small) > max(s.group_max_block, 2):
                 continue
-            mean = v / (len(small) * len(big))
-            if mean < s.group_recall_threshold:
+            if v / (len(small) * len(big)) < s.group_recall_floor:
                 break
             mine = set(written[small].indices.tolist())
             if not mine & _core(scorer, big):
                 continue
             ii = np.repeat(small, len(big))
             jj = np.tile(big, len(small))
+            if float(scorer.scores(ii, jj).mean()) < s.group_recall_threshold:
+                continue
             against = conflict_factors(scorer.evidence, ii, jj, s)
             against *= day_factors(scorer.days[ii], scorer.days[jj], s)
             if np.any(against < 1.0):

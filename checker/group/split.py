@@ -20,7 +20,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from checker.group.scoring import Scorer
 
 Cluster = tuple[np.ndarray, float]
-Cut = tuple[int, int, str, str]  # a report of each part (row index), and each part's own name
+Cut = tuple[int, int, str, str]  # a report of each part (row index), each part's own name
 
 
 def _idf(df: np.ndarray, size: int, scorer: Scorer) -> np.ndarray:
@@ -85,7 +85,8 @@ def split_look_alikes(scorer: Scorer, clusters: list[Cluster]) -> tuple[list[Clu
         names_b = own_names(scorer, b, a) if names_a else []
         if names_b:
             out.extend([(a, mean), (b, mean)])
-            cuts.append((int(a[0]), int(b[0]), names_a[0], names_b[0]))
+            shown = scorer.vectors.shown
+            cuts.append((int(a[0]), int(b[0]), shown[names_a[0]], shown[names_b[0]]))
         else:
             out.append((members, mean))
     return out, cuts
