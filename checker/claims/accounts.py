@@ -19,7 +19,6 @@ from checker.text.quotes import inside, opens_quote, quoted_spans
 from checker.text.tokens import Tok, tokenize
 
 _QUOTES = '"“”'
-_WITNESS_WORDS = ("witness", "eyewitness")
 _TAIL = 6  # tokens of "..., said Jane Roe." at the end of a sentence
 
 
@@ -77,7 +76,7 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
         if not source or not ev.lex.records.find_all(tokenize(source)):
             continue
         after = s.text.find(source) + len(source)
-        if any(t.start >= after and t.low.startswith(_WITNESS_WORDS) for t in toks):
+        if any(t.start >= after and t.low.startswith(ev.lex.witness_nouns) for t in toks):
             return True
     return False
 

@@ -21,7 +21,6 @@ _ASIDE_REACH = 12  # ... and of a name before an aside ("Jane Roe, a pollster, s
 _QUOTE_ENDS = frozenset({'"', "”", "’", "'", "—", "–"})
 _SPEAKER_ENDS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "that", "who", "on", "in"})
 _BACK_ENDS = PUNCT_BREAK | {","}
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 # Words that open a time or place before a comma ("On Monday, a man said"), never a name.
 _OPENERS = frozenset({"on", "after", "before", "during", "since", "by", "for", "with", "when"})
 _HEADLINE_REACH = 6  # tokens before a headline's "Source:" colon
@@ -172,7 +171,7 @@ def _concrete(attribution: str, lex: Lexicon) -> bool:
         return _officials_of_a_body(toks, unnamed, lex)
     if lex.official_sources.find_all(toks):
         return True
-    if toks and toks[0].low in _INDEFINITE:
+    if toks and toks[0].low in lex.indefinite:
         return False  # "a Western diplomat": someone, not a name
     caps = [t for t in toks if t.capitalised and t.low not in lex.not_places]
     known = any(t.low in lex.speaker_pronouns or t.low in lex.relatives for t in toks)

@@ -27,12 +27,7 @@ KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
-_RESULT_OPENERS = frozenset({"that", "it", "they", "the", "he", "she", "we", "you", "some"})
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
-_INDEFINITE = frozenset(
-    {"a", "an", "one", "another", "some"}
-)  # "a vendor said"  # "witnesses", "witness accounts"
-_QUANTIFIERS = _INDEFINITE | {"several", "many", "most", "all", "each", "both", "none", "any"}
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
     "speculation": "speculation or a hedge the outlet offers itself; no other report says so",
@@ -60,7 +55,7 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue  # "less severe": the opposite of an intensifier
             if kind in _INTENSIFIERS and _the_scene(toks, first, lex):
                 continue  # "in the chaos that followed": the scene, not colour on a fact
-            if kind in _INTENSIFIERS and _so_that(toks, first, last):
+            if kind in _INTENSIFIERS and _so_that(toks, first, last, lex):
                 continue  # "so intense it melted the paint": the outcome is the fact told
             if kind == "witness" and _of_witnesses(toks, first, lex):
                 continue  # "the grandmother of one of the witnesses said": she speaks
@@ -284,10 +279,10 @@ def _the_scene(toks, first: int, lex) -> bool:
     return low_at(toks, first - 1) == "the" and toks[first].low in lex.scene_nouns
 
 
-def _so_that(toks, first: int, last: int) -> bool:
+def _so_that(toks, first: int, last: int, lex) -> bool:
     """'so intense (that) it melted ...': a degree measured by its outcome, which the
     sentence states; not colour the outlet adds."""
-    return low_at(toks, first - 1) == "so" and low_at(toks, last) in _RESULT_OPENERS
+    return low_at(toks, first - 1) == "so" and low_at(toks, last) in lex.result_openers
 
 
 def _of_witnesses(toks, first: int, lex) -> bool:
@@ -303,7 +298,7 @@ def _of_witnesses(toks, first: int, lex) -> bool:
 
 
 def _quantity(word: str, lex) -> bool:
-    return word in lex.number_words or word in _QUANTIFIERS
+    return word in lex.number_words or word in lex.indefinite or word in lex.quantifiers
 
 
 def _named_after(toks, last: int) -> bool:
@@ -347,7 +342,7 @@ def _unnamed(attribution: str, lex) -> bool:
     if not toks:
         return False
     vague = lex.vague_speakers.find_all(toks) or lex.markers["witness"].find_all(toks)
-    return bool(vague) or toks[0].low in _INDEFINITE
+    return bool(vague) or toks[0].low in lex.indefinite
 
 
 def _kind(kinds: list[str], sourced: bool) -> str | None:

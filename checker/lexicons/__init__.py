@@ -99,6 +99,10 @@ class Lexicon:
     list_followers: frozenset[str]
     count_followers: frozenset[str]
     first_person: frozenset[str]
+    indefinite: frozenset[str]
+    quantifiers: frozenset[str]
+    result_openers: frozenset[str]
+    witness_nouns: tuple[str, ...]  # word beginnings: "witnesses", "eyewitness"
     values: dict[str, object]  # values.toml's tables: records, clock times, durations
 
 
@@ -159,6 +163,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         speculation_exceptions=Phrases.set_of(markers["speculation_exceptions"]),
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         scene_nouns=frozenset(markers["scene_nouns"]),
+        witness_nouns=tuple(markers["witness_nouns"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         vague_speakers=Phrases.set_of(markers["vague_speakers"]),
@@ -266,4 +271,7 @@ _GRAMMAR_LISTS = (
     "list_followers",
     "count_followers",
     "first_person",
+    "indefinite",
+    "quantifiers",
+    "result_openers",
 )
