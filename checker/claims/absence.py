@@ -15,7 +15,6 @@ from checker.claims.base import Context, EventContext
 from checker.model import Claim, ClaimKind, Finding, Verdict
 
 KIND = ClaimKind.ABSENCE
-_NEGATORS = ("no", "without")
 # Predicates of counts and facts that an absence category rules out.
 _RULES_OUT = {"damaged": "damage"}
 
@@ -32,7 +31,7 @@ def _extend(ctx: Context, first: int) -> int:
     """'no casualties or property damage' is one claim: start at the first 'no'."""
     j = first
     for k in range(first - 1, max(-1, first - 5), -1):
-        if ctx.toks[k].low in _NEGATORS:
+        if ctx.toks[k].low in ctx.lex.absence_negators:
             j = k
     return j
 

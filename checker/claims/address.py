@@ -17,9 +17,6 @@ from checker.text.tokens import Tok, digit_positions, low_at
 
 KIND = ClaimKind.ADDRESS
 _MAX_WORDS = 3
-_FULL = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "dr": "drive",
-         "blvd": "boulevard", "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway",
-         "hwy": "highway"}  # fmt: skip
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -43,7 +40,7 @@ def _street_after(toks: Sequence[Tok], j: int, lex) -> tuple[str, int]:
         if words and low in lex.street_words:
             if low == "block":
                 return "", -1
-            return " ".join(words + [_FULL.get(low, low)]), k + 1
+            return " ".join(words + [lex.street_abbreviations.get(low, low)]), k + 1
         if not (toks[k].capitalised and toks[k].is_word):
             return "", -1
         words.append(low)

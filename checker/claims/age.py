@@ -25,9 +25,7 @@ KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
-_AGES = ("age", "ages")
 _THE_AGES_OF = ["the", "ages", "of"]
-_PERSON_PRONOUNS = ("he", "she")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -64,7 +62,7 @@ def _age_ranges(ctx: Context) -> Iterator[Claim]:
         if (
             tok.low in ctx.lex.age_range_words
             and low_at(toks, j) == "in"
-            and low_at(toks, j + 1) in _AGES
+            and low_at(toks, j + 1) in ctx.lex.age_nouns
         ):
             j += 2
             j += low_at(toks, j) in ("from", "between")
@@ -145,11 +143,11 @@ def _in_a_range(toks, i: int) -> bool:
     return before or after
 
 
-def _pronoun_was(toks, i: int) -> bool:
+def _pronoun_was(toks, i: int, lex) -> bool:
     """'she was 91.', 'he is 19,': a pronoun, a copula and a number closing the clause."""
     return (
         low_at(toks, i - 1) in ("was", "is")
-        and low_at(toks, i - 2) in _PERSON_PRONOUNS
+        and low_at(toks, i - 2) in lex.person_pronouns
         and low_at(toks, i + 1) in (".", ",", ";", "when", "")
     )
 
@@ -167,7 +165,7 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
     toks, lex = ctx.toks, ctx.lex
     start, _ = lex.age_before.ending_at(toks, i, longest=5)
     after = lex.age_after.match(toks, i + 1)[0] if i + 1 < len(toks) else 0
-    if start < 0 and _pronoun_was(toks, i):
+    if start < 0 and _pronoun_was(toks, i, lex):
         start = i - 2  # "She was 91."
     if start < 0 and not after:
         return None
@@ -180,7 +178,9 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
             ctx.used.update(range(first, name_end))
             return _age(ctx, int(toks[i].low), first, name_end, named)
     who = subject_before(toks, first, lex)
-    if who is None and any(t.low in _PERSON_PRONOUNS for t in toks[max(0, first - 4) : first + 1]):
+    if who is None and any(
+        t.low in lex.person_pronouns for t in toks[max(0, first - 4) : first + 1]
+    ):
         who = ctx.recent_person
     if who is None:
         return None

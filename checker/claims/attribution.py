@@ -19,12 +19,8 @@ _REACH = 8  # words of a speaker on either side of a speech verb
 _BACK_REACH = 6  # words of a speaker before the verb
 _ASIDE_REACH = 12  # ... and of a name before an aside ("Jane Roe, a pollster, said")
 _QUOTE_ENDS = frozenset({'"', "”", "’", "'", "—", "–"})
-_SPEAKER_ENDS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "that", "who", "on", "in"})
 _BACK_ENDS = PUNCT_BREAK | {","}
-# Words that open a time or place before a comma ("On Monday, a man said"), never a name.
-_OPENERS = frozenset({"on", "after", "before", "during", "since", "by", "for", "with", "when"})
 _HEADLINE_REACH = 6  # tokens before a headline's "Source:" colon
-_OFFICIALS = frozenset({"officials", "official"})  # unnamed unless a body is named before
 
 
 def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
@@ -50,7 +46,7 @@ def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
             continue
         after = _speaker_follows(toks, first) or _name_follows(toks, first, last, lex)
         if toks[first].low == "according" or after:
-            yield _speaker(toks[last : last + _REACH], forward=True)
+            yield _speaker(toks[last : last + _REACH], forward=True, lex=lex)
         else:
             yield _speaker(toks[max(0, first - _ASIDE_REACH) : first], forward=False, lex=lex)
         if toks[first].low == "told" and last < len(toks):
@@ -93,20 +89,18 @@ def _speaker_follows(toks: Sequence[Tok], verb: int) -> bool:
     return verb == 0 or before in _QUOTE_ENDS
 
 
-def _speaker(span: Sequence[Tok], forward: bool, lex: Lexicon | None = None) -> list[Tok]:
+def _speaker(span: Sequence[Tok], forward: bool, lex: Lexicon) -> list[Tok]:
     """The words of the speaker inside ``span``, up to punctuation on the far side."""
     words = list(span)
     if forward:
-        cut = next((k for k, t in enumerate(words) if t.low in _SPEAKER_ENDS), len(words))
+        cut = next((k for k, t in enumerate(words) if t.low in lex.speaker_ends), len(words))
         return words[:cut]
     while words and words[-1].low == ",":  # "Heydar Alishbandi, Governor of Qeshm, said"
         words.pop()
     cut = max((k for k, t in enumerate(words) if t.low in _BACK_ENDS), default=-1)
     speaker = [t for t in words[cut + 1 :] if t.low != "."][-_BACK_REACH:]
     name = _name_before_aside(words, cut)
-    opener = {t.low for t in words[name:cut]} & (
-        _OPENERS | (lex.place_prepositions if lex else set())
-    )
+    opener = {t.low for t in words[name:cut]} & (lex.comma_openers | lex.place_prepositions)
     if name < 0 or opener:
         return speaker  # "In Miami, a man said", "On Monday, ...": a time or place, not a name
     return words[name:]
@@ -129,7 +123,7 @@ def _name_before_aside(words: Sequence[Tok], cut: int) -> int:
 def _officials_of_a_body(toks: Sequence[Tok], unnamed, lex: Lexicon) -> bool:
     """'Sheriff officials', 'police officials': officials of a named official body, not
     'officials' or 'a source' alone."""
-    if any(toks[first].low not in _OFFICIALS for first, _, _ in unnamed):
+    if any(toks[first].low not in lex.official_nouns for first, _, _ in unnamed):
         return False
     first_vague = min(first for first, _, _ in unnamed)
     if first_vague > 0 and _a_body_name(toks[first_vague - 1], lex):

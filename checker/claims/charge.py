@@ -21,11 +21,6 @@ from checker.text.names import Name, person_mentions
 from checker.text.tokens import PUNCT_BREAK, Tok, low_at
 
 KIND = ClaimKind.CHARGE
-_LEADS = frozenset({"with", "of", "to", "on", "for", "faces", "facing", "face"})
-_BETWEEN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                      "nine", "ten", "count", "counts", "charge", "charges", "single", "open",
-                      "multiple", "several", "additional", "of"})  # fmt: skip
-_CONDITIONAL = frozenset({"if", "could", "would", "may", "might", "will", "can", "unless"})
 _REACH = 8  # tokens after the stage word in which its first charge may stand
 
 
@@ -36,8 +31,8 @@ def read(ctx: Context) -> Iterator[Claim]:
     for first, last, stage in tables["stages"].find_all(toks):
         if first < read_to:
             continue  # 'booked on suspicion of murder': one stage, read once
-        charges, end = _charges_after(toks, last, tables["names"])
-        if not charges or _conditional(toks, first):
+        charges, end = _charges_after(toks, last, tables["names"], lex)
+        if not charges or _conditional(toks, first, lex):
             continue
         read_to = end
         who = _subject(toks, first, lex)
@@ -55,11 +50,12 @@ def read(ctx: Context) -> Iterator[Claim]:
         )
 
 
-def _charges_after(toks: Sequence[Tok], i: int, names) -> tuple[list[str], int]:
+def _charges_after(toks: Sequence[Tok], i: int, names, lex) -> tuple[list[str], int]:
     """Charges after a stage word: the first one led by a preposition or 'N counts of', then
     more joined by 'and' or commas ('capital murder and two counts of attempted murder')."""
     found: list[str] = []
-    end, k, led = i, i, low_at(toks, i - 1) in _LEADS
+    leads, between = lex.charge_leads, lex.charge_between
+    end, k, led = i, i, low_at(toks, i - 1) in leads
     while k < len(toks) and k < i + _REACH + 6 * len(found):
         low = toks[k].low
         n, charge = names.match(toks, k)
@@ -72,16 +68,16 @@ def _charges_after(toks: Sequence[Tok], i: int, names) -> tuple[list[str], int]:
         if low in PUNCT_BREAK or low in (".", ";"):
             break
         joined = found and low in (",", "and")
-        if found and not (joined or (led and (low in _BETWEEN or low[:1].isdigit()))):
+        if found and not (joined or (led and (low in between or low[:1].isdigit()))):
             break
-        led = joined or low in _LEADS or (led and (low in _BETWEEN or low[:1].isdigit()))
+        led = joined or low in leads or (led and (low in between or low[:1].isdigit()))
         k += 1
     return found, end
 
 
-def _conditional(toks: Sequence[Tok], first: int) -> bool:
+def _conditional(toks: Sequence[Tok], first: int, lex) -> bool:
     """'if convicted of murder', 'could face a murder charge': a charge that is not laid."""
-    return any(t.low in _CONDITIONAL for t in toks[max(0, first - 3) : first])
+    return any(t.low in lex.conditionals for t in toks[max(0, first - 3) : first])
 
 
 def _subject(toks: Sequence[Tok], stop: int, lex) -> Name | None:

@@ -24,8 +24,6 @@ from checker.text.numbers import number_word_value, read_figures
 from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of
 
 KIND = ClaimKind.QUANTITY
-_BARE_FIGURE_PLACES = ("over", "in", "near", "across", "from", "at")
-_OBJECT_PREPOSITIONS = ("with", "among", "for", "from", "by", "than")
 
 
 # --------------------------------------------------------------------------- reading
@@ -107,7 +105,7 @@ def _figures(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
             ("magnitude", fig.first, fig.first)
             if magnitude
             else predicate_near(
-                ctx, fig.first, max(unit_last, fig.last), _object_of(toks, fig), unit
+                ctx, fig.first, max(unit_last, fig.last), _object_of(toks, fig, lex), unit
             )
         )
         if magnitude:
@@ -116,7 +114,7 @@ def _figures(ctx: Context, spans: list[Span]) -> Iterator[Claim]:
             continue  # "shot two bailiffs": a noun we do not know is no head count
         if not unit and pred in lex.casualty_predicates and _close(fig, pred_at, pred_end):
             unit = lex.casualty_unit  # "killed two", "six were shot", "49 killed"
-        if not unit and last_unit and low_at(toks, fig.last) in _BARE_FIGURE_PLACES:
+        if not unit and last_unit and low_at(toks, fig.last) in lex.bare_figure_places:
             unit = last_unit  # "10 drones over Kaluga, 8 over Bryansk"
         if not unit or not pred or (fig.vague and fig.low <= 1) or not lex.takes(pred, unit):
             continue
@@ -193,8 +191,8 @@ def _after_a_name(toks, fig: Span, unit: str) -> bool:
     return before == "," and not unit and name >= 0 and toks[name].capitalised
 
 
-def _object_of(toks, fig: Span) -> bool:
-    return low_at(toks, fig.first - 1) in _OBJECT_PREPOSITIONS
+def _object_of(toks, fig: Span, lex) -> bool:
+    return low_at(toks, fig.first - 1) in lex.object_prepositions
 
 
 def _close(fig: Span, pred_at: int, pred_end: int) -> bool:

@@ -18,9 +18,6 @@ KIND = ClaimKind.FACT
 _REACH = 5  # tokens either side in which a predicate looks for its noun
 _DEATH = "death"  # the slot of where a victim died
 _CONDITION = "condition"  # the slot of the victims' condition
-# A word every phrase of the table holds: sentences without one are not scanned.
-_DEATH_CUES = frozenset({"died", "killed", "dead"})
-_CONDITION_CUES = frozenset({"released", "condition", "critically"})
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -36,13 +33,11 @@ def read(ctx: Context) -> Iterator[Claim]:
             continue
         taken.add((unit, pred))
         yield ctx.claim(KIND, min(first, u_first), max(last, u_last), unit, pred)
-    words = {t.low for t in toks}
-    if words & _DEATH_CUES:
-        for first, last, where in lex.death_places.find_all(toks):
-            yield ctx.claim(KIND, first, last, _DEATH, where, place="")
-    if words & _CONDITION_CUES:
-        for first, last, state in lex.conditions.find_all(toks):
-            yield ctx.claim(KIND, first, last, _CONDITION, state, place="")
+    # find_all skips a sentence with none of a table's anchor words (most sentences)
+    for first, last, where in lex.death_places.find_all(toks):
+        yield ctx.claim(KIND, first, last, _DEATH, where, place="")
+    for first, last, state in lex.conditions.find_all(toks):
+        yield ctx.claim(KIND, first, last, _CONDITION, state, place="")
 
 
 def unit_near(toks: Sequence[Tok], first: int, last: int, lex) -> tuple[str, int, int]:

@@ -21,9 +21,6 @@ from checker.text.tokens import Tok, low_at, lows_of
 KIND = ClaimKind.PERSON
 _DEAD = "killed"
 _IN_A_LIST = frozenset({",", "and"})
-_DEATH_WORDS = frozenset({"death", "deaths", "killing", "killings", "murder", "murders", "slaying",
-                          "slayings", "killed", "died", "slain", "dead", "deceased",
-                          "fatally"})  # fmt: skip
 _BEFORE_AS = 8  # tokens between 'identified' and 'as the victims who died'
 
 
@@ -31,8 +28,9 @@ def read(ctx: Context) -> Iterator[Claim]:
     """Names in a background sentence are read too: a name says which person it is about
     (the judge compares only the dead of one surname, against the event's toll)."""
     toks, lex = ctx.toks, ctx.lex
-    if _DEATH_WORDS.isdisjoint(lows_of(toks)):
-        return  # most sentences name no death: the phrase tables are not scanned
+    lows = lows_of(toks)
+    if all(table.anchors.isdisjoint(lows) for table in lex.named_dead.values()):
+        return  # most sentences hold no word every phrase of a table needs: none is scanned
     spans: list[tuple[int, int]] = []
     phrases = lex.named_dead
     for _first, last, _ in phrases["nouns_of"].find_all(toks):

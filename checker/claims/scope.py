@@ -18,10 +18,6 @@ from checker.text.tokens import Tok, digit_positions, low_at, lows_of
 PERPETRATOR = frozenset(
     {Note.EXCLUDES_PERPETRATOR, Note.INCLUDES_PERPETRATOR, Note.PERPETRATOR_DEAD}
 )
-_BACKGROUND_MONTH_BEFORE = ("in", "since", "last", "until")
-# Part words that make a figure a part only when they come before it: "including two
-# children" is a part, "eight people were shot, including five minors" is the whole.
-_WHOLE_AFTER = frozenset({"including", "among"})
 _HURT = frozenset({"injured", "shot"})  # predicates whose victims "others" can add to
 
 
@@ -43,7 +39,7 @@ def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
     if MONTHS.keys().isdisjoint(lows):
         return False
     return any(
-        low in MONTHS and low_at(toks, k - 1) in _BACKGROUND_MONTH_BEFORE
+        low in MONTHS and low_at(toks, k - 1) in lex.background_month_before
         for k, low in enumerate(lows)
     )
 
@@ -64,7 +60,7 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
     found = [
         (first, last)
         for first, last, _ in lex.partial.find_all(toks[lo:hi])
-        if not (toks[lo + first].low in _WHOLE_AFTER and lo + first >= fig.last)
+        if not (toks[lo + first].low in lex.whole_after and lo + first >= fig.last)
     ]
     return frozenset({Note.PARTIAL}) if found else frozenset()
 

@@ -26,7 +26,11 @@ def read(ctx: Context) -> Iterator[Claim]:
     spans = [
         (f, la, " ".join(t.low for t in toks[f:la])) for f, la, _ in ctx.lex.times.find_all(toks)
     ]
-    spans += [(m.first, m.last, m.label) for m in read_dates(toks) if m.kind != "year"]
+    spans += [
+        (m.first, m.last, m.label)
+        for m in read_dates(toks, ctx.lex.ambiguous_months)
+        if m.kind != "year"
+    ]
     for first, last, label in sorted(spans):
         yield ctx.claim(KIND, first, last, "time", "time", label=label)
 

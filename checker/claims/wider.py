@@ -16,9 +16,7 @@ from itertools import combinations
 from checker.claims.base import EventContext, fmt
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 
-_APART_FROM_THE_DEAD = frozenset({"other", "others", "also", "more", "additional", "another"})
 _TOTAL = "person"
-_ROLES = frozenset({"officer", "suspect", "soldier"})  # people counted by what they do
 
 
 def judge(ev: EventContext) -> Iterator[Finding]:
@@ -28,20 +26,20 @@ def judge(ev: EventContext) -> Iterator[Finding]:
     groups: dict[tuple[str, float], list[Claim]] = defaultdict(list)
     for c in ev.pool:
         if _countable(c, lex):
-            groups[(_family(c, dead), c.value)].append(c)
+            groups[(_family(c, dead, lex), c.value)].append(c)
     for (predicate, value), claims in sorted(groups.items()):
         for members in _by_subtype(claims):
-            if _adds_a_pair(members) and not _parts_of_roles(members):
+            if _adds_a_pair(members) and not _parts_of_roles(members, lex):
                 arts = sorted({c.article for c in members})
                 text = f"{len(arts)} reports give {fmt(value)} ({_slots(members)})"
                 slot = f"{_TOTAL}|{predicate}"
                 yield ev.finding(Verdict.AGREEMENT, "numeric", slot, text, members)
 
 
-def _parts_of_roles(members: list[Claim]) -> bool:
+def _parts_of_roles(members: list[Claim], lex) -> bool:
     """'two additional firefighters were injured' and 'two others remained hospitalized':
     parts of the toll, one of them people of a role, are often two different parts."""
-    return all(c.partial for c in members) and any(c.unit in _ROLES for c in members)
+    return all(c.partial for c in members) and any(c.unit in lex.roles for c in members)
 
 
 def _countable(c: Claim, lex) -> bool:
@@ -69,12 +67,12 @@ def _anyone_died(pool: Sequence[Claim], lex) -> bool:
     )
 
 
-def _family(c: Claim, dead: bool) -> str:
+def _family(c: Claim, dead: bool, lex) -> str:
     """Shot counts as wounded when nobody died or the shot are counted apart from the dead."""
     if c.predicate != "shot":
         return c.predicate
     words = set(c.quote.lower().split())
-    return "injured" if not dead or words & _APART_FROM_THE_DEAD else "shot"
+    return "injured" if not dead or words & lex.apart_from_the_dead else "shot"
 
 
 def _by_subtype(claims: list[Claim]) -> list[list[Claim]]:

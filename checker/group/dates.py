@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from checker.lexicons import lexicon
 from checker.settings import Settings
 from checker.text.dates import read_dates
 from checker.text.days import day_ordinal as parse_date
@@ -64,7 +65,8 @@ def text_date(text: str, settings: Settings) -> int | None:
     """The first full date (with its year) written in the first ``group_dateline_chars`` of
     an article: its dateline, where reports without metadata often give their date. Read by
     the one date reader (``checker.text.dates``)."""
-    for mention in read_dates(tokenize(text[: settings.group_dateline_chars])):
+    months = lexicon(settings.lexicon_additions).ambiguous_months
+    for mention in read_dates(tokenize(text[: settings.group_dateline_chars]), months):
         if mention.kind == "date" and mention.year:
             try:
                 return _dt.date(mention.year, mention.month, mention.day).toordinal()

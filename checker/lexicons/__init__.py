@@ -103,6 +103,24 @@ class Lexicon:
     quantifiers: frozenset[str]
     result_openers: frozenset[str]
     witness_nouns: tuple[str, ...]  # word beginnings: "witnesses", "eyewitness"
+    official_nouns: frozenset[str]  # "officials": unnamed unless a body is named before
+    ambiguous_months: frozenset[str]
+    charge_leads: frozenset[str]
+    charge_between: frozenset[str]
+    conditionals: frozenset[str]
+    background_month_before: frozenset[str]
+    whole_after: frozenset[str]
+    speaker_ends: frozenset[str]
+    comma_openers: frozenset[str]
+    bare_figure_places: frozenset[str]
+    object_prepositions: frozenset[str]
+    person_pronouns: frozenset[str]
+    age_nouns: frozenset[str]
+    absence_negators: frozenset[str]
+    apart_from_the_dead: frozenset[str]
+    roles: frozenset[str]
+    after_surname: frozenset[str]
+    street_abbreviations: dict[str, str]  # "st" -> "street": the word an address compares
     values: dict[str, object]  # values.toml's tables: records, clock times, durations
 
 
@@ -164,6 +182,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         scene_nouns=frozenset(markers["scene_nouns"]),
         witness_nouns=tuple(markers["witness_nouns"]),
+        official_nouns=frozenset(markers["official_nouns"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),
         official_sources=Phrases.set_of(markers["official_sources"]),
         vague_speakers=Phrases.set_of(markers["vague_speakers"]),
@@ -195,6 +214,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         conditions=Phrases.of(predicates["conditions"]),
         named_dead={k: Phrases.set_of(v) for k, v in predicates["named_dead"].items()},
         values=_value_tables(data["values"]),
+        street_abbreviations=dict(grammar["street_abbreviations"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -274,4 +294,20 @@ _GRAMMAR_LISTS = (
     "indefinite",
     "quantifiers",
     "result_openers",
+    "ambiguous_months",
+    "charge_leads",
+    "charge_between",
+    "conditionals",
+    "background_month_before",
+    "whole_after",
+    "speaker_ends",
+    "comma_openers",
+    "bare_figure_places",
+    "object_prepositions",
+    "person_pronouns",
+    "age_nouns",
+    "absence_negators",
+    "apart_from_the_dead",
+    "roles",
+    "after_surname",
 )

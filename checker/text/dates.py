@@ -27,8 +27,6 @@ WEEKDAY_INDEX = {d: k for k, d in enumerate(WEEKDAYS)}
 WEEKDAY_ABBREVIATIONS = {d[:3]: d for d in WEEKDAYS} | {"tues": "tuesday", "thurs": "thursday"}
 # Years a news text writes as a year: a four-digit number in this range is a date, not a count.
 YEAR_FIRST, YEAR_LAST = 1800, 2100
-# Month abbreviations that are also English words: a month only when capitalised ("may 3").
-_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "jun", "sep", "dec", "aug", "oct", "nov"})
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _MERIDIEM = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
 
@@ -75,10 +73,12 @@ class DateMention:
         return self.clock
 
 
-def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
+def read_dates(toks: Sequence[Tok], ambiguous: frozenset[str]) -> list[DateMention]:
     """Every date, weekday, year and clock time of a sentence, left to right. Every mention
     starts at a month or weekday word or at a token that starts with a digit, so the others
-    are skipped without trying the four readers (most sentences have none at all)."""
+    are skipped without trying the four readers (most sentences have none at all).
+    ``ambiguous``: month abbreviations that are also words (the lexicon's), months only when
+    capitalised."""
     found: list[DateMention] = []
     lows = lows_of(toks)
     if _DATE_WORDS.isdisjoint(lows) and not any(
@@ -89,7 +89,12 @@ def read_dates(toks: Sequence[Tok]) -> list[DateMention]:
     for i, low in enumerate(lows):
         if i < free or (low not in _DATE_WORDS and not low[:1].isdecimal()):
             continue
-        mention = _date_at(toks, i) or _clock_at(toks, i) or _day_at(toks, i) or _year_at(toks, i)
+        mention = (
+            _date_at(toks, i, ambiguous)
+            or _clock_at(toks, i)
+            or _day_at(toks, i)
+            or _year_at(toks, i)
+        )
         if mention:
             found.append(mention)
             free = mention.last
@@ -113,10 +118,10 @@ def _day_number(toks: Sequence[Tok], i: int) -> int:
     return int(digits) if digits.isdecimal() and 1 <= int(digits) <= 31 else 0
 
 
-def _date_at(toks: Sequence[Tok], i: int) -> DateMention | None:
+def _date_at(toks: Sequence[Tok], i: int, ambiguous: frozenset[str]) -> DateMention | None:
     """'July 17', 'Nov. 3, 2016', '17 July 2016'."""
     month = _month_at(toks, i)
-    if month and (toks[i].capitalised or toks[i].low not in _AMBIGUOUS_MONTHS):
+    if month and (toks[i].capitalised or toks[i].low not in ambiguous):
         number, end = month
         day = _day_number(toks, end)
         if day:

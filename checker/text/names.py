@@ -14,12 +14,6 @@ from checker.lexicons import Lexicon
 from checker.text.dates import is_date_word
 from checker.text.tokens import Tok, capitalised_words, low_at
 
-# Words that may follow a lone surname; a lower-case noun there makes it an adjective.
-_AFTER_NAME = frozenset(
-    {"was", "is", "had", "has", "with", "who", "and", "in", "at", "on", "said", "to", "of",
-     "won", "lost", "died", "will", "would", "could", "faces", "pleaded", "told", "remains"}
-)  # fmt: skip
-
 
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -110,16 +104,16 @@ def name_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> tuple[Name | None, 
             words.append(toks[j].low)
         j += 1
     core = [w for w in words if len(w) > 1 and w not in lex.name_titles]
-    lone_surname = len(core) == 1 and start == i and _ends_name(toks, j)
+    lone_surname = len(core) == 1 and start == i and _ends_name(toks, j, lex)
     if len(core) < 2 and not lone_surname:
         return None, -1, -1
     name = _key(words, lex)
     return (name, start, j) if name else (None, -1, -1)
 
 
-def _ends_name(toks: Sequence[Tok], j: int) -> bool:
+def _ends_name(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
     nxt = toks[j] if j < len(toks) else None
-    return nxt is None or not nxt.is_word or nxt.low in _AFTER_NAME
+    return nxt is None or not nxt.is_word or nxt.low in lex.after_surname
 
 
 def edit_distance_one(a: str, b: str) -> bool:
@@ -167,7 +161,7 @@ def subject_before(toks: Sequence[Tok], stop: int, lex: Lexicon) -> Name | None:
     opens the sentence before a comma or verb ('Page, aged 85', 'Page died at 85')."""
     for name, _first, _last in person_mentions(toks[:stop], lex):
         return name
-    if stop > 0 and _name_word(toks[0]) and _ends_name(toks, 1):
+    if stop > 0 and _name_word(toks[0]) and _ends_name(toks, 1, lex):
         name, _ = name_before(toks, 1, lex)
         return name
     return None

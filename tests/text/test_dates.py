@@ -2,6 +2,7 @@
 
 import pytest
 
+from checker.lexicons import lexicon
 from checker.text.dates import is_date_word, is_year, parse_iso, read_dates
 from checker.text.tokens import tokenize
 
@@ -19,7 +20,7 @@ from checker.text.tokens import tokenize
     ],
 )
 def test_dates_read(text, label, year):
-    (found,) = read_dates(tokenize(text))
+    (found,) = read_dates(tokenize(text), lexicon().ambiguous_months)
     assert (found.label, found.year) == (label, year)
 
 
@@ -28,7 +29,7 @@ def test_dates_read(text, label, year):
     ["They may 3 times a day", "He will march on", "the 6500 block", "1200 people"],
 )
 def test_not_dates(text):
-    assert read_dates(tokenize(text)) == []
+    assert read_dates(tokenize(text), lexicon().ambiguous_months) == []
 
 
 def test_date_words_are_never_names_or_places():
