@@ -46,3 +46,17 @@ def lone_findings(text: str, verdict: str = "embellishment"):
     claims = extract_claims(sentences)
     found = judge_event(Event("E1", ("a",)), {"a": article}, {"a": sentences}, {"a": claims})
     return [f for f in found if f.verdict == verdict]
+
+
+# Unrelated one-sentence stories to pad a grouping test: each its own event, sharing no
+# name, place or figure with the story under test.
+OTHER_STORIES = [
+    "Flooding closed the Harbour Road bridge in Dunmore after the river rose overnight.",
+    "The city council of Ashford approved a new budget for schools and libraries.",
+    "A fire destroyed a warehouse owned by Redline Logistics near the Kestrel rail yard.",
+    "Farmers in the Tamsin valley reported a poor harvest after a dry summer.",
+    "The Northgate museum opened an exhibition of paintings by Clara Vos.",
+    "Two ships collided off the coast of Port Elwin; no one was hurt.",
+    "The Brightwater hospital opened a new ward for children with cancer.",
+    "Voters in Larkspur elected Mayor Helen Drake to a third term.",
+]

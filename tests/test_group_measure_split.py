@@ -13,6 +13,7 @@ from checker.group.words import DECISIVE
 from checker.model import Article
 from checker.settings import DEFAULT
 from checker.split import split_article
+from tests.helpers import OTHER_STORIES
 
 BODY = (
     " hit Qeshm island off the coast of Hormozgan province near Bandar Abbas on Sunday, "
@@ -24,16 +25,6 @@ PLAIN = [
     "An earthquake" + BODY + " Tents were sent to Dargahan.",
     "A quake" + BODY + " Schools in Tabl were closed.",
     "The earthquake" + BODY + " Power was cut in Dargahan.",
-]
-OTHER_STORIES = [
-    "Flooding closed the Harbour Road bridge in Dunmore after the river rose overnight.",
-    "The city council of Ashford approved a new budget for schools and libraries.",
-    "A fire destroyed a warehouse owned by Redline Logistics near the Kestrel rail yard.",
-    "Farmers in the Tamsin valley reported a poor harvest after a dry summer.",
-    "The Northgate museum opened an exhibition of paintings by Clara Vos.",
-    "Two ships collided off the coast of Port Elwin; no one was hurt.",
-    "The Brightwater hospital opened a new ward for children with cancer.",
-    "Voters in Larkspur elected Mayor Helen Drake to a third term.",
 ]
 OFF = dataclasses.replace(DEFAULT, group_measure_split_min_part=0)
 

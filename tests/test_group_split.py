@@ -8,17 +8,8 @@ import dataclasses
 from checker.group import group_events
 from checker.model import Article
 from checker.settings import DEFAULT
+from tests.helpers import OTHER_STORIES
 
-OTHER_STORIES = [
-    "Flooding closed the Harbour Road bridge in Dunmore after the river rose overnight.",
-    "The city council of Ashford approved a new budget for schools and libraries.",
-    "A fire destroyed a warehouse owned by Redline Logistics near the Kestrel rail yard.",
-    "Farmers in the Tamsin valley reported a poor harvest after a dry summer.",
-    "The Northgate museum opened an exhibition of paintings by Clara Vos.",
-    "Two ships collided off the coast of Port Elwin; no one was hurt.",
-    "The Brightwater hospital opened a new ward for children with cancer.",
-    "Voters in Larkspur elected Mayor Helen Drake to a third term.",
-]
 VERBS = ["stopped", "beat", "defeated", "outpointed", "knocked out", "overwhelmed"]
 
 

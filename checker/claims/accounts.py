@@ -111,7 +111,7 @@ def _a_named_person_says(text: str, lex) -> bool:
     35 years, and he said'); not an official."""
     toks = tokenize(text)
     source = tokenize(attribution_of(toks, text, lex))
-    if not source or _official_words(text, lex):
+    if not source or official_voice(text, lex):
         return False
     if person_mentions(source, lex):
         return True
@@ -153,7 +153,7 @@ def _named_speaker(text: str, lex) -> bool:
     capitalised name in the source other than the sentence's first word ('said Nuss')."""
     toks = tokenize(text)
     source = attribution_of(toks, text, lex)
-    if _official_words(text, lex):
+    if official_voice(text, lex):
         return False  # an officer's statement is the police account, not a witness's
     if not source and _said_at_the_end(toks, lex):
         return True
@@ -181,9 +181,10 @@ def anonymity_of_a_named_speaker(ev: EventContext, key) -> bool:
     return words <= ev.settings.marker_bare_words and named_account_near(ev, key, span=1)
 
 
-def _official_words(text: str, lex) -> bool:
+def official_voice(text: str, lex) -> bool:
     """An official body or title outside quotation marks ('the governor, Alexander Gusev,
-    confirmed'; 'said Jane Roe, a police spokeswoman')."""
+    confirmed'; 'said Jane Roe, a police spokeswoman'; 'the Sheriff's Office'): quoted, it is
+    somebody's words about the officials, not the officials speaking."""
     clean = text.replace("'s", "").replace("’s", "")
     quoted = quoted_spans(clean)
     toks = tokenize(clean)

@@ -13,6 +13,7 @@ from checker.claims.accounts import (
     anonymity_of_a_named_speaker,
     heard_only,
     named_account_near,
+    official_voice,
     paraphrases_an_account,
     witnesses_account,
 )
@@ -173,20 +174,9 @@ def _official_account(ev: EventContext, article: str) -> bool:
     "the Sheriff's Office is investigating", "police said" sentence after sentence): the
     hedges between are the officials' account, not the outlet's guess."""
     sents = ev.mine[article]
-    official = sum(_official_voice(s.text, ev.lex) for s in sents)
+    official = sum(official_voice(s.text, ev.lex) for s in sents)
     s = ev.settings
     return official >= s.marker_account_min and official * s.marker_account_share >= len(sents)
-
-
-def _official_voice(text: str, lex) -> bool:
-    """An official body the sentence names outside quotation marks ('the Sheriff's Office')."""
-    text = text.replace("'s", "").replace("’s", "")
-    quoted = quoted_spans(text)
-    toks = tokenize(text)
-    return any(
-        not inside(quoted, toks[first].start, toks[last - 1].end)
-        for first, last, _ in lex.official_sources.find_all(toks)
-    )
 
 
 def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
