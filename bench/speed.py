@@ -10,6 +10,7 @@ included, as a user sees it; peak memory is the child's maximum resident set siz
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import statistics
@@ -33,18 +34,21 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
 def run_case(paths: list[str]) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one audit in a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and peak RSS (MiB) of one audit in a child process. The child's own resource
+    use (``os.wait4``), since the RUSAGE_CHILDREN maximum is a running maximum over every child
+    waited for so far, and would give a small case the peak of a large one run before it."""
     start = time.perf_counter()
-    subprocess.run(
+    child = subprocess.Popen(
         [sys.executable, "-m", "checker.cli", "audit", *paths, "--format", "json"],
-        check=True,
         stdout=subprocess.DEVNULL,
         cwd=ROOT,
     )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def two_long_articles(folder: Path, sentences: int = 5_250) -> list[str]:
