@@ -52,9 +52,9 @@ def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
 def _a_person(toks, lex) -> bool:
     """'Eugene Warner, 83, who has lived here for 30 years, said': a sentence that opens on
     a person's full name set off by a comma, and says what the person said."""
-    if len(toks) < 3 or toks[2].low != "," or not toks[0].capitalised:
+    if len(toks) < 3 or toks[2].low != "," or toks[0].low == "the":
         return False
-    name = toks[0].capitalised and toks[1].capitalised and toks[0].low != "the"
+    name = toks[0].capitalised and toks[1].capitalised
     return name and bool(lex.speech_verbs.find_all(toks))
 
 
@@ -177,8 +177,13 @@ def anonymity_of_a_named_speaker(ev: EventContext, key) -> bool:
     """A bare note that someone would not be identified ('She did not want to be
     identified.') next to a named person's quotation: the speaker gave a first name, and the
     note adds nothing the quotation does not already credit."""
-    words = sum(t.text[:1].isalnum() for t in tokenize(ev.mine[key[0]][key[1]].text))
+    words = _word_count(tokenize(ev.mine[key[0]][key[1]].text))
     return words <= ev.settings.marker_bare_words and named_account_near(ev, key, span=1)
+
+
+def _word_count(toks: Sequence[Tok]) -> int:
+    """Words and figures, not punctuation: how long a sentence is for the short-line rules."""
+    return sum(t.text[:1].isalnum() for t in toks)
 
 
 def official_voice(text: str, lex) -> bool:
@@ -207,13 +212,11 @@ def routine_witness(ev: EventContext, key) -> bool:
     nothing seen ('Neighbors said they heard gunshots Monday'), or who lived there, in a short
     sentence with no figure ('had just moved into the building, neighbors said'; not 'The
     teen, who sources said is about 16, lived in the neighborhood')."""
-    lex, settings = ev.lex, ev.settings
-    toks = tokenize(ev.mine[key[0]][key[1]].text)
     if heard_only(ev, key):
         return True
-    words = sum(t.text[:1].isalnum() for t in toks)
-    short = words <= settings.marker_routine_words
-    return short and bool(lex.routine_accounts.find_all(toks)) and not states_a_figure(ev, key)
+    toks = tokenize(ev.mine[key[0]][key[1]].text)
+    short = _word_count(toks) <= ev.settings.marker_routine_words
+    return short and bool(ev.lex.routine_accounts.find_all(toks)) and not states_a_figure(ev, key)
 
 
 def heard_only(ev: EventContext, key) -> bool:

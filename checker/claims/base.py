@@ -240,6 +240,20 @@ def clause_words(
     return frozenset(out - ctx.lex.auxiliaries)
 
 
+def stated_tolls(pool: Sequence[Claim], lex: Lexicon) -> Iterator[Claim]:
+    """Counts of people killed with a figure, not an update: the tolls a rule about the dead
+    starts from, each rule adding what it must exclude (parts, background, inexact figures)."""
+    for c in pool:
+        if (
+            c.kind == ClaimKind.QUANTITY
+            and c.predicate == "killed"
+            and c.unit in lex.people
+            and c.figure is not None
+            and Note.UPDATE not in c.notes
+        ):
+            yield c
+
+
 def fmt(value: float | None) -> str:
     return "?" if value is None else format_number(value)
 

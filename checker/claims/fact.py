@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext, value_summary
+from checker.claims.base import Context, EventContext, stated_tolls, value_summary
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.tokens import PUNCT_BREAK, Tok
 
@@ -93,16 +93,7 @@ def death_place(ev: EventContext) -> Iterator[Finding]:
 
 def _one_death(pool: Sequence[Claim], lex) -> bool:
     """Every stated toll of the event itself is one death, and one is stated."""
-    tolls = [
-        c.value
-        for c in pool
-        if c.kind == ClaimKind.QUANTITY
-        and c.predicate == "killed"
-        and c.unit in lex.people
-        and not c.partial
-        and Note.UPDATE not in c.notes
-        and c.figure is not None
-    ]
+    tolls = [c.value for c in stated_tolls(pool, lex) if not c.partial]
     return bool(tolls) and all(v == 1 for v in tolls)
 
 

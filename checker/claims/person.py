@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, stated_tolls
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.names import edit_distance_one, person_mentions
 from checker.text.tokens import Tok, low_at, lows_of
@@ -157,13 +157,7 @@ def _largest_toll(pool: Sequence[Claim], lex) -> int:
     """The largest count of dead the event's reports state for the event itself."""
     tolls = [
         c.value
-        for c in pool
-        if c.kind == ClaimKind.QUANTITY
-        and c.predicate == "killed"
-        and c.unit in lex.people
-        and c.figure is not None
-        and c.figure.exact
-        and Note.BACKGROUND not in c.notes
-        and Note.UPDATE not in c.notes
+        for c in stated_tolls(pool, lex)
+        if c.figure.exact and Note.BACKGROUND not in c.notes
     ]
     return int(max(tolls)) if tolls else 0
