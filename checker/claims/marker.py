@@ -42,8 +42,10 @@ _WHY = {
 def read(ctx: Context) -> Iterator[Claim]:
     """Where two phrases overlap ('experts have warned' / 'experts') the longer wins."""
     toks, lex = ctx.toks, ctx.lex
-    if _first_person(ctx) or _handle(ctx):
+    if _in_person(ctx, lex.first_person) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
+    if _in_person(ctx, lex.second_person):
+        return  # addressed to the reader (a promotion, a comment, an aside): not the event's
     if _fewer_words(toks, ctx.settings.marker_fragment_words):
         return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
@@ -254,12 +256,13 @@ def _handle(ctx: Context) -> bool:
     )
 
 
-def _first_person(ctx: Context) -> bool:
-    if ctx.lex.first_person.isdisjoint(lows_of(ctx.toks)):
-        return False  # most sentences: no first-person word, no quotation to look for
+def _in_person(ctx: Context, words: frozenset[str]) -> bool:
+    """A first- or second-person word outside quotation marks."""
+    if words.isdisjoint(lows_of(ctx.toks)):
+        return False  # most sentences: no such word, no quotation to look for
     quoted = quoted_spans(ctx.sentence.text)
     return any(
-        t.low in ctx.lex.first_person and not inside(quoted, t.start, t.end)
+        t.low in words and not inside(quoted, t.start, t.end)
         for t in ctx.toks
         if t.low != "us" or t.text == "us"
     )

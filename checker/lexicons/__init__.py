@@ -99,6 +99,7 @@ class Lexicon:
     list_followers: frozenset[str]
     count_followers: frozenset[str]
     first_person: frozenset[str]
+    second_person: frozenset[str]
     indefinite: frozenset[str]
     quantifiers: frozenset[str]
     result_openers: frozenset[str]
@@ -291,6 +292,7 @@ _GRAMMAR_LISTS = (
     "list_followers",
     "count_followers",
     "first_person",
+    "second_person",
     "indefinite",
     "quantifiers",
     "result_openers",

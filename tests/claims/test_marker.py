@@ -64,6 +64,8 @@ def test_news_boilerplate_is_not_speculation():
         ),
         ("It was a senseless shooting, a stark reminder of the danger.", "evaluative framing"),
         ("This unprecedented measure disrupted travel.", "intensifier"),
+        # "you" inside a speaker's quotation does not make the outlet's hedge the reader's
+        ('The fire was probably set, a day after he said "you will pay".', "speculation"),
         # a source three sentences back, in another paragraph, does not stand behind a hedge
         (
             "Police said two men were shot.\n\nThe bar was busy.\n\nMusic played.\n\n"
@@ -284,6 +286,9 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         # descriptions and statistics, not hedges
         "Cars pass a different scene than what a neighbor says it looked like that night.",
         "Children who suffered trauma are more likely to have health issues later in life.",
+        # addressed to the reader: a promotion, a reader's comment, a columnist's aside
+        "If you loved his show, you're probably hosting your own party anyway.",
+        "You fail twice in this league, you might be done for a while.",
     ],
 )
 def test_not_embellishments(text):
