@@ -177,7 +177,8 @@ class Settings:
     marker_fragment_words: int = 3  # words a sentence needs to frame anything
     marker_lede_sentences: int = 2  # sentences that sum up the account told after them
     marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
-    marker_account_share: int = 3  # ... when at least one sentence in this many is
+    marker_account_share: int = 6  # ... when at least one sentence in this many is (dev
+    # census of 220: 5-10 remove the same 7 police hedges judged wrong and 1 right; 3 kept them)
     # sentences either side where a named person's own account (not an official's) covers an
     # unnamed group and a paraphrase of how people lived it (GVA dev: 1 missed most of them,
     # "Neighbors said ... . 'Quote,' Anais Gonzalez said" two sentences on)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import EventContext
+from checker.claims.corroboration import without
+from checker.group.words import STOPWORDS
 from checker.model import Claim
 from checker.text.names import person_mentions
 from checker.text.quotes import inside, opens_quote, quoted_spans
@@ -217,6 +219,14 @@ def routine_witness(ev: EventContext, key) -> bool:
     toks = tokenize(ev.mine[key[0]][key[1]].text)
     short = _word_count(toks) <= ev.settings.marker_routine_words
     return short and bool(ev.lex.routine_accounts.find_all(toks)) and not states_a_figure(ev, key)
+
+
+def feelings_only(claims: Sequence[Claim], lex) -> bool:
+    """All the unnamed group says is how it feels or what it hopes ('Neighbors said they are
+    upset and confused', 'neighbors said they are hoping to find out what happened'): no
+    fact to weigh. A sentence with no such word ('Eyewitnesses said so.') is not one."""
+    words = {t.low for t in tokenize(without(claims[0].text, claims)) if t.low.isalpha()}
+    return bool(words & lex.account_wishes) and not words - STOPWORDS - lex.account_wishes
 
 
 def heard_only(ev: EventContext, key) -> bool:

@@ -51,7 +51,7 @@ def _sourced_nearby(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     credits a named or official source ('..., sources said' then '..., authorities said')."""
     article, at = key
     sents = ev.mine[article]
-    text = _without(claims[0].text, claims)
+    text = without(claims[0].text, claims)
     if len(utils.default_process(text).split()) < ev.settings.marker_corroboration_words:
         return False
     span = ev.settings.marker_account_span
@@ -101,7 +101,7 @@ def _similar_elsewhere(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     """token_set_ratio of the sentence without its marker phrases against the sentences of
     the other reports (the marker itself is what one report adds, so it must not count)."""
     article = key[0]
-    text = _without(claims[0].text, claims)
+    text = without(claims[0].text, claims)
     words = utils.default_process(text).split()
     if len(words) < ev.settings.marker_corroboration_words:
         return False  # "Neighbors said so.": too little left to match anything
@@ -122,7 +122,7 @@ def _long(text: str, ev: EventContext) -> bool:
     return len(text.split()) >= ev.settings.marker_corroboration_words
 
 
-def _without(text: str, claims: Sequence[Claim]) -> str:
+def without(text: str, claims: Sequence[Claim]) -> str:
     """The sentence with the marker phrases cut out (claims carry offsets in the sentence)."""
     cuts = sorted({(c.start, c.end) for c in claims}, reverse=True)
     for start, end in cuts:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from checker.claims.accounts import (
     anonymity_of_a_named_speaker,
+    feelings_only,
     heard_only,
     named_account_near,
     official_voice,
@@ -152,6 +153,8 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
         if not any(map(_quoted, claims)) and named_account_near(ev, key, span=1):
             return True
         return _hedge_of_a_source(ev, key, claims, markers)
+    if set(kinds) <= {"witness", "vague_source"} and feelings_only(claims, ev.lex):
+        return True  # "neighbors said they are hoping to find out what happened"
     if set(kinds) <= {"witness"}:
         return witnesses_account(ev, key, claims)
     if set(kinds) <= {"vague_source"}:  # an anonymous neighbour who only heard the shots

@@ -66,6 +66,7 @@ class Lexicon:
     vague_officials: frozenset[str]  # "Senior officials": words that name no body
     account_hedges: Phrases  # "appears to": an official account's hedge on what happened
     account_framings: Phrases  # "on edge": how people lived it, a named account paraphrased
+    account_wishes: frozenset[str]  # feeling, hope, wish: no fact on their own
     routine_hearing: frozenset[str]  # "heard" (shots): what an unnamed witness adds nothing by
     routine_sounds: frozenset[str]
     routine_sightings: frozenset[str]
@@ -193,6 +194,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         vague_officials=frozenset(markers["vague_officials"]),
         account_hedges=Phrases.set_of(markers["account_hedges"]),
         account_framings=Phrases.set_of(markers["account_framings"]),
+        account_wishes=frozenset(markers["account_wishes"]),
         routine_hearing=frozenset(markers["routine_hearing"]),
         routine_sounds=frozenset(markers["routine_sounds"]),
         routine_sightings=frozenset(markers["routine_sightings"]),

@@ -58,6 +58,16 @@ def test_news_boilerplate_is_not_speculation():
             "unsourced witness",
         ),
         ("Law enforcement sources say the teens had been playing basketball.", "unnamed source"),
+        # a feeling with a fact is a fact
+        ("Neighbors said they are upset that the house was a drug den.", "unsourced witness"),
+        # one official sentence in twelve does not make the report the officials' account
+        (
+            "Police responded to shots on Elm Street.\n\nOne teen died.\n\nAnother was hurt."
+            "\n\nThe street was busy.\n\nCars were parked.\n\nA dog barked.\n\nThe houses "
+            "are old.\n\nIt was dark.\n\nRain fell.\n\nA bus passed.\n\nShops closed."
+            "\n\nIt followed what appears to be a botched car-jacking.",
+            "speculation",
+        ),
         (
             '"The facade has changed," said a Western diplomat, who requested anonymity.',
             "unnamed source",
@@ -232,6 +242,14 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         "The Sheriff's Office responded to a report of a gunshot.\n\nThe Sheriff's Office is "
         "investigating.\n\nThe child is in stable condition.\n\nThis appears to be an "
         "accidental shooting.",
+        # ... even when most of its sentences tell the scene: two official sentences in ten
+        "Police responded to a report of shots on Elm Street.\n\nOne teen died.\n\nAnother "
+        "was hurt.\n\nThe street was busy.\n\nCars were parked.\n\nA dog barked.\n\nThe "
+        "houses are old.\n\nIt was dark.\n\nIt followed what appears to be a botched "
+        "car-jacking.\n\nThe sheriff's office is investigating.",
+        # unnamed groups that only say how they feel or what they hope
+        "In the meantime, neighbors said they are hoping to find out what happened.",
+        "Neighbors said they are upset and confused.",
         # unnamed witnesses who only heard the shots, or say who had just moved in
         "Neighbors said they heard gunshots Monday around 8 p.m.",
         "Neighbors reported hearing gunshots, and officers discovered the body of the victim.",
