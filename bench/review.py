@@ -1,6 +1,7 @@
 """Precision by reading: a fixed, seeded random sample of findings to judge by hand.
 
     python bench/review.py draw  -o bench/review/sample-<commit>.md   # draw a sample
+    python bench/review.py draw --census embellishment -o bench/review/census-<commit>.md
     python bench/review.py score bench/review/sample-<commit>.md      # precision of a judged one
 
 Each quote is shown with its article and its sentence number (from 1, as the checker splits
@@ -9,7 +10,8 @@ own, as an editor would run one story; the whole GVA dev split in one run) and d
 contradictions and 40 embellishments (seed 2026) from all of them. Each finding is written
 as a block with its quotes and the sentences they stand in, and a line ``judgement: ?`` to
 replace with ``correct``, ``wrong`` or ``debatable``, followed by ``reason: ...``. ``score``
-counts them: debatable counts as wrong.
+counts them: debatable counts as wrong. ``--census VERDICT`` writes every finding of that
+verdict instead (in finding order), so that a population's precision is known, not estimated.
 """
 
 from __future__ import annotations
@@ -56,15 +58,21 @@ def _block(name: str, f) -> str:
     return "\n".join(lines)
 
 
-def draw(out: Path) -> None:
+def draw(out: Path, census: str | None = None) -> None:
     pool = {v: [] for v in VERDICTS}
     for name, f in _findings():
         pool[f.verdict].append((name, f))
     rng = random.Random(SEED)
-    parts = [f"# Review sample (seed {SEED}, {PER_VERDICT} per verdict)\n"]
+    head = f"every {census}" if census else f"seed {SEED}, {PER_VERDICT} per verdict"
+    parts = [f"# Review {'census' if census else 'sample'} ({head})\n"]
     for verdict in VERDICTS:
         found = pool[verdict]
-        picked = rng.sample(found, min(PER_VERDICT, len(found)))
+        if census:
+            if verdict != census:
+                continue
+            picked = found
+        else:
+            picked = rng.sample(found, min(PER_VERDICT, len(found)))
         parts.append(f"# {verdict}: {len(picked)} of {len(found)}\n")
         parts.extend(_block(name, f) for name, f in picked)
     out.write_text("\n".join(parts), encoding="utf-8")
@@ -86,11 +94,12 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("draw")
     d.add_argument("-o", "--output", type=Path, required=True)
+    d.add_argument("--census", choices=VERDICTS, help="every finding of this verdict")
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
     args = parser.parse_args()
     if args.command == "draw":
-        draw(args.output)
+        draw(args.output, args.census)
     else:
         score(args.file)
 
