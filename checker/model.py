@@ -62,6 +62,7 @@ class ClaimKind(_Name):
     CHARGE = "charge"  # a legal charge or outcome: "charged with first-degree murder"
     PERSON = "person"  # a named person and what happened to them: "Wayne Rusher was killed"
     ADDRESS = "address"  # a house number on a street: "at 19 Plymouth St."
+    VENUE = "venue"  # where the event happened, nested: "in Mannheim, Germany"
 
 
 class Note(_Name):

@@ -175,6 +175,8 @@ class Settings:
     # Embellishments (claims/marker.py):
     marker_quote_span: int = 6  # sentences a quotation runs on for, at most
     marker_fragment_words: int = 3  # words a sentence needs to frame anything
+    venue_sentences: int = 2  # first sentences whose 'in PLACE' says where the event was
+    venue_words: int = 3  # capitalised words a nesting place ('in Dallas, Texas') has at most
     marker_lede_sentences: int = 2  # sentences that sum up the account told after them
     marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
     marker_account_share: int = 6  # ... when at least one sentence in this many is (dev

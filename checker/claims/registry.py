@@ -27,6 +27,7 @@ from checker.claims import (
     restated,
     score,
     time,
+    venue,
     work_year,
 )
 
@@ -48,6 +49,7 @@ READERS = (
     person.read,
     address.read,
     time.read,
+    venue.read,
     marker.read,
 )
 
@@ -59,6 +61,7 @@ RULES = (
     charge.judge,
     person.judge,
     address.judge,
+    venue.judge,
     fact.judge,
     fact.death_place,
     fact.condition,

@@ -52,6 +52,8 @@ class Lexicon:
     place_prepositions: frozenset[str]
     weak_prepositions: Phrases
     not_places: frozenset[str]
+    venue_prepositions: frozenset[str]
+    apposition_ends: frozenset[str]
     place_possessions: Phrases
     markers: dict[str, Phrases]  # kind -> phrases
     speculation_exceptions: Phrases
@@ -178,6 +180,8 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         place_prepositions=frozenset(places["prepositions"]),
         weak_prepositions=Phrases.set_of(places["weak_prepositions"]),
         not_places=frozenset(places["not_places"]),
+        venue_prepositions=frozenset(places["venue_prepositions"]),
+        apposition_ends=frozenset(places["apposition_ends"]),
         place_possessions=Phrases.set_of(places["place_possessions"]),
         markers={k: Phrases.set_of(markers[k]) for k in MARKER_KINDS},
         speculation_exceptions=Phrases.set_of(markers["speculation_exceptions"]),
