@@ -3,6 +3,7 @@
     python bench/review.py draw  -o bench/review/sample-<commit>.md   # draw a sample
     python bench/review.py draw --census embellishment -o bench/review/census-<commit>.md
     python bench/review.py score bench/review/sample-<commit>.md      # precision of a judged one
+    python bench/review.py carry NEW.md OLD.md...   # calls of identical blocks judged before
 
 Each quote is shown with its article and its sentence number (from 1, as the checker splits
 the text), not a line number. ``draw`` audits GVA dev and ECB+ dev (each ECB+ topic on its
@@ -12,6 +13,10 @@ as a block with its quotes and the sentences they stand in, and a line ``judgeme
 replace with ``correct``, ``wrong`` or ``debatable``, followed by ``reason: ...``. ``score``
 counts them: debatable counts as wrong. ``--census VERDICT`` writes every finding of that
 verdict instead (in finding order), so that a population's precision is known, not estimated.
+``carry`` fills a new draw's blocks with the calls of identical blocks (same verdict, kind,
+explanation and quoted sentences; finding numbers aside) in earlier judged files, marked with
+the file they come from, and lists the blocks still to judge: after a change that only removes
+findings, a census judged before scores the new population without a second reading.
 """
 
 from __future__ import annotations
@@ -89,6 +94,48 @@ def score(path: Path) -> None:
         print(f"{verdict}: {right}/{len(judged)} correct ({share:.0%}); debatable counts as wrong")
 
 
+def _blocks(text: str) -> tuple[str, list[str]]:
+    head, *blocks = re.split(r"(?m)^(?=## )", text)
+    return head, blocks
+
+
+def _block_key(block: str) -> str:
+    """The block without its calls and its finding number, which shifts when others move."""
+    kept = [line for line in block.splitlines() if line.strip() and not line.startswith(_CALLS)]
+    kept[0] = re.sub(r" F\d+:", ":", kept[0])
+    return "\n".join(kept)
+
+
+_CALLS = ("judgement:", "reason:", "# ")
+
+
+def carry(path: Path, judged: list[Path]) -> None:
+    known: dict[str, tuple[str, str, str]] = {}
+    for old in judged:
+        for block in _blocks(old.read_text(encoding="utf-8"))[1]:
+            call = re.search(r"(?m)^judgement: (\w+)$", block)
+            reason = re.search(r"(?m)^reason: (.*)$", block)
+            if call and call.group(1) != "?":
+                why = reason.group(1) if reason else ""
+                known.setdefault(_block_key(block), (call.group(1), why, old.name))
+    head, blocks = _blocks(path.read_text(encoding="utf-8"))
+    out, left = [head], 0
+    for block in blocks:
+        found = known.get(_block_key(block))
+        if found and re.search(r"(?m)^judgement: \?$", block):
+            call, why, source = found
+            block = re.sub(r"(?m)^judgement: \?$", f"judgement: {call}", block)
+            if not why.endswith(".md)"):  # a call carried before keeps its first source
+                why = f"{why} (from {source})"
+            block = re.sub(r"(?m)^reason:.*$", lambda _, why=why: f"reason: {why}", block)
+        elif not found:
+            left += 1
+            print(f"to judge: {block.splitlines()[0][3:]}")
+        out.append(block)
+    path.write_text("".join(out), encoding="utf-8")
+    print(f"{len(blocks) - left} of {len(blocks)} blocks carry an earlier call; {left} to judge")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -97,9 +144,14 @@ def main() -> None:
     d.add_argument("--census", choices=VERDICTS, help="every finding of this verdict")
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
+    c = sub.add_parser("carry")
+    c.add_argument("file", type=Path)
+    c.add_argument("judged", type=Path, nargs="+")
     args = parser.parse_args()
     if args.command == "draw":
         draw(args.output, args.census)
+    elif args.command == "carry":
+        carry(args.file, args.judged)
     else:
         score(args.file)
 

@@ -29,6 +29,7 @@ KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
+_REFERENCE = re.compile(r"^\s*\^|\[\d{1,3}\]")  # "^ [12] but other sources say", "[54] A source"
 _NAMEABLE = frozenset({"evaluative", "vague_source", "intensifier", "mild_intensifier"})
 _WHY = {
     "unsourced witness": "witnesses or residents with no name; no other report has them",
@@ -47,6 +48,8 @@ def read(ctx: Context) -> Iterator[Claim]:
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
     if _in_person(ctx, lex.second_person):
         return  # addressed to the reader (a promotion, a comment, an aside): not the event's
+    if _page_furniture(ctx):
+        return  # a footnote or a video player's controls: the page's, not the outlet's words
     if _fewer_words(toks, ctx.settings.marker_fragment_words):
         return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
@@ -257,6 +260,15 @@ def _handle(ctx: Context) -> bool:
         t.text == "@" and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
         for k, t in enumerate(toks)
     )
+
+
+def _page_furniture(ctx: Context) -> bool:
+    """A reference list's footnote ('^', '[54]': its sources are the references it cites) or a
+    video player's controls kept by the scraper ('CLOSE Skip in Skip x Embed x Share')."""
+    if _REFERENCE.search(ctx.sentence.text):
+        return True
+    controls = {t.low for t in ctx.toks if t.capitalised and t.low in ctx.lex.page_controls}
+    return len(controls) >= 2
 
 
 def _in_person(ctx: Context, words: frozenset[str]) -> bool:

@@ -103,6 +103,7 @@ class Lexicon:
     count_followers: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
+    page_controls: frozenset[str]
     indefinite: frozenset[str]
     quantifiers: frozenset[str]
     result_openers: frozenset[str]
@@ -299,6 +300,7 @@ _GRAMMAR_LISTS = (
     "count_followers",
     "first_person",
     "second_person",
+    "page_controls",
     "indefinite",
     "quantifiers",
     "result_openers",

@@ -158,6 +158,8 @@ def test_news_boilerplate_is_not_speculation():
             "Five people were shot, sources said.\n\nFour people were shot, authorities said.",
             "unnamed source",
         ),
+        # one word a player also shows is no player ('Close' friends)
+        ("Close friends said the horrific attack left the town in tears.", "intensifier"),
     ],
 )
 def test_embellishments_a_lone_report_still_gets(text, kind):
@@ -307,6 +309,14 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         # addressed to the reader: a promotion, a reader's comment, a columnist's aside
         "If you loved his show, you're probably hosting your own party anyway.",
         "You fail twice in this league, you might be done for a while.",
+        # page furniture: a reference list's footnote, a video player's controls
+        "[54] A law enforcement source stated that Wang was there, but other sources say "
+        "that Wang shared the apartment.",
+        "^ The road was where, in 2001, sources say he lived.",
+        "CLOSE Skip in Skip x Embed x Share Police speak on the horrific incident of a man.",
+        # words of size describe, they do not frame
+        "The shootings at a home in north Phoenix led to a massive police presence.",
+        "Residents evacuated after a huge fire at a store have been allowed to return.",
     ],
 )
 def test_not_embellishments(text):
