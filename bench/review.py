@@ -89,6 +89,8 @@ def score(path: Path) -> None:
     for verdict in VERDICTS:
         marks = re.findall(rf"^## .*: {verdict} \(.*?\n(?:.*\n)*?judgement: (\w+|\?)", text, re.M)
         judged = [m for m in marks if m != "?"]
+        if not marks:
+            continue  # a census of the other verdict
         right = sum(m == "correct" for m in judged)
         share = right / len(judged) if judged else 0.0
         print(f"{verdict}: {right}/{len(judged)} correct ({share:.0%}); debatable counts as wrong")
