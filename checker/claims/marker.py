@@ -66,6 +66,8 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue  # "so intense it melted the paint": the outcome is the fact told
             if kind == "witness" and _of_witnesses(toks, first, lex):
                 continue  # "the grandmother of one of the witnesses said": she speaks
+            if kind == "evaluative" and low_at(toks, first - 1) in lex.person_pronouns:
+                continue  # "He underscored the need": a person's point, told as speech
             if kind == "vague_source" and _named_after(toks, last):
                 continue  # "experts at the U.S. Fish and Wildlife Service" are named
             if kind in _NAMEABLE and _a_name(toks, first, last):

@@ -158,6 +158,8 @@ def test_news_boilerplate_is_not_speculation():
             "Five people were shot, sources said.\n\nFour people were shot, authorities said.",
             "unnamed source",
         ),
+        # the outlet's own point, with the event as its subject
+        ("The shooting underscored how easily children find loaded guns.", "evaluative framing"),
         # one word a player also shows is no player ('Close' friends)
         ("Close friends said the horrific attack left the town in tears.", "intensifier"),
     ],
@@ -314,6 +316,9 @@ def test_an_unnamed_speakers_hedge_is_not_the_outlets_speculation(text):
         "that Wang shared the apartment.",
         "^ The road was where, in 2001, sources say he lived.",
         "CLOSE Skip in Skip x Embed x Share Police speak on the horrific incident of a man.",
+        # an evaluative verb with a person as its subject is that person's speech
+        "Capt. Jack Owen spoke to reporters.\n\nHe underscored the need to keep guns from "
+        "children.",
         # words of size describe, they do not frame
         "The shootings at a home in north Phoenix led to a massive police presence.",
         "Residents evacuated after a huge fire at a store have been allowed to return.",
