@@ -118,6 +118,7 @@ class Settings:
     # On the reviewed sample of 753e8e0, 4 of 21 wrong contradictions were such pairs.
     happening_day_sentences: int = 4
     happening_day_tolerance: int = 1
+    opening_date_words: int = 3  # a date this near a sentence's start opens it ('Back on July 25,')
     identifying_predicates: tuple[str, ...] = ("magnitude",)
     # Figures that agree but never contradict: running tallies (arrests grow over days), shots
     # fired (each shooter fires his own), multi-party money (every team makes its own offer),

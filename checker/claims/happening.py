@@ -11,9 +11,10 @@ before it, the reading grouping uses: ``checker.text.days.happening_day``).
 from __future__ import annotations
 
 from checker.claims.base import EventContext
+from checker.text.dates import read_dates
+from checker.text.days import calendar_day, happening_day
 from checker.text.days import day_ordinal as parse_date
-from checker.text.days import happening_day
-from checker.text.tokens import tokenize
+from checker.text.tokens import Tok, tokenize
 
 
 def happening_days(ev: EventContext) -> dict[str, int]:
@@ -26,6 +27,48 @@ def happening_days(ev: EventContext) -> dict[str, int]:
         if day >= 0:
             days[a] = day
     return days
+
+
+def lede_days(ev: EventContext) -> dict[str, frozenset[int]]:
+    """Every day a report's lede dates something to: its happening's weekday or relative day,
+    and each calendar date it writes ('the March 23 shooting')."""
+    happening = ev.once(happening_days)
+    out = {}
+    for a in ev.ids:
+        published = parse_date(ev.articles[a].date)
+        days = {happening[a]} if a in happening else set()
+        for toks in ev.ledes[a]:
+            days.update(_calendar_days(toks, published, ev))
+        out[a] = frozenset(days)
+    return out
+
+
+def told_of_another_day(ev: EventContext, article: str, index: int) -> bool:
+    """A sentence after the lede that opens with a date the lede never comes near ('Back on
+    July 25, ...', 'On March 23, police responded ...'): an earlier incident told as background.
+    Undecided (False) when the lede dates nothing."""
+    if index < ev.settings.happening_day_sentences:
+        return False
+    lede = ev.once(lede_days).get(article)
+    if not lede:
+        return False
+    toks = tokenize(ev.mine[article][index].text)[: ev.settings.opening_date_words + 4]
+    published = parse_date(ev.articles[article].date)
+    opening = [
+        d
+        for m in read_dates(toks, ev.lex.ambiguous_months)
+        if m.kind == "date" and m.first <= ev.settings.opening_date_words
+        for d in [calendar_day(m.month, m.day, m.year, published)]
+        if d is not None
+    ]
+    tolerance = ev.settings.happening_day_tolerance
+    return bool(opening) and all(abs(opening[0] - d) > tolerance for d in lede)
+
+
+def _calendar_days(toks: list[Tok], published: int | None, ev: EventContext) -> set[int]:
+    dates = read_dates(toks, ev.lex.ambiguous_months)
+    days = (calendar_day(m.month, m.day, m.year, published) for m in dates if m.kind == "date")
+    return {d for d in days if d is not None}
 
 
 def other_happenings(days: dict[str, int], a: str, b: str, tolerance: int) -> bool:

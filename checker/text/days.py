@@ -7,6 +7,7 @@ the same way, here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from checker.text.dates import WEEKDAY_INDEX, parse_iso
@@ -35,3 +36,23 @@ def happening_day(sentences: Sequence[Sequence[str]], published: int | None, rea
             if low in RELATIVE_DAYS:
                 return published - RELATIVE_DAYS[low]
     return -1
+
+
+def calendar_day(month: int, day: int, year: int, published: int | None) -> int | None:
+    """The ordinal of a date a report writes ('March 23'); without a year, in the year that puts
+    it nearest the article's date. None when it cannot be placed."""
+    if year:
+        return _ordinal(year, month, day)
+    if published is None or published < 0:
+        return None
+    around = dt.date.fromordinal(published).year
+    days = [_ordinal(y, month, day) for y in (around - 1, around, around + 1)]
+    placed = [d for d in days if d is not None]
+    return min(placed, key=lambda d: abs(d - published)) if placed else None
+
+
+def _ordinal(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).toordinal()
+    except ValueError:
+        return None  # February 30

@@ -78,3 +78,27 @@ def test_weekdays_of_reports_months_apart_are_two_happenings():
     assert verdicts(months, "contradiction", "temporal") == []
     same_week = audit(*texts, dates={0: "2016-10-23", 1: "2016-10-26"})
     assert verdicts(same_week, "contradiction", "temporal")
+
+
+_LEDE = (
+    "A man was shot and killed on Sunday night outside a bar in Midtown. "
+    "Police said the gunman fled on foot. Officers found the victim on the sidewalk. "
+    "Detectives are asking for help. "
+)
+
+
+def _framed(later: str, date: str | None = "2016-08-01"):
+    found = _audit(("", date, _LEDE + later))
+    return [f for f in found if f.verdict == "embellishment"]
+
+
+def test_framing_of_an_earlier_incident_opened_by_its_date_is_background():
+    assert _framed("Back on July 2, a man was shot on the same corner, witnesses said.") == []
+    assert _framed("On March 23, neighbors reported hearing a woman scream.") == []
+
+
+def test_framing_dated_to_the_lede_day_or_undated_still_counts():
+    # 2016-08-01 is a Monday: the lede's Sunday is July 31
+    assert _framed("On July 31, witnesses said, the gunman ran toward the park.")
+    assert _framed("Witnesses said the gunman ran toward the park.")
+    assert _framed("On July 2, a man was shot on the same corner, witnesses said.", date=None)

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from checker.text.days import day_ordinal, happening_day
+from checker.text.days import calendar_day, day_ordinal, happening_day
 
 SUNDAY = datetime.date(2016, 7, 3).toordinal()  # 2016-07-03 was a Sunday
 
@@ -32,3 +32,22 @@ def test_day_ordinal_reads_iso_dates_only():
     assert day_ordinal("2016-07-03T10:00:00") == SUNDAY
     assert day_ordinal(None) is None
     assert day_ordinal("July 3") is None
+
+
+def _day(y, m, d):
+    return datetime.date(y, m, d).toordinal()
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "year", "published", "placed"),
+    [
+        (7, 1, 0, SUNDAY, _day(2016, 7, 1)),  # no year: the article's
+        (12, 30, 0, _day(2017, 1, 2), _day(2016, 12, 30)),  # ... or the nearest one
+        (1, 2, 0, _day(2016, 12, 30), _day(2017, 1, 2)),
+        (7, 25, 2003, SUNDAY, _day(2003, 7, 25)),  # a year given is kept
+        (2, 30, 2016, SUNDAY, None),  # no such day
+        (7, 1, 0, None, None),  # no year and no article date: nowhere to put it
+    ],
+)
+def test_calendar_day_places_a_written_date(month, day, year, published, placed):
+    assert calendar_day(month, day, year, published) == placed
