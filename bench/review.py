@@ -4,6 +4,7 @@
     python bench/review.py draw --census embellishment -o bench/review/census-<commit>.md
     python bench/review.py score bench/review/sample-<commit>.md      # precision of a judged one
     python bench/review.py carry NEW.md OLD.md...   # calls of identical blocks judged before
+    python bench/review.py draw --corpus ../shared/corpora/fa-kes/fa-kes.jsonl -o FILE  # elsewhere
 
 Each quote is shown with its article and its sentence number (from 1, as the checker splits
 the text), not a line number. ``draw`` audits GVA dev and ECB+ dev (each ECB+ topic on its
@@ -46,8 +47,9 @@ def _corpora() -> list[tuple[str, list[str]]]:
     ]
 
 
-def _findings():
-    for name, paths in _corpora():
+def _findings(corpora: list[str] | None = None):
+    chosen = [(Path(c).stem, [c]) for c in corpora] if corpora else _corpora()
+    for name, paths in chosen:
         report = run(load_paths(paths).articles)
         for f in report.findings:
             if f.verdict in VERDICTS:
@@ -63,9 +65,9 @@ def _block(name: str, f) -> str:
     return "\n".join(lines)
 
 
-def draw(out: Path, census: str | None = None) -> None:
+def draw(out: Path, census: str | None = None, corpora: list[str] | None = None) -> None:
     pool = {v: [] for v in VERDICTS}
-    for name, f in _findings():
+    for name, f in _findings(corpora):
         pool[f.verdict].append((name, f))
     rng = random.Random(SEED)
     head = f"every {census}" if census else f"seed {SEED}, {PER_VERDICT} per verdict"
@@ -144,6 +146,9 @@ def main() -> None:
     d = sub.add_parser("draw")
     d.add_argument("-o", "--output", type=Path, required=True)
     d.add_argument("--census", choices=VERDICTS, help="every finding of this verdict")
+    d.add_argument(
+        "--corpus", action="append", help="audit this file instead of the dev corpora (repeat)"
+    )
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
     c = sub.add_parser("carry")
@@ -151,7 +156,7 @@ def main() -> None:
     c.add_argument("judged", type=Path, nargs="+")
     args = parser.parse_args()
     if args.command == "draw":
-        draw(args.output, args.census)
+        draw(args.output, args.census, args.corpus)
     elif args.command == "carry":
         carry(args.file, args.judged)
     else:
