@@ -118,6 +118,12 @@ class Settings:
     # On the reviewed sample of 753e8e0, 4 of 21 wrong contradictions were such pairs.
     happening_day_sentences: int = 4
     happening_day_tolerance: int = 1
+    # Figures of reports published more than this many days apart are not set against each
+    # other (two happenings grouped by shared names, or a later count). GVA dev's numeric
+    # contradictions span at most 7 days (ECB+ rows have no dates): any value from 7 up gives
+    # the same dev findings; on FA-KES, 11-21 keep its one correct contradiction 11 days apart
+    # and drop the eight wrong ones 22-103 days apart.
+    figures_days_apart: int = 14
     opening_date_words: int = 3  # a date this near a sentence's start opens it ('Back on July 25,')
     identifying_predicates: tuple[str, ...] = ("magnitude",)
     # Figures that agree but never contradict: running tallies (arrests grow over days), shots

@@ -25,6 +25,8 @@ from checker.claims.happening import (
     happening_days,
     later_update,
     other_happenings,
+    published_apart,
+    published_days,
     roundups,
     updates,
 )
@@ -54,6 +56,7 @@ class _EventFacts(NamedTuple):
     roundups: frozenset[str]  # reports of several incidents
     updates: dict[str, int]  # reports whose title marks them as an update: their dates
     hurt: dict[str, list[Claim]]  # each report's whole counts of the wounded and the shot
+    published: dict[str, int]  # each report's date
 
 
 def _event_facts(ev: EventContext) -> _EventFacts:
@@ -66,6 +69,7 @@ def _event_facts(ev: EventContext) -> _EventFacts:
         roundups(ev),
         updates(ev),
         _hurt_by_article(ev),
+        published_days(ev),
     )
 
 
@@ -96,7 +100,7 @@ def _judge_alignment(ev: EventContext, al: Alignment, facts: _EventFacts) -> lis
     if _tally(al, ev.settings):
         return findings  # agrees, never contradicts (a running tally, per-shooter, per-party)
     marks = facts.marks
-    apart = _apart(facts, ev.settings.happening_day_tolerance)
+    apart = _apart(facts, ev.settings)
     also = facts.hurt if al.key.predicate in _HURT else {}
     principals = _conflicting_principals(figures, marks, apart, also)
     ratio = ev.settings.conflict_scale_ratio
@@ -246,11 +250,24 @@ def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
     return by_article
 
 
-def _apart(facts: _EventFacts, tolerance: int):
-    """Two reports that may tell of two happenings: dated to different days, or one of them
-    a round-up of several incidents."""
-    rounds = facts.roundups
-    return lambda a, b: a in rounds or b in rounds or other_happenings(facts.days, a, b, tolerance)
+def _apart(facts: _EventFacts, settings):
+    """Two reports that may tell of two happenings: ledes dated to different days, reports
+    published weeks apart, or one of them a round-up of several incidents."""
+    rounds, tolerance, most = (
+        facts.roundups,
+        settings.happening_day_tolerance,
+        settings.figures_days_apart,
+    )
+
+    def apart(a: str, b: str) -> bool:
+        return (
+            a in rounds
+            or b in rounds
+            or other_happenings(facts.days, a, b, tolerance)
+            or published_apart(facts.published, a, b, most)
+        )
+
+    return apart
 
 
 def _hurt_by_article(ev: EventContext) -> dict[str, list[Claim]]:

@@ -71,6 +71,19 @@ def _calendar_days(toks: list[Tok], published: int | None, ev: EventContext) -> 
     return {d for d in days if d is not None}
 
 
+def published_days(ev: EventContext) -> dict[str, int]:
+    """Each report's date as an ordinal, where it has one."""
+    days = {a: parse_date(ev.articles[a].date) for a in ev.ids}
+    return {a: d for a, d in days.items() if d is not None}
+
+
+def published_apart(published: dict[str, int], a: str, b: str, most: int) -> bool:
+    """Two reports published more than ``most`` days apart: a figure of the happening given
+    by both is as likely of two happenings (two strikes on one town a month apart, grouped
+    by their shared names) or a later count as a discrepancy."""
+    return a in published and b in published and abs(published[a] - published[b]) > most
+
+
 def other_happenings(days: dict[str, int], a: str, b: str, tolerance: int) -> bool:
     """Both reports date their happening, to days further apart than ``tolerance``."""
     return a in days and b in days and abs(days[a] - days[b]) > tolerance

@@ -1,5 +1,7 @@
 """Counter-evidence of two happenings: ledes dated to other days, round-ups, update titles."""
 
+import pytest
+
 from checker.extract import extract_claims
 from checker.judge import judge_event
 from checker.model import Article, Event
@@ -102,3 +104,13 @@ def test_framing_dated_to_the_lede_day_or_undated_still_counts():
     assert _framed("On July 31, witnesses said, the gunman ran toward the park.")
     assert _framed("Witnesses said the gunman ran toward the park.")
     assert _framed("On July 2, a man was shot on the same corner, witnesses said.", date=None)
+
+
+@pytest.mark.parametrize(("second", "contradicts"), [("2017-04-20", True), ("2017-05-20", False)])
+def test_figures_of_reports_published_weeks_apart_are_not_compared(second, contradicts):
+    # no weekday in either lede: only the reports' dates tell the happenings apart
+    found = _audit(
+        ("", "2017-04-18", "An air strike killed 15 civilians in the town of Kafr Nabl."),
+        ("", second, "An air strike killed five civilians in the town of Kafr Nabl."),
+    )
+    assert bool(verdicts(found, "contradiction", "numeric")) == contradicts
