@@ -10,11 +10,13 @@ before it, the reading grouping uses: ``checker.text.days.happening_day``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from checker.claims.base import EventContext
-from checker.text.dates import read_dates
+from checker.text.dates import is_year, read_dates
 from checker.text.days import calendar_day, happening_day
 from checker.text.days import day_ordinal as parse_date
-from checker.text.tokens import Tok, tokenize
+from checker.text.tokens import Tok, tokenize, tokens_of
 
 
 def happening_days(ev: EventContext) -> dict[str, int]:
@@ -63,6 +65,17 @@ def told_of_another_day(ev: EventContext, article: str, index: int) -> bool:
     ]
     tolerance = ev.settings.happening_day_tolerance
     return bool(opening) and all(abs(opening[0] - d) > tolerance for d in lede)
+
+
+def told_of_an_earlier_year(ev: EventContext, article: str, index: int) -> bool:
+    """A sentence that names a year before the report's own ('since it started in 2011',
+    'under siege since 2012'): the conflict's or the place's history, told as background."""
+    published = parse_date(ev.articles[article].date)
+    if published is None:
+        return False
+    year = dt.date.fromordinal(published).year
+    words = tokens_of(ev.mine[article][index].text)
+    return any(is_year(w) and int(w) < year for w in words)
 
 
 def _calendar_days(toks: list[Tok], published: int | None, ev: EventContext) -> set[int]:

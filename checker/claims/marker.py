@@ -21,7 +21,7 @@ from checker.claims.accounts import (
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, EventContext
 from checker.claims.corroboration import corroborated
-from checker.claims.happening import told_of_another_day
+from checker.claims.happening import told_of_an_earlier_year, told_of_another_day
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.quotes import after_open_quote, inside, opens_quote, quoted_spans
 from checker.text.tokens import low_at, lows_of, tokenize
@@ -114,8 +114,10 @@ def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     kind = _kind(unsupported, _sourced(claims[0], unsupported, ev.lex))
     if kind is None or _in_a_post(ev, key) or _inside_a_long_quote(ev, key, claims):
         return None
-    if _account_nearby(ev, key, unsupported, claims, markers) or told_of_another_day(ev, *key):
-        return None  # a source's account nearby; an earlier incident told as background
+    if _account_nearby(ev, key, unsupported, claims, markers):
+        return None
+    if told_of_another_day(ev, *key) or told_of_an_earlier_year(ev, *key):
+        return None  # an earlier incident, or the place's history, told as background
     if kind in _INTENSIFIERS:
         if ev.shared.get(key):
             kind = "intensifier on shared fact"

@@ -99,6 +99,13 @@ def test_framing_of_an_earlier_incident_opened_by_its_date_is_background():
     assert _framed("On March 23, neighbors reported hearing a woman scream.") == []
 
 
+def test_framing_of_an_earlier_year_is_background():
+    assert _framed("The war has killed thousands since the brutal crackdown of 2011.") == []
+    assert _framed("The brutal crackdown killed thousands, witnesses said.")  # no year
+    assert _framed("The brutal crackdown of 2016 killed thousands.")  # the report's year
+    assert _framed("The brutal crackdown of 2011 killed thousands.", date=None)  # no date
+
+
 def test_framing_dated_to_the_lede_day_or_undated_still_counts():
     # 2016-08-01 is a Monday: the lede's Sunday is July 31
     assert _framed("On July 31, witnesses said, the gunman ran toward the park.")
