@@ -30,6 +30,8 @@ def test_counting_notes(sentence, note):
         # 'including' after the figure: the figure is the whole, its part follows
         ("Eight people were shot, including five minors, police said.", 8, False),
         ("Police said four were hurt, among them two children.", 4, False),
+        # ... but a figure that 'was among' the victims is a part of them
+        ("Nearly 70 children were among those killed in the bombing.", 70, True),
         # 'including' before it: the figure is the part
         ("Six people were shot, including two children who were wounded.", 2, True),
         ("Deputies arrived to find four people suffering from gunshot wounds.", 4, True),
