@@ -30,11 +30,36 @@ def judge_event(
     sentences: Mapping[str, Sequence[Sentence]],
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings = DEFAULT,
+    copied: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Finding]:
-    """All findings of one event (ids are assigned later, over the whole report)."""
+    """All findings of one event (ids are assigned later, over the whole report).
+    ``copied``: the event's sentences that another article of the collection carries word for
+    word (``copied_sentences``)."""
     pool = tuple(c for a in sorted(event.articles) for c in claims.get(a, ()))
-    ev = EventContext(event, articles, sentences, pool, align_claims(pool), settings)
+    alignments = align_claims(pool)
+    ev = EventContext(event, articles, sentences, pool, alignments, settings, copied)
     return _one_happening([finding for rule in RULES for finding in rule(ev)], ev)
+
+
+def copied_sentences(
+    sentences: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT
+) -> frozenset[tuple[str, int]]:
+    """(article, sentence) of every sentence of ``copy_min_words`` words or more that another
+    article of the collection carries word for word (letter case and spacing aside): wire
+    copy, an agency's background paragraph, page furniture. Read over the whole collection,
+    since the articles that share such a paragraph are mostly about other events."""
+    seen: dict[str, tuple[str, int]] = {}
+    copied: set[tuple[str, int]] = set()
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            words = s.text.lower().split()
+            if len(words) < settings.copy_min_words:
+                continue
+            key = " ".join(words)
+            first = seen.setdefault(key, (article, s.index))
+            if first[0] != article:
+                copied.update((first, (article, s.index)))
+    return frozenset(copied)
 
 
 _WEEK = 6  # days: two weekdays of one happening are at most this far apart

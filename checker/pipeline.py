@@ -12,7 +12,7 @@ from checker.engine import Engine
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events
-from checker.judge import judge_event, too_many_sentences
+from checker.judge import copied_sentences, judge_event, too_many_sentences
 from checker.model import Article, Event, Finding, Report, Verdict
 from checker.settings import DEFAULT, Settings
 from checker.split import split_article
@@ -83,21 +83,26 @@ def _analyse(settings: Settings, article: Article) -> tuple:
 
 
 def _judge_one(settings: Settings, job: tuple) -> list[Finding]:
-    event, by_id, sentences, claims = job
-    return judge_event(event, by_id, sentences, claims, settings)
+    event, by_id, sentences, claims, copied = job
+    return judge_event(event, by_id, sentences, claims, settings, copied)
 
 
 def _judge_all(
     engine: Engine, events, by_id, sentences, claims, settings, progress=None
 ) -> list[Finding]:
-    """Findings of every event, in event order. Each job carries only its event's articles;
-    the largest events are sent first so that they do not finish last on one worker."""
+    """Findings of every event, in event order. Each job carries only its event's articles
+    (and which of their sentences other articles carry too); the largest events are sent
+    first so that they do not finish last on one worker."""
+    copied: dict[str, set[tuple[str, int]]] = {}
+    for key in copied_sentences(sentences, settings):
+        copied.setdefault(key[0], set()).add(key)
     jobs = [
         (
             e,
             {a: by_id[a] for a in e.articles if a in by_id},
             {a: sentences[a] for a in e.articles if a in sentences},
             {a: claims[a] for a in e.articles if a in claims},
+            frozenset(k for a in e.articles for k in copied.get(a, ())),
         )
         for e in events
     ]

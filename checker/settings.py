@@ -184,6 +184,10 @@ class Settings:
     marker_fragment_words: int = 3  # words a sentence needs to frame anything
     venue_sentences: int = 2  # first sentences whose 'in PLACE' says where the event was
     venue_words: int = 3  # capitalised words a nesting place ('in Dallas, Texas') has at most
+    # A sentence this long that another article carries word for word is copy (wire copy, an
+    # agency's background paragraph, page furniture), no report's own framing. FA-KES: 7
+    # embellishments in such sentences, all judged or plainly wrong; none on the dev corpora.
+    copy_min_words: int = 8
     marker_lede_sentences: int = 2  # sentences that sum up the account told after them
     marker_account_min: int = 2  # sentences credited to officials that make a report theirs ...
     marker_account_share: int = 6  # ... when at least one sentence in this many is (dev

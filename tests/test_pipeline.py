@@ -159,3 +159,41 @@ def test_an_event_over_the_sentence_limit_is_noted_and_framing_not_judged():
     kinds = {f.kind for f in limited.findings if f.verdict == "embellishment"}
     assert kinds <= {"added detail"}
     assert {f.kind for f in normal.findings if f.verdict == "embellishment"} - kinds
+
+
+WIRE = (
+    "The brutal tactics pursued by the regime have drawn condemnation, witnesses said, and "
+    "the war has no end in sight."
+)
+
+
+def test_a_paragraph_other_articles_carry_is_no_reports_framing():
+    """Wire copy shared by reports of different events is nobody's addition; the same
+    framing written once still is."""
+    from checker.model import Article
+
+    stories = [
+        "An air strike hit a market in Kafr Nabl on Monday. " + WIRE,
+        "A bomb exploded at a checkpoint in Homs on Friday. " + WIRE,
+        "A convoy was shelled near Hama on Sunday. The brutal tactics shocked residents, "
+        "witnesses said.",
+    ]
+    report = run(
+        [Article(f"a{k}", t) for k, t in enumerate(stories)], overrides=[["a0"], ["a1"], ["a2"]]
+    )
+    framed = {c.article for f in report.findings if f.verdict == "embellishment" for c in f.claims}
+    assert framed == {"a2"}
+
+
+def test_copied_sentences_need_two_articles_and_enough_words():
+    from checker.judge import copied_sentences
+    from checker.model import Article
+    from checker.split import split_article
+
+    texts = {"a": WIRE + " Short line here.", "b": WIRE.upper() + " Short line here.", "c": WIRE}
+    sentences = {k: split_article(Article(k, t)) for k, t in texts.items()}
+    copied = copied_sentences(sentences)
+    assert ("a", 0) in copied and ("b", 0) in copied and ("c", 0) in copied
+    assert ("a", 1) not in copied  # under copy_min_words: a coincidence, not copy
+    alone = {"a": sentences["a"]}
+    assert copied_sentences(alone) == frozenset()

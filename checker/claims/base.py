@@ -111,6 +111,7 @@ class EventContext:
     pool: tuple[Claim, ...]
     alignments: tuple[Alignment, ...]
     settings: Settings
+    copied: frozenset[tuple[str, int]] = frozenset()  # sentences another article carries too
     _once: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

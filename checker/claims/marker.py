@@ -102,8 +102,8 @@ def judge(ev: EventContext) -> Iterator[Finding]:
 def _embellishment(ev: EventContext, key, markers, kinds) -> Finding | None:
     """A sentence's framing that no similar sentence of another report shares."""
     claims = [c for c in markers[key] if _outlets_words(c, ev.lex)]
-    if not claims:
-        return None
+    if not claims or key in ev.copied:
+        return None  # a copied sentence (wire copy, boilerplate) is no report's addition
     kinds = {**kinds, key: {c.label for c in claims}}
     backed = {k for a, s, _ in ev.support.get(key, ()) for k in kinds.get((a, s), ())}
     unsupported = sorted(kinds[key] - backed)
