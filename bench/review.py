@@ -126,18 +126,20 @@ def carry(path: Path, judged: list[Path]) -> None:
     out, left = [head], 0
     for block in blocks:
         found = known.get(_block_key(block))
-        if found and re.search(r"(?m)^judgement: \?$", block):
+        if not re.search(r"(?m)^judgement: \?$", block):
+            pass  # judged already
+        elif found:
             call, why, source = found
             block = re.sub(r"(?m)^judgement: \?$", f"judgement: {call}", block)
             if not why.endswith(".md)"):  # a call carried before keeps its first source
                 why = f"{why} (from {source})"
             block = re.sub(r"(?m)^reason:.*$", lambda _, why=why: f"reason: {why}", block)
-        elif not found:
+        else:
             left += 1
             print(f"to judge: {block.splitlines()[0][3:]}")
         out.append(block)
     path.write_text("".join(out), encoding="utf-8")
-    print(f"{len(blocks) - left} of {len(blocks)} blocks carry an earlier call; {left} to judge")
+    print(f"{len(blocks) - left} of {len(blocks)} blocks judged; {left} to judge")
 
 
 def main() -> None:
