@@ -216,7 +216,7 @@ def test_timings_hook_names_every_stage_and_changes_nothing():
     articles = load_paths([str(SEEDS)]).articles
     timings: dict[str, float] = {}
     timed = run(articles, timings=timings)
-    stages = ("split", "extract", "group", "judge")
+    stages = ("split", "extract", "features", "group", "judge")
     assert set(timings) == {*stages, *(f"{s} cpu" for s in stages)}
     assert all(v >= 0 for v in timings.values())
     assert render_json(timed) == render_json(run(articles))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +51,7 @@ class Doc:
     plain: list[bool]  # False for a title-case or all-caps line
     names: set[str]  # keys written capitalised where a capital means a name
     lower: set[str]  # words written in lower case
-    counts: Counter  # feature -> weighted count
+    counts: dict[str, float]  # feature -> weighted count
     surface: dict[str, str]  # feature -> how it was first written
 
 
@@ -126,21 +126,33 @@ def tokenize(article: Article) -> Doc:
     body = [toks for toks, ok in zip(sentences, plain, strict=True) if ok]
     names = {key_of(t) for toks in body for t in toks[1:] if t[0].isupper()}
     lower = {t for toks in body for t in toks if t[0].islower()}
-    return Doc(sentences, plain, names, lower, Counter(), {})
+    return Doc(sentences, plain, names, lower, {}, {})
 
 
-def common_words(docs: Sequence[Doc], settings: Settings) -> set[str]:
+def common_words(lowers: Iterable[Set[str]], settings: Settings) -> set[str]:
     """Collection statistic: words that name no one on their own (generic words, and words
-    written in lower case by ``group_common_df`` articles or more)."""
-    lower_df = Counter(w for d in docs for w in d.lower)
+    written in lower case by ``group_common_df`` articles or more); ``lowers``: the words
+    each article writes in lower case."""
+    lower_df = Counter(w for lower in lowers for w in lower)
     return set(GENERIC) | {w for w, c in lower_df.items() if c >= settings.group_common_df}
 
 
 def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
     """Fill doc.counts and doc.surface; ``common``: words that name no one on their own."""
+    named = own_features(doc, settings)
+    drop_common(doc.counts, doc.surface, named, common)
+
+
+def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
+    """Fill doc.counts and doc.surface from this article alone, a name feature for every
+    word written as a name; return those words' keys. Which of them the collection writes in
+    lower case (``common``) is known only when every article is read: ``drop_common`` then
+    removes theirs, and the bags are as if they had never been counted (the remaining keys
+    keep their order, so every sum adds the same terms in the same order)."""
     counts, surface, names = doc.counts, doc.surface, doc.names
     stop, months = STOPWORDS, MONTHS
     lede, lede_weight = settings.group_lede_sentences, settings.group_lede_weight
+    named: set[str] = set()
     for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
         weight = lede_weight if number < lede else 1.0
         found: list[tuple[str, str]] = []  # (feature, as written)
@@ -170,8 +182,8 @@ def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
                 prev_name = ""
                 continue
             if first.isupper() and ((pos and ok) or key in names):
-                if key not in common:
-                    found.append(("p:" + key, tok))
+                named.add(key)
+                found.append(("p:" + key, tok))
                 if prev_name:
                     found.append((f"q:{prev_name} {key}", f"{prev_shown} {tok}"))
                 prev_name, prev_shown = key, tok
@@ -183,6 +195,16 @@ def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
         for feature, shown in found:
             counts[feature] = get(feature, 0) + weight  # no Counter.__missing__ per new key
             keep(feature, shown)
+    return frozenset(named)
+
+
+def drop_common(
+    counts: dict[str, float], surface: dict[str, str], named: Set[str], common: Set[str]
+) -> None:
+    """Remove the name features of words the collection writes in lower case (``common``)."""
+    for key in named & common:
+        del counts["p:" + key]
+        del surface["p:" + key]
 
 
 def addresses(features: Iterable[str]) -> frozenset[str]:
