@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from checker.coerce import ordinary
-from checker.engine import Engine
+from checker.engine import Engine, young_objects
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, digest, group_events
@@ -35,8 +35,12 @@ def run(
     ``features``, ``group``, ``judge``; see ``_Clock``), for the benchmarks. ``progress(stage, done,
     total)``, when given, is called as articles are read and events judged (the CLI's bar).
     """
-    engine = engine or Engine()
-    clock = _Clock(timings)
+    with young_objects(settings.gc_young_objects):
+        return _run(articles, settings, overrides, engine or Engine(), _Clock(timings), progress)
+
+
+def _run(articles, settings, overrides, engine, clock, progress) -> Report:
+    """``run`` with its engine and clock, the garbage collector set for it."""
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     analyse = partial(_analyse, settings)
