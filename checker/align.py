@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
@@ -274,9 +274,31 @@ class QuoteIndex:
     def best_match(self, quote: str, article: str) -> float:
         """The best partial_ratio of ``quote`` in any article but ``article``."""
         quote = quote.lower()
-        others = [a for a in self._texts if a != article]
-        if any(quote in self._bodies[a] for a in others):
+        if self._verbatim(quote, article):
             return 100.0
+        return max(
+            (fuzz.partial_ratio(quote, p) for p in self._passages(quote, article)), default=0.0
+        )
+
+    def carries(self, quote: str, article: str, least: float) -> bool:
+        """Whether ``best_match(quote, article) >= least``, found sooner: the first passage
+        that reaches ``least`` settles it, and partial_ratio gives up on a passage as soon
+        as it cannot reach ``least`` (``score_cutoff``)."""
+        quote = quote.lower()
+        if self._verbatim(quote, article):
+            return least <= 100.0
+        return any(
+            fuzz.partial_ratio(quote, p, score_cutoff=least) >= least
+            for p in self._passages(quote, article)
+        )
+
+    def _verbatim(self, quote: str, article: str) -> bool:
+        """``quote`` (lower case) is written word for word in another article."""
+        return any(quote in body for a, body in self._bodies.items() if a != article)
+
+    def _passages(self, quote: str, article: str) -> Iterator[str]:
+        """The passages of other articles sharing the most rare words with ``quote`` (lower
+        case), best first, at most ``quote_passages``."""
         shared: dict[tuple[str, int], float] = defaultdict(float)
         budget = self._settings.quote_postings_budget
         words = sorted(
@@ -294,8 +316,5 @@ class QuoteIndex:
                 if place[0] != article:
                     shared[place] += weight
         ranked = sorted(shared, key=lambda place: (-shared[place], place))
-        best = 0.0
         for a, k in ranked[: self._settings.quote_passages]:
-            passage = " ".join(self._texts[a][max(k - 1, 0) : k + 2])
-            best = max(best, fuzz.partial_ratio(quote, passage))
-        return best
+            yield " ".join(self._texts[a][max(k - 1, 0) : k + 2])
