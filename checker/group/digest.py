@@ -21,12 +21,12 @@ from checker.group.features import own_features, tokenize
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
 from checker.lexicons import lexicon
-from checker.model import Article, Claim
+from checker.model import Article, Claim, Packed
 from checker.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
-class Digest:
+class Digest(Packed):
     """One article as grouping sees it, before the collection statistics are applied."""
 
     counts: dict[str, float]  # feature -> weighted count (anchor facts included), with ...
