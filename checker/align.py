@@ -213,10 +213,10 @@ def candidate_pairs(
     """
     words = [_content_words(text) for text in texts]
     frequency: Counter[str] = Counter(w for ws in words for w in ws)
-    indexed = _indexed_words(frequency, settings)
+    rank = _indexed_words(frequency, settings)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        ranked = sorted((w for w in ws if w in indexed), key=lambda w: (frequency[w], w))
+        ranked = sorted((w for w in ws if w in rank), key=rank.__getitem__)
         keep = len(ranked) - math.ceil(len(ranked) * settings.similar_prefix_share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)
@@ -226,24 +226,28 @@ def candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         for k, i in enumerate(ids):
+            li, oi, alone = lengths[i], owners[i], len(owners[i]) == 1
             for j in ids[k + 1 :]:
-                short, long = sorted((lengths[i], lengths[j]))
-                if short >= least * long and (len(owners[i] | owners[j]) > 1):
+                lj = lengths[j]
+                close = lj >= least * li if li >= lj else li >= least * lj
+                # not all of one article: owners are never empty
+                if close and (not alone or owners[j] != oi):
                     pairs.add((i, j))
     return pairs
 
 
-def _indexed_words(frequency: Counter[str], settings: Settings) -> set[str]:
+def _indexed_words(frequency: Counter[str], settings: Settings) -> dict[str, int]:
     """Words in at most ``similar_max_postings`` texts always; more frequent ones, rarest
     first, only while the pairs they make fit in ``similar_pair_budget``: a word in most
-    sentences of an event names no particular statement, and would make all pairs."""
-    kept: set[str] = set()
+    sentences of an event names no particular statement, and would make all pairs. Each
+    with its rank, rarest first (ties by the word): texts sort their words by it."""
+    kept: dict[str, int] = {}
     spent = 0
     for word, count in sorted(frequency.items(), key=lambda item: (item[1], item[0])):
         spent += count * (count - 1) // 2
         if count > settings.similar_max_postings and spent > settings.similar_pair_budget:
             break
-        kept.add(word)
+        kept[word] = len(kept)
     return kept
 
 
