@@ -36,7 +36,7 @@ for folder in (ROOT, ROOT / "bench"):
 
 from synthetic import GVA, write_corpus  # noqa: E402
 
-STAGES = ("load", "split", "extract", "group", "judge", "render")
+STAGES = ("load", "split", "extract", "features", "group", "judge", "render")
 SIZES = (8000, 16000, 32000, 64000)
 _WORD = re.compile(r"\w+")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
@@ -213,10 +213,10 @@ def candidate_pairs(
     """
     words = [_content_words(text) for text in texts]
     frequency: Counter[str] = Counter(w for ws in words for w in ws)
-    indexed = _indexed_words(frequency, settings)
+    rank = _indexed_words(frequency, settings)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        ranked = sorted((w for w in ws if w in indexed), key=lambda w: (frequency[w], w))
+        ranked = sorted((w for w in ws if w in rank), key=rank.__getitem__)
         keep = len(ranked) - math.ceil(len(ranked) * settings.similar_prefix_share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)
@@ -226,24 +226,28 @@ def candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         for k, i in enumerate(ids):
+            li, oi, alone = lengths[i], owners[i], len(owners[i]) == 1
             for j in ids[k + 1 :]:
-                short, long = sorted((lengths[i], lengths[j]))
-                if short >= least * long and (len(owners[i] | owners[j]) > 1):
+                lj = lengths[j]
+                close = lj >= least * li if li >= lj else li >= least * lj
+                # not all of one article: owners are never empty
+                if close and (not alone or owners[j] != oi):
                     pairs.add((i, j))
     return pairs
 
 
-def _indexed_words(frequency: Counter[str], settings: Settings) -> set[str]:
+def _indexed_words(frequency: Counter[str], settings: Settings) -> dict[str, int]:
     """Words in at most ``similar_max_postings`` texts always; more frequent ones, rarest
     first, only while the pairs they make fit in ``similar_pair_budget``: a word in most
-    sentences of an event names no particular statement, and would make all pairs."""
-    kept: set[str] = set()
+    sentences of an event names no particular statement, and would make all pairs. Each
+    with its rank, rarest first (ties by the word): texts sort their words by it."""
+    kept: dict[str, int] = {}
     spent = 0
     for word, count in sorted(frequency.items(), key=lambda item: (item[1], item[0])):
         spent += count * (count - 1) // 2
         if count > settings.similar_max_postings and spent > settings.similar_pair_budget:
             break
-        kept.add(word)
+        kept[word] = len(kept)
     return kept
 
 
@@ -274,9 +278,31 @@ class QuoteIndex:
     def best_match(self, quote: str, article: str) -> float:
         """The best partial_ratio of ``quote`` in any article but ``article``."""
         quote = quote.lower()
-        others = [a for a in self._texts if a != article]
-        if any(quote in self._bodies[a] for a in others):
+        if self._verbatim(quote, article):
             return 100.0
+        return max(
+            (fuzz.partial_ratio(quote, p) for p in self._passages(quote, article)), default=0.0
+        )
+
+    def carries(self, quote: str, article: str, least: float) -> bool:
+        """Whether ``best_match(quote, article) >= least``, found sooner: the first passage
+        that reaches ``least`` settles it, and partial_ratio gives up on a passage as soon
+        as it cannot reach ``least`` (``score_cutoff``)."""
+        quote = quote.lower()
+        if self._verbatim(quote, article):
+            return least <= 100.0
+        return any(
+            fuzz.partial_ratio(quote, p, score_cutoff=least) >= least
+            for p in self._passages(quote, article)
+        )
+
+    def _verbatim(self, quote: str, article: str) -> bool:
+        """``quote`` (lower case) is written word for word in another article."""
+        return any(quote in body for a, body in self._bodies.items() if a != article)
+
+    def _passages(self, quote: str, article: str) -> Iterator[str]:
+        """The passages of other articles sharing the most rare words with ``quote`` (lower
+        case), best first, at most ``quote_passages``."""
         shared: dict[tuple[str, int], float] = defaultdict(float)
         budget = self._settings.quote_postings_budget
         words = sorted(
@@ -294,8 +320,5 @@ class QuoteIndex:
                 if place[0] != article:
                     shared[place] += weight
         ranked = sorted(shared, key=lambda place: (-shared[place], place))
-        best = 0.0
         for a, k in ranked[: self._settings.quote_passages]:
-            passage = " ".join(self._texts[a][max(k - 1, 0) : k + 2])
-            best = max(best, fuzz.partial_ratio(quote, passage))
-        return best
+            yield " ".join(self._texts[a][max(k - 1, 0) : k + 2])

@@ -8,10 +8,10 @@ from dataclasses import replace
 from functools import partial
 
 from checker.coerce import ordinary
-from checker.engine import Engine
+from checker.engine import Engine, young_objects
 from checker.errors import InputError
 from checker.extract import extract_claims
-from checker.group import apply_overrides, group_events
+from checker.group import apply_overrides, digest, group_events
 from checker.judge import copied_sentences, judge_event, too_many_sentences
 from checker.model import Article, Event, Finding, Report, Verdict
 from checker.settings import DEFAULT, Settings
@@ -32,19 +32,24 @@ def run(
     ``engine`` runs the per-article stage (split + extract) and the per-event stage (judge):
     in process when None (see checker/engine.py); the report is the same for every engine.
     ``timings``, when given, receives the seconds of each stage (``split``, ``extract``,
-    ``group``, ``judge``; see ``_Clock``), for the benchmarks. ``progress(stage, done,
+    ``features``, ``group``, ``judge``; see ``_Clock``), for the benchmarks. ``progress(stage, done,
     total)``, when given, is called as articles are read and events judged (the CLI's bar).
     """
-    engine = engine or Engine()
-    clock = _Clock(timings)
+    with young_objects(settings.gc_young_objects):
+        return _run(articles, settings, overrides, engine or Engine(), _Clock(timings), progress)
+
+
+def _run(articles, settings, overrides, engine, clock, progress) -> Report:
+    """``run`` with its engine and clock, the garbage collector set for it."""
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     analyse = partial(_analyse, settings)
     analysed = clock.stage("articles", _mapped, engine, analyse, ordered, progress, "reading")
-    clock.apportion("articles", ("split", "extract"), [r[2:] for r in analysed])
+    clock.apportion("articles", ("split", "extract", "features"), [r[3:] for r in analysed])
     sentences = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}
     claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}
-    events = clock.stage("group", group_events, ordered, claims, settings)
+    digests = {a.id: r[2] for a, r in zip(ordered, analysed, strict=True)}
+    events = clock.stage("group", group_events, ordered, claims, settings, digests)
     if overrides:
         events = apply_overrides(events, overrides)
     by_id = {a.id: a for a in ordered}
@@ -72,14 +77,18 @@ def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str) -> list:
 
 
 def _analyse(settings: Settings, article: Article) -> tuple:
-    """The per-article stage: sentences and claims of one article, which depend on nothing
-    but its text and the settings, so articles can be analysed anywhere, in any order; with
-    the CPU seconds spent splitting and extracting (for ``timings``)."""
+    """The per-article stage: sentences, claims and grouping digest of one article, which
+    depend on nothing but its text and the settings, so articles can be analysed anywhere,
+    in any order; with the CPU seconds spent splitting, extracting and digesting (for
+    ``timings``)."""
     start = time.thread_time()  # CPU of this thread: right in a process and in a thread
     sentences = split_article(article, settings)
-    middle = time.thread_time()
+    split = time.thread_time()
     claims = tuple(extract_claims(sentences, settings))
-    return sentences, claims, middle - start, time.thread_time() - middle
+    extracted = time.thread_time()
+    digested = digest(article, claims, settings)
+    end = time.thread_time()
+    return sentences, claims, digested, split - start, extracted - split, end - extracted
 
 
 def _judge_one(settings: Settings, job: tuple) -> list[Finding]:

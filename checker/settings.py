@@ -246,6 +246,12 @@ class Settings:
     engine_chunks_per_worker: int = 4
     engine_max_chunk: int = 500
     dask_connect_seconds: int = 10  # give up on an unreachable --scheduler after this long
+    # The audit makes millions of small frozen dataclasses and keeps most of them to the end:
+    # at Python's default (a young collection every 700 new objects) the collector keeps
+    # walking the whole, growing heap (GVA dev+test: ~10 s of the main process's 16 s).
+    # During an audit a young collection waits for this many new objects instead
+    # (checker/engine.py: young_objects); the setting is restored afterwards.
+    gc_young_objects: int = 100_000
 
     def severity(self, verdict: str, kind: str) -> int:
         table = dict(self.severities)

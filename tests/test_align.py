@@ -153,3 +153,6 @@ def test_quote_index_finds_a_quote_in_another_report_only():
     assert index.best_match(quote, "b") == 100.0  # found in a
     only_c = QuoteIndex({"a": sentences["a"], "c": sentences["c"]}, DEFAULT)
     assert only_c.best_match(quote, "a") < DEFAULT.paraphrase_min_score
+    least = DEFAULT.paraphrase_min_score
+    for idx, article in ((index, "a"), (index, "b"), (only_c, "a"), (only_c, "c")):
+        assert idx.carries(quote, article, least) == (idx.best_match(quote, article) >= least)

@@ -216,7 +216,20 @@ def test_timings_hook_names_every_stage_and_changes_nothing():
     articles = load_paths([str(SEEDS)]).articles
     timings: dict[str, float] = {}
     timed = run(articles, timings=timings)
-    stages = ("split", "extract", "group", "judge")
+    stages = ("split", "extract", "features", "group", "judge")
     assert set(timings) == {*stages, *(f"{s} cpu" for s in stages)}
     assert all(v >= 0 for v in timings.values())
     assert render_json(timed) == render_json(run(articles))
+
+
+def test_young_objects_raises_the_threshold_inside_and_restores_it():
+    import gc
+
+    from checker.engine import young_objects
+
+    before = gc.get_threshold()
+    with young_objects(before[0] + 1000):
+        assert gc.get_threshold() == (before[0] + 1000, *before[1:])
+    assert gc.get_threshold() == before
+    with young_objects(1):  # never lowered
+        assert gc.get_threshold() == before

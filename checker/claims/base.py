@@ -125,6 +125,14 @@ class EventContext:
             self._once[read] = read(self)
         return self._once[read]
 
+    def once_per(self, read: Callable[[EventContext, str], T], article: str) -> T:
+        """``read(self, article)``, computed once per article of this event however many
+        claims ask (whether a report is told through officials: every sentence is read)."""
+        key = (read, article)
+        if key not in self._once:
+            self._once[key] = read(self, article)
+        return self._once[key]
+
     @cached_property
     def lex(self) -> Lexicon:
         """The lexicon the event's claims were read with (a configuration's additions too)."""

@@ -179,7 +179,7 @@ def _officials_hedge(ev: EventContext, article: str, claims: Sequence[Claim]) ->
         and ev.lex.account_hedges.find_all(tokenize(c.quote))
         for c in claims
     )
-    return own and _official_account(ev, article)
+    return own and ev.once_per(_official_account, article)
 
 
 def _official_account(ev: EventContext, article: str) -> bool:

@@ -26,7 +26,7 @@ def judge(ev: EventContext) -> Iterator[Finding]:
         for s in ev.sentences.get(a, ()):
             for m in QUOTED.finditer(s.text):
                 quote = m.group(1)
-                if ev.quotes.best_match(quote, a) >= ev.settings.paraphrase_min_score:
+                if ev.quotes.carries(quote, a, ev.settings.paraphrase_min_score):
                     continue
                 claim = Claim(
                     a,

@@ -25,70 +25,60 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from checker.group import anchors as _anchors
 from checker.group.blocking import candidates
 from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
-from checker.group.dates import article_date, date_factors, event_day
+from checker.group.dates import date_factors
+from checker.group.digest import Digest, digest
 from checker.group.explain import explain, look_alikes, nearest
-from checker.group.features import add_features, common_words, tokenize
+from checker.group.features import common_words, drop_common
 from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
-from checker.group.places import lede_places, written_words
+from checker.group.places import own_places
 from checker.group.recall import reattach
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
-from checker.group.words import DECISIVE
-from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
-__all__ = ["apply_overrides", "group_events", "load_event_overrides", "prepare"]
+__all__ = ["Digest", "apply_overrides", "digest", "group_events", "load_event_overrides", "prepare"]
 
 
 def prepare(
-    articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]], settings: Settings
+    articles: Sequence[Article],
+    claims: Mapping[str, Sequence[Claim]],
+    settings: Settings,
+    digests: Mapping[str, Digest] | None = None,
 ) -> Scorer:
-    """Everything pair scores need about these articles (rows in the order given)."""
-    docs = [tokenize(a) for a in articles]
-    lex = lexicon(settings.lexicon_additions)
-    common = common_words(docs, settings)
-    for doc in docs:
-        add_features(doc, common, settings)
-    found = [_anchors.anchors(claims.get(a.id, ())) for a in articles]
-    for doc, facts in zip(docs, found, strict=True):
-        for feature in _anchors.anchor_features(facts):
-            doc.counts[feature] += 1
-            doc.surface.setdefault(feature, feature[2:])
-    vectors = build_vectors([d.counts for d in docs], [d.surface for d in docs], settings)
-    decisive = [
-        _anchors.decisive(claims.get(a.id, ()), DECISIVE, settings.group_decisive_sentences)
+    """Everything pair scores need about these articles (rows in the order given).
+    ``digests``: each article's digest by id, when the per-article stage made them already."""
+    digs = [
+        digests[a.id] if digests is not None else digest(a, claims.get(a.id, ()), settings)
         for a in articles
     ]
-    claimed_ages = [
-        _anchors.ages(claims.get(a.id, ())) if settings.group_claimed_ages else frozenset()
-        for a in articles
-    ]
-    leads = [
-        _anchors.first_figures(claims.get(a.id, ()), DECISIVE, settings.group_measure_sentences)
-        for a in articles
-    ]
-    evidence = build_evidence([d.counts for d in docs], found, decisive, claimed_ages, leads)
-    dates = np.asarray(
-        [article_date(a.date, a.text, settings) or -1 for a in articles], dtype=np.int64
+    common = common_words((d.lower for d in digs), settings)
+    counts, surfaces = [], []
+    for d in digs:  # copies: a digest stays as it was made, whoever else reads it
+        mine, shown = dict(d.counts), dict(d.surface)
+        drop_common(mine, shown, d.named, common)
+        counts.append(mine)
+        surfaces.append(shown)
+    vectors = build_vectors(counts, surfaces, settings)
+    found = [d.anchors for d in digs]
+    leads = [d.leads for d in digs]
+    evidence = build_evidence(
+        counts, found, [d.decisive for d in digs], [d.ages for d in digs], leads
     )
+    dates = np.asarray([d.date for d in digs], dtype=np.int64)
     return Scorer(
         vectors=vectors,
         evidence=evidence,
         dates=dates,
         date_table=date_factors([d for d in dates if d >= 0], settings),
-        days=np.asarray(
-            [event_day(d.sentences, int(p), settings) for d, p in zip(docs, dates, strict=True)],
-            dtype=np.int64,
-        ),
-        places=[lede_places(a.text, lex, common, settings.group_place_chars) for a in articles],
-        words=[written_words(d.sentences) for d in docs],
+        days=np.asarray([d.day for d in digs], dtype=np.int64),
+        places=[own_places(d.places, common) for d in digs],
+        words=[d.words for d in digs],
         settings=settings,
     )
 
@@ -108,11 +98,14 @@ def group_events(
     articles: Sequence[Article],
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings = DEFAULT,
+    digests: Mapping[str, Digest] | None = None,
 ) -> tuple[Event, ...]:
     """Group articles into events; every article is in exactly one event.
 
     ``claims`` maps an article id to its extracted claims (may be empty): exact quantity
     claims give anchor facts (shared: evidence for; disagreeing: evidence against).
+    ``digests`` (optional): each article's ``Digest`` by id, made with these claims and
+    settings where the articles were read; without them they are made here.
     """
     unique: dict[str, Article] = {}
     for art in sorted(articles, key=_content_key):
@@ -122,7 +115,7 @@ def group_events(
     if not arts:
         return ()
     ids = [a.id for a in arts]
-    scorer = prepare(arts, claims, settings)
+    scorer = prepare(arts, claims, settings, digests)
     threshold = settings.group_threshold
     i, j = candidates(scorer.vectors, settings)
     cos = scorer.cosines(i, j)

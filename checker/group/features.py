@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +51,7 @@ class Doc:
     plain: list[bool]  # False for a title-case or all-caps line
     names: set[str]  # keys written capitalised where a capital means a name
     lower: set[str]  # words written in lower case
-    counts: Counter  # feature -> weighted count
+    counts: dict[str, float]  # feature -> weighted count
     surface: dict[str, str]  # feature -> how it was first written
 
 
@@ -126,63 +126,100 @@ def tokenize(article: Article) -> Doc:
     body = [toks for toks, ok in zip(sentences, plain, strict=True) if ok]
     names = {key_of(t) for toks in body for t in toks[1:] if t[0].isupper()}
     lower = {t for toks in body for t in toks if t[0].islower()}
-    return Doc(sentences, plain, names, lower, Counter(), {})
+    return Doc(sentences, plain, names, lower, {}, {})
 
 
-def common_words(docs: Sequence[Doc], settings: Settings) -> set[str]:
+def common_words(lowers: Iterable[Set[str]], settings: Settings) -> set[str]:
     """Collection statistic: words that name no one on their own (generic words, and words
-    written in lower case by ``group_common_df`` articles or more)."""
-    lower_df = Counter(w for d in docs for w in d.lower)
+    written in lower case by ``group_common_df`` articles or more); ``lowers``: the words
+    each article writes in lower case."""
+    lower_df = Counter(w for lower in lowers for w in lower)
     return set(GENERIC) | {w for w, c in lower_df.items() if c >= settings.group_common_df}
 
 
 def add_features(doc: Doc, common: set[str], settings: Settings) -> None:
     """Fill doc.counts and doc.surface; ``common``: words that name no one on their own."""
+    named = own_features(doc, settings)
+    drop_common(doc.counts, doc.surface, named, common)
+
+
+def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
+    """Fill doc.counts and doc.surface from this article alone, a name feature for every
+    word written as a name; return those words' keys. Which of them the collection writes in
+    lower case (``common``) is known only when every article is read: ``drop_common`` then
+    removes theirs, and the bags are as if they had never been counted (the remaining keys
+    keep their order, so every sum adds the same terms in the same order)."""
     counts, surface, names = doc.counts, doc.surface, doc.names
-    stop, months = STOPWORDS, MONTHS
+    get, keep = counts.get, surface.setdefault
     lede, lede_weight = settings.group_lede_sentences, settings.group_lede_weight
+    named: set[str] = set()
     for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
         weight = lede_weight if number < lede else 1.0
-        found: list[tuple[str, str]] = []  # (feature, as written)
         prev_name = prev_shown = ""
-        n = len(toks)
         for pos, tok in enumerate(toks):
-            first = tok[0]
-            if first.isdecimal():
+            if tok[0].isdecimal():
                 prev_name = ""
-                num = tok.replace(",", "")
-                before = key_of(toks[pos - 1]) if pos else ""
-                if before in months and num.isdecimal() and int(num) <= 31:
-                    found.append(
-                        (f"d:{months[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")
-                    )
-                elif len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099:
-                    found.append((f"y:{num}", tok))
-                else:
-                    found.append((f"n:{num}", tok))
-                    if pos + 1 < n and toks[pos + 1][0].isalpha():
-                        nxt = key_of(toks[pos + 1])
-                        if nxt not in stop and nxt not in months:
-                            found.append((f"u:{num} {singular(nxt)}", f"{tok} {toks[pos + 1]}"))
+                for feature, shown in _number_features(toks, pos):
+                    counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
+                    keep(feature, shown)
                 continue
-            key = key_of(tok)
-            if key in stop or len(key) < 2:
+            key, upper, word = _word(tok)
+            if not key:
                 prev_name = ""
-                continue
-            if first.isupper() and ((pos and ok) or key in names):
-                if key not in common:
-                    found.append(("p:" + key, tok))
+            elif upper and ((pos and ok) or key in names):
+                named.add(key)
+                feature = "p:" + key
+                counts[feature] = get(feature, 0) + weight
+                keep(feature, tok)
                 if prev_name:
-                    found.append((f"q:{prev_name} {key}", f"{prev_shown} {tok}"))
+                    feature = f"q:{prev_name} {key}"
+                    counts[feature] = get(feature, 0) + weight
+                    keep(feature, f"{prev_shown} {tok}")
                 prev_name, prev_shown = key, tok
             else:
                 prev_name = ""
-                if len(key) > 2:
-                    found.append(("w:" + singular(key), key))
-        get, keep = counts.get, surface.setdefault
-        for feature, shown in found:
-            counts[feature] = get(feature, 0) + weight  # no Counter.__missing__ per new key
-            keep(feature, shown)
+                if word:
+                    counts[word] = get(word, 0) + weight
+                    keep(word, key)
+    return frozenset(named)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(tok: str) -> tuple[str, bool, str]:
+    """How ``own_features`` reads a token that is not a number, once per distinct token:
+    its key ("" for a stopword or a single letter: no feature), whether it is capitalised,
+    and its word feature ("" when too short to be one)."""
+    key = key_of(tok)
+    if key in STOPWORDS or len(key) < 2:
+        return "", False, ""
+    return key, tok[0].isupper(), "w:" + singular(key) if len(key) > 2 else ""
+
+
+def _number_features(toks: list[str], pos: int) -> list[tuple[str, str]]:
+    """The features of the number at ``pos`` (as ``(feature, as written)``): a day of a month,
+    a year, or a bare number and the number with its word ("6500 block")."""
+    tok, months = toks[pos], MONTHS
+    num = tok.replace(",", "")
+    before = key_of(toks[pos - 1]) if pos else ""
+    if before in months and num.isdecimal() and int(num) <= 31:
+        return [(f"d:{months[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")]
+    if len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099:
+        return [(f"y:{num}", tok)]
+    out = [(f"n:{num}", tok)]
+    if pos + 1 < len(toks) and toks[pos + 1][0].isalpha():
+        nxt = key_of(toks[pos + 1])
+        if nxt not in STOPWORDS and nxt not in months:
+            out.append((f"u:{num} {singular(nxt)}", f"{tok} {toks[pos + 1]}"))
+    return out
+
+
+def drop_common(
+    counts: dict[str, float], surface: dict[str, str], named: Set[str], common: Set[str]
+) -> None:
+    """Remove the name features of words the collection writes in lower case (``common``)."""
+    for key in named & common:
+        del counts["p:" + key]
+        del surface["p:" + key]
 
 
 def addresses(features: Iterable[str]) -> frozenset[str]:

@@ -31,11 +31,22 @@ def lede_places(
     does not write in lower case ("fort lauderdale-hollywood international airport" ->
     "lauderdale-hollywood"; "east pittsburgh" -> "pittsburgh"); a place of common words only
     ("Central Park" where "central" and "park" are common) is left out."""
+    return own_places(lede_place_words(text, lex, chars), common)
+
+
+def lede_place_words(text: str, lex: Lexicon, chars: int) -> tuple[tuple[str, ...], ...]:
+    """The words of each place named surely in the first ``chars`` characters (the part of
+    ``lede_places`` that reads one article alone: per article, in the workers)."""
     toks = tokenize(text[:chars])
+    return tuple(tuple(m.key.split()) for m in place_mentions(toks, lex) if not m.weak)
+
+
+def own_places(places: Sequence[tuple[str, ...]], common: Set[str]) -> frozenset[tuple[str, ...]]:
+    """Each place as the words of it the collection does not write in lower case."""
     out = set()
-    for mention in place_mentions(toks, lex):
-        own = tuple(w for w in mention.key.split() if w not in common)
-        if own and not mention.weak:
+    for words in places:
+        own = tuple(w for w in words if w not in common)
+        if own:
             out.add(own)
     return frozenset(out)
 
