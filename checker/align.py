@@ -259,7 +259,7 @@ def _content_words(text: str) -> set[str]:
 class QuoteIndex:
     """Where a quotation could appear in an event's other reports, without scanning them all.
 
-    ``best_match`` gives partial_ratio of the quote against the passages (a sentence and its
+    ``carries`` scores the quote (partial_ratio) against the passages (a sentence and its
     neighbours) of other articles that share the most rare words with it: a passage that
     carries the quote, even reworded, shares its words. The cost per quote is bounded by
     ``quote_postings_budget`` and ``quote_passages``, not by the length of the event.
@@ -275,19 +275,11 @@ class QuoteIndex:
                 for w in _content_words(normalise(text)):
                     self._postings[w].append((a, k))
 
-    def best_match(self, quote: str, article: str) -> float:
-        """The best partial_ratio of ``quote`` in any article but ``article``."""
-        quote = quote.lower()
-        if self._verbatim(quote, article):
-            return 100.0
-        return max(
-            (fuzz.partial_ratio(quote, p) for p in self._passages(quote, article)), default=0.0
-        )
-
     def carries(self, quote: str, article: str, least: float) -> bool:
-        """Whether ``best_match(quote, article) >= least``, found sooner: the first passage
-        that reaches ``least`` settles it, and partial_ratio gives up on a passage as soon
-        as it cannot reach ``least`` (``score_cutoff``)."""
+        """Whether an article but ``article`` has ``quote`` word for word, or a passage whose
+        partial_ratio with it reaches ``least``: the first such passage settles it, and
+        partial_ratio gives up on a passage as soon as it cannot reach ``least``
+        (``score_cutoff``)."""
         quote = quote.lower()
         if self._verbatim(quote, article):
             return least <= 100.0
