@@ -95,3 +95,20 @@ def test_ages_of_age_claims_count_when_enabled():
         on.group_age_penalty
     ]
     assert conflict_factors(prepare(arts, claims, off).evidence, i, j, off).tolist() == [1.0]
+
+
+def test_one_street_written_two_ways_is_no_conflict():
+    """"Pike St." and "Pike Street", "Sixth St." and "6th Street" are one street; a court where
+    the case is heard is no street of the scene. Different streets still count against."""
+    arts = [
+        Article("a", "Two men were shot on Pike St. in Seattle, police said."),
+        Article("b", "Two men were shot on Pike Street in Seattle, police said."),
+        Article("c", "Two men were shot on Sixth St. in Austin."),
+        Article("d", "A man appeared in District Court over a shooting on 6th Street."),
+        Article("e", "Two men were shot on Union Street in Seattle."),
+    ]
+    scorer = prepare(arts, claims_of(arts), DEFAULT)
+    assert scorer.evidence.addr_sets[3] == frozenset({"6th street"})
+    i, j = np.asarray([0, 2, 0]), np.asarray([1, 3, 4])
+    got = conflict_factors(scorer.evidence, i, j, DEFAULT).tolist()
+    assert got == [1.0, 1.0, DEFAULT.group_address_penalty]

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from checker.claims.base import Context, EventContext, value_summary
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
+from checker.text.streets import street_key
 from checker.text.tokens import Tok, digit_positions, low_at
 
 KIND = ClaimKind.ADDRESS
@@ -40,7 +41,7 @@ def _street_after(toks: Sequence[Tok], j: int, lex) -> tuple[str, int]:
         if words and low in lex.street_words:
             if low == "block":
                 return "", -1
-            return " ".join(words + [lex.street_abbreviations.get(low, low)]), k + 1
+            return street_key([*words, low], lex), k + 1
         if not (toks[k].capitalised and toks[k].is_word):
             return "", -1
         words.append(low)

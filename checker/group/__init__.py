@@ -39,6 +39,7 @@ from checker.group.recall import reattach
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
+from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -68,7 +69,12 @@ def prepare(
     found = [d.anchors for d in digs]
     leads = [d.leads for d in digs]
     evidence = build_evidence(
-        counts, found, [d.decisive for d in digs], [d.ages for d in digs], leads
+        counts,
+        found,
+        [d.decisive for d in digs],
+        [d.ages for d in digs],
+        leads,
+        lexicon(settings.lexicon_additions),
     )
     dates = np.asarray([d.date for d in digs], dtype=np.int64)
     return Scorer(

@@ -23,6 +23,7 @@ from scipy import sparse
 
 from checker.group import anchors as _anchors
 from checker.group.features import addresses, ages
+from checker.lexicons import Lexicon, lexicon
 from checker.settings import Settings
 
 
@@ -60,12 +61,15 @@ def build_evidence(
     decisive: Sequence[dict[str, frozenset[float]]],
     claimed_ages: Sequence[frozenset[str]],
     leads: Sequence[dict[str, frozenset[float]]] = (),
+    lex: Lexicon | None = None,
 ) -> Evidence:
     """``features``: each article's features; ``found``: its anchors; ``decisive``: its
     headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
     give of named people ("Jane Doe, 23"); ``leads``: the figures it leads with
-    (``anchors.first_figures``; none when not given)."""
-    addr_sets = [addresses(f) for f in features]
+    (``anchors.first_figures``; none when not given); ``lex``: the lexicons streets are read
+    with (the packaged ones when not given)."""
+    lex = lex or lexicon()
+    addr_sets = [addresses(f, lex) for f in features]
     age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
     kinds = [_anchors.by_kind(a) for a in found]
     return Evidence(

@@ -20,11 +20,13 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.group.words import AGE_WORDS, GENERIC, STOPWORDS, STREET_WORDS
+from checker.group.words import AGE_WORDS, GENERIC, STOPWORDS
+from checker.lexicons import Lexicon
 from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
+from checker.text.streets import street_key
 from checker.text.tokens import SPACED_TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
@@ -222,11 +224,15 @@ def drop_common(
         del surface["p:" + key]
 
 
-def addresses(features: Iterable[str]) -> frozenset[str]:
-    """Street addresses an article gives: "6500 block", "46th street", "sapp drive"."""
-    return frozenset(
-        f[2:] for f in features if f[0] in "uq" and f.rsplit(" ", 1)[-1] in STREET_WORDS
+def addresses(features: Iterable[str], lex: Lexicon) -> frozenset[str]:
+    """Street addresses an article gives: "6500 block", "46th street", "sapp drive", each in
+    the text layer's one form ("Pike St." and "Pike Street" are one street; a court is none)."""
+    found = (
+        street_key(f[2:].split(), lex)
+        for f in features
+        if f[0] in "uq" and f.rsplit(" ", 1)[-1] in lex.street_words
     )
+    return frozenset(k for k in found if k)
 
 
 def ages(features: Iterable[str]) -> frozenset[str]:

@@ -126,6 +126,8 @@ class Lexicon:
     roles: frozenset[str]
     after_surname: frozenset[str]
     street_abbreviations: dict[str, str]  # "st" -> "street": the word an address compares
+    court_words: frozenset[str]  # "district" court: a court of law, not a street
+    ordinal_words: dict[str, int]  # "sixth" -> 6, for numbered streets
     values: dict[str, object]  # values.toml's tables: records, clock times, durations
 
 
@@ -223,6 +225,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         named_dead={k: Phrases.set_of(v) for k, v in predicates["named_dead"].items()},
         values=_value_tables(data["values"]),
         street_abbreviations=dict(grammar["street_abbreviations"]),
+        ordinal_words=dict(grammar["ordinal_words"]),
         **{k: frozenset(grammar[k]) for k in _GRAMMAR_LISTS},
     )
 
@@ -293,6 +296,7 @@ _GRAMMAR_LISTS = (
     "name_titles",
     "name_suffixes",
     "street_words",
+    "court_words",
     "auxiliaries",
     "speaker_pronouns",
     "referring_numbers",

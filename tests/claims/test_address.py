@@ -22,6 +22,7 @@ def addresses(text):
         ("It happened in the 6500 block of Main Street.", []),  # a block, not a house
         ("Two shooters fired from 31-33 Plymouth Street.", []),  # no 'at'
         ("Officers arrived at 3 Main St.", [("3", "main street")]),
+        ("Officers arrived at 12 Sixth St.", [("12", "6th street")]),  # one form: '6th Street'
     ],
 )
 def test_house_numbers_after_at(text, got):
