@@ -9,7 +9,14 @@ import datetime
 import numpy as np
 import pytest
 
-from checker.group.dates import article_date, day_factors, event_day, text_date
+from checker.group.dates import (
+    article_date,
+    day_factors,
+    event_day,
+    text_date,
+    told_days,
+    told_gap_factors,
+)
 from checker.settings import DEFAULT
 
 
@@ -64,3 +71,42 @@ def test_day_factors_only_for_days_apart():
     da = np.asarray([10, 10, 10, -1])
     db = np.asarray([11, 12, 30, 30])
     assert day_factors(da, db, s).tolist() == [1.0, 0.3, 0.3, 1.0]
+
+
+PUBLISHED = day(2015, 10, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies arrested two men in the Sept. 13 shooting outside Cloud 9.", {day(2015, 9, 13)}),
+        ("Elijah Jackson was killed during the shootout July 24th, 2015.", {day(2015, 7, 24)}),
+        ("The suspect, arrested on 13 September, was held.", {day(2015, 9, 13)}),
+        ("A trial is set for Dec. 5.", set()),  # after the report's date: not what it reports
+        ("He was shot on Dec. 30, 2014 and died.", {day(2014, 12, 30)}),  # a year is kept
+        ("Police say the shooting happened Saturday night.", set()),  # a weekday: no calendar day
+        ("ReMarks by the chief came later.", set()),  # a month's letters inside a word
+        ("Officials may release the names.", set()),  # 'may' with no day is no date
+    ],
+)
+def test_told_days(text, expected):
+    assert told_days(text, PUBLISHED, DEFAULT) == expected
+
+
+def test_told_days_only_in_the_first_characters_and_can_be_switched_off():
+    late = "x " * DEFAULT.group_told_chars + "in the Sept. 13 shooting"
+    assert told_days(late, PUBLISHED, DEFAULT) == frozenset()
+    off = dataclasses.replace(DEFAULT, group_told_dates=False)
+    assert told_days("in the Sept. 13 shooting", PUBLISHED, off) == frozenset()
+
+
+def test_written_days_bring_a_follow_up_near_its_shooting():
+    """The arrest six weeks later names the day of the shooting: the pair's date factor is that
+    of the least gap. Another shooting's report that names no such day keeps its factor."""
+    table = np.asarray([1.0] * 3 + [0.5] * 8)  # within 7 days: 1; further: 0.5
+    dates = np.asarray([day(2015, 9, 13), PUBLISHED, PUBLISHED], dtype=np.int64)
+    told = [frozenset(), frozenset({day(2015, 9, 13)}), frozenset({day(2015, 10, 20)})]
+    i, j = np.asarray([0, 0]), np.asarray([1, 2])
+    start = np.asarray([0.5, 0.5])
+    got = told_gap_factors(i, j, dates, told, table, DEFAULT, start)
+    assert got.tolist() == [1.0, 0.5]

@@ -85,6 +85,7 @@ def prepare(
         days=np.asarray([d.day for d in digs], dtype=np.int64),
         places=[own_places(d.places, common) for d in digs],
         words=[d.words for d in digs],
+        told=[d.told for d in digs],
         settings=settings,
     )
 

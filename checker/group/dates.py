@@ -12,16 +12,24 @@ four years a gap of months costs much. Soft, never a hard cut.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from checker.lexicons import lexicon
 from checker.settings import Settings
-from checker.text.dates import read_dates
+from checker.text.dates import MONTHS, read_dates
+from checker.text.days import calendar_day, happening_day
 from checker.text.days import day_ordinal as parse_date
-from checker.text.days import happening_day
 from checker.text.tokens import tokenize
+
+# Where a month's name can start ("Sept.", "JULY"): a date is read only around these. Written
+# capitalised, as news writes months; case-sensitive and without a word boundary, it is a
+# tenth of the cost of a case-blind search for whole month words (scale: every article).
+_MONTH_START = re.compile(
+    "|".join(m[:3].capitalize() + "|" + m[:3].upper() for m in sorted({m[:3] for m in MONTHS}))
+)
 
 
 def date_factors(dates: Sequence[int | None], settings: Settings) -> np.ndarray:
@@ -81,6 +89,71 @@ def article_date(date: str | None, text: str, settings: Settings) -> int | None:
     if known is None and settings.group_text_dates:
         return text_date(text, settings)
     return known
+
+
+def told_days(text: str, published: int | None, settings: Settings) -> frozenset[int]:
+    """The calendar days an article writes in its first ``group_told_chars`` characters ("July
+    24", "Sept. 13, 2015"), as ordinals: a year left out is the one nearest its date, and none
+    after its date counts. A follow-up that names the day of the shooting it reports on ("the
+    Sept. 13 shooting outside Cloud 9") is dated by it too. Read by the one date reader
+    (``checker.text.dates``)."""
+    if not settings.group_told_dates:
+        return frozenset()
+    months = lexicon(settings.lexicon_additions).ambiguous_months
+    pub = published if published is not None and published >= 0 else None
+    out = set()
+    for part in _around_months(text[: settings.group_told_chars]):
+        for mention in read_dates(tokenize(part), months):
+            if mention.kind != "date" or not (mention.month and mention.day):
+                continue
+            day = calendar_day(mention.month, mention.day, mention.year, pub)
+            if day is not None and (pub is None or day <= pub + 1):
+                out.add(day)
+    return frozenset(out)
+
+
+def _around_months(text: str) -> list[str]:
+    """The stretches of ``text`` around its month words, a word or two each side, whole
+    words only: a date is read there alone, without tokenising the rest (scale)."""
+    spans: list[list[int]] = []
+    for found in _MONTH_START.finditer(text):
+        if found.start() and text[found.start() - 1].isalnum():
+            continue  # inside a word ("ReMarks")
+        start = text.rfind(" ", 0, max(0, found.start() - 4)) + 1
+        end = text.find(" ", min(len(text), found.end() + 12))
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [text[a:b] for a, b in spans]
+
+
+def told_gap_factors(
+    i: np.ndarray,
+    j: np.ndarray,
+    dates: np.ndarray,
+    told: Sequence[frozenset[int]],
+    table: np.ndarray,
+    settings: Settings,
+    factors: np.ndarray,
+) -> np.ndarray:
+    """``factors`` (the pairs' date factors), raised where the days the reports write bring
+    them nearer: the factor of the least gap between either's date or written days. Reports
+    of one shooting months apart (the arrest, the trial) often name its day; two shootings
+    in one city seldom name each other's."""
+    out = factors.copy()
+    edges = np.asarray(settings.date_gap_edges)
+    for k in np.flatnonzero(factors < 1.0).tolist():
+        a, b = int(i[k]), int(j[k])
+        if not (told[a] or told[b]):
+            continue
+        xs = told[a] | {int(dates[a])} if dates[a] >= 0 else told[a]
+        ys = told[b] | {int(dates[b])} if dates[b] >= 0 else told[b]
+        if xs and ys:
+            gap = min(abs(x - y) for x in xs for y in ys)
+            out[k] = max(out[k], table[int(np.searchsorted(edges, gap))])
+    return out
 
 
 def event_day(sentences: Sequence[Sequence[str]], published: int | None, settings: Settings) -> int:

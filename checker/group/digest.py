@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.group import anchors as _anchors
-from checker.group.dates import article_date, event_day
+from checker.group.dates import article_date, event_day, told_days
 from checker.group.features import own_features, tokenize
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
@@ -39,6 +39,7 @@ class Digest(Packed):
     leads: dict[str, frozenset[float]]  # measure -> the figure the report leads with
     date: int  # the article's date as an ordinal, -1 when unknown
     day: int  # the day of its main happening, -1 when unknown
+    told: frozenset[int]  # the calendar days it writes (``dates.told_days``)
     places: tuple[tuple[str, ...], ...]  # the lede's sure places, each as its words
     words: frozenset[str]  # every word it writes, in lower case
 
@@ -65,6 +66,7 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         leads=_anchors.first_figures(claims, DECISIVE, settings.group_measure_sentences),
         date=date,
         day=event_day(doc.sentences, date, settings),
+        told=told_days(article.text, date, settings),
         places=lede_place_words(article.text, lex, settings.group_place_chars),
         words=written_words(doc.sentences),
     )
