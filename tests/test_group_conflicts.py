@@ -98,7 +98,7 @@ def test_ages_of_age_claims_count_when_enabled():
 
 
 def test_one_street_written_two_ways_is_no_conflict():
-    """"Pike St." and "Pike Street", "Sixth St." and "6th Street" are one street; a court where
+    """Pike St. and Pike Street, Sixth St. and 6th Street are one street; a court where
     the case is heard is no street of the scene. Different streets still count against."""
     arts = [
         Article("a", "Two men were shot on Pike St. in Seattle, police said."),
