@@ -82,7 +82,8 @@ PUBLISHED = day(2015, 10, 26)
         ("Deputies arrested two men in the Sept. 13 shooting outside Cloud 9.", {day(2015, 9, 13)}),
         ("Elijah Jackson was killed during the shootout July 24th, 2015.", {day(2015, 7, 24)}),
         ("The suspect, arrested on 13 September, was held.", {day(2015, 9, 13)}),
-        ("A trial is set for Dec. 5.", set()),  # after the report's date: not what it reports
+        ("A trial is set for Dec. 5, 2015.", set()),  # after the report's date: not reported
+        ("They pleaded guilty in the Nov. 22 shootout.", {day(2014, 11, 22)}),  # the last one
         ("He was shot on Dec. 30, 2014 and died.", {day(2014, 12, 30)}),  # a year is kept
         ("Police say the shooting happened Saturday night.", set()),  # a weekday: no calendar day
         ("ReMarks by the chief came later.", set()),  # a month's letters inside a word

@@ -20,8 +20,8 @@ import numpy as np
 from checker.lexicons import lexicon
 from checker.settings import Settings
 from checker.text.dates import MONTHS, read_dates
-from checker.text.days import calendar_day, happening_day
 from checker.text.days import day_ordinal as parse_date
+from checker.text.days import happening_day, past_day
 from checker.text.tokens import tokenize
 
 # Where a month's name can start ("Sept.", "JULY"): a date is read only around these. Written
@@ -93,10 +93,10 @@ def article_date(date: str | None, text: str, settings: Settings) -> int | None:
 
 def told_days(text: str, published: int | None, settings: Settings) -> frozenset[int]:
     """The calendar days an article writes in its first ``group_told_chars`` characters ("July
-    24", "Sept. 13, 2015"), as ordinals: a year left out is the one nearest its date, and none
-    after its date counts. A follow-up that names the day of the shooting it reports on ("the
-    Sept. 13 shooting outside Cloud 9") is dated by it too. Read by the one date reader
-    (``checker.text.dates``)."""
+    24", "Sept. 13, 2015"), as ordinals: a year left out is the latest that puts the day no
+    later than the article's date (``past_day``), and none after it counts. A follow-up that
+    names the day of the shooting it reports on ("the Sept. 13 shooting outside Cloud 9") is
+    dated by it too. Read by the one date reader (``checker.text.dates``)."""
     if not settings.group_told_dates:
         return frozenset()
     months = lexicon(settings.lexicon_additions).ambiguous_months
@@ -106,8 +106,8 @@ def told_days(text: str, published: int | None, settings: Settings) -> frozenset
         for mention in read_dates(tokenize(part), months):
             if mention.kind != "date" or not (mention.month and mention.day):
                 continue
-            day = calendar_day(mention.month, mention.day, mention.year, pub)
-            if day is not None and (pub is None or day <= pub + 1):
+            day = past_day(mention.month, mention.day, mention.year, pub)
+            if day is not None:
                 out.add(day)
     return frozenset(out)
 

@@ -51,6 +51,22 @@ def calendar_day(month: int, day: int, year: int, published: int | None) -> int 
     return min(placed, key=lambda d: abs(d - published)) if placed else None
 
 
+def past_day(month: int, day: int, year: int, published: int | None, slack: int = 1) -> int | None:
+    """The ordinal of a date a report writes of something that has happened ("the Nov. 22
+    shootout"): without a year, the latest such day no later than ``slack`` days after the
+    article's date. None when it cannot be placed or falls after that."""
+    if year:
+        found = _ordinal(year, month, day)
+        ok = found is not None and (published is None or found <= published + slack)
+        return found if ok else None
+    if published is None or published < 0:
+        return None
+    around = dt.date.fromordinal(published).year
+    days = [_ordinal(y, month, day) for y in (around - 1, around)]
+    placed = [d for d in days if d is not None and d <= published + slack]
+    return max(placed) if placed else None
+
+
 def _ordinal(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).toordinal()

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from checker.text.days import calendar_day, day_ordinal, happening_day
+from checker.text.days import calendar_day, day_ordinal, happening_day, past_day
 
 SUNDAY = datetime.date(2016, 7, 3).toordinal()  # 2016-07-03 was a Sunday
 
@@ -51,3 +51,21 @@ def _day(y, m, d):
 )
 def test_calendar_day_places_a_written_date(month, day, year, published, placed):
     assert calendar_day(month, day, year, published) == placed
+
+
+@pytest.mark.parametrize(
+    ("month", "day_", "year", "expected"),
+    [
+        (11, 22, 0, datetime.date(2015, 11, 22)),  # "the Nov. 22 shootout", told in Oct. 2016
+        (10, 14, 0, datetime.date(2016, 10, 14)),  # "Friday (October 14)": this year
+        (10, 18, 0, datetime.date(2016, 10, 18)),  # a day after the report's date: slack
+        (10, 20, 0, datetime.date(2015, 10, 20)),  # later this year: not yet, so last year
+        (11, 22, 2014, datetime.date(2014, 11, 22)),  # a year written is kept
+        (12, 5, 2016, None),  # after the report: not what it reports
+        (2, 30, 0, None),
+    ],
+)
+def test_past_day(month, day_, year, expected):
+    published = datetime.date(2016, 10, 17).toordinal()
+    got = past_day(month, day_, year, published)
+    assert got == (expected.toordinal() if expected else None)
