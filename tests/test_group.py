@@ -307,6 +307,11 @@ def test_gold_file_is_a_valid_events_file():
         ("a 23-year-old, 1, 400 people", ["a", "23", "year-old", "1,400", "people"]),
         ("th 5th", ["th", "5th"]),  # a line that opens with 'th' joins nothing
         ("5.th", ["5th"]),  # written together with the mark between (dropped)
+        ("A Four-year-old boy", ["A", "4", "year-old", "boy"]),  # an age spelt out, as '4-'
+        ("a twenty-three-year-old", ["a", "23", "year-old"]),
+        ("a three-month-old baby", ["a", "3", "month-old", "baby"]),
+        ("a one-on-one talk", ["a", "one-on-one", "talk"]),  # no age: as written
+        ("a well-known man", ["a", "well-known", "man"]),
     ],
 )
 def test_words_of_join_ordinals_only_when_written_together(line, words):

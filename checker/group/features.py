@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.group.words import AGE_WORDS, GENERIC, STOPWORDS
-from checker.lexicons import Lexicon
+from checker.lexicons import Lexicon, lexicon
 from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
@@ -32,6 +32,7 @@ from checker.text.tokens import SPACED_TOKEN
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_NUMBER_WORDS = {w: v for w, v in lexicon().number_words.items() if isinstance(v, int) and v > 0}
 _POSSESSIVE = re.compile(r"['’]s$")
 # Phone numbers, web and mail addresses: contact boilerplate, not facts of an event.
 _PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
@@ -74,9 +75,21 @@ def words_of(line: str) -> list[str]:
         elif first.isalpha():
             if not space and out and text.lower() in _ORDINAL and out[-1].isdecimal():
                 out[-1] += text
+            elif "-" in text and (spelled := _spelled_number(text)):
+                out += spelled  # "four-year-old" as "4" and "year-old", as "4-year-old" is
             else:
                 out.append(text)
     return out
+
+
+def _spelled_number(token: str) -> list[str]:
+    """An age spelt out, 'Four-year-old' -> ['4', 'year-old'] and 'twenty-three-year-old' ->
+    ['23', 'year-old'], as '4-year-old' is read; [] for any other token."""
+    *number, unit, old = token.lower().split("-")
+    values = [_NUMBER_WORDS.get(w) for w in number]
+    if old != "old" or not number or None in values:
+        return []
+    return [str(sum(values)), f"{unit}-old"]
 
 
 def _sentences(text: str) -> list[str]:
