@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from checker.group.dates import (
+    Told,
     article_date,
     day_factors,
     event_day,
@@ -109,5 +110,8 @@ def test_written_days_bring_a_follow_up_near_its_shooting():
     told = [frozenset(), frozenset({day(2015, 9, 13)}), frozenset({day(2015, 10, 20)})]
     i, j = np.asarray([0, 0]), np.asarray([1, 2])
     start = np.asarray([0.5, 0.5])
-    got = told_gap_factors(i, j, dates, told, table, DEFAULT, start)
+    got = told_gap_factors(i, j, Told.of(told, dates), table, DEFAULT, start)
     assert got.tolist() == [1.0, 0.5]
+    undated = np.asarray([-1, PUBLISHED, PUBLISHED], dtype=np.int64)  # no day at all: as it was
+    got = told_gap_factors(i, j, Told.of([frozenset(), *told[1:]], undated), table, DEFAULT, start)
+    assert got.tolist() == [0.5, 0.5]

@@ -28,7 +28,7 @@ import numpy as np
 from checker.group.blocking import candidates
 from checker.group.cluster import average_linkage, blocks
 from checker.group.conflicts import build_evidence
-from checker.group.dates import date_factors
+from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
 from checker.group.explain import explain, look_alikes, nearest
 from checker.group.features import common_words, drop_common
@@ -85,7 +85,7 @@ def prepare(
         days=np.asarray([d.day for d in digs], dtype=np.int64),
         places=[own_places(d.places, common) for d in digs],
         words=[d.words for d in digs],
-        told=[d.told for d in digs],
+        told=Told.of([d.told for d in digs], dates),
         settings=settings,
     )
 

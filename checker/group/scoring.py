@@ -12,7 +12,7 @@ import numpy as np
 from scipy import sparse
 
 from checker.group.conflicts import Evidence, conflict_factors
-from checker.group.dates import day_factors, gap_factors, told_gap_factors
+from checker.group.dates import Told, day_factors, gap_factors, told_gap_factors
 from checker.group.places import place_factors
 from checker.group.vectors import Vectors
 from checker.settings import Settings
@@ -29,7 +29,7 @@ class Scorer:
     days: np.ndarray  # the day of each article's main happening, -1 when unknown
     places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names
     words: list[frozenset[str]]  # every word each article writes (lower case)
-    told: list[frozenset[int]]  # the calendar days each article writes
+    told: Told  # each article's date and the calendar days it writes
     settings: Settings
 
     def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -47,9 +47,7 @@ class Scorer:
             return np.ones(0, dtype=np.float64)
         dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
         if self.settings.group_told_dates:
-            dated = told_gap_factors(
-                i, j, self.dates, self.told, self.date_table, self.settings, dated
-            )
+            dated = told_gap_factors(i, j, self.told, self.date_table, self.settings, dated)
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
         if self.settings.group_place_penalty < 1.0:
