@@ -47,7 +47,8 @@ class Settings:
     date_gap_same: tuple[float, ...] = (434, 114, 85, 68, 64, 47, 70, 51, 47, 19, 2)
     date_prior_pairs: float = 20.0  # pseudo-pairs smoothing the collection's own gap shares
     group_told_dates: bool = True  # the calendar days a report writes bring it near others ...
-    group_told_chars: int = 1500  # ... read in this many first characters
+    group_told_chars: int = 1500  # ... read in this many first characters, when within ...
+    group_told_window: int = 1  # ... this many days of the other's date or written days
     group_text_dates: bool = False  # an article without a date takes the dateline in its text
     group_dateline_chars: int = 300  # ... a full date (with year) in this many first characters
     group_day_sentences: int = 2  # a weekday or "yesterday" in these first sentences dates ...

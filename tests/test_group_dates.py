@@ -103,15 +103,17 @@ def test_told_days_only_in_the_first_characters_and_can_be_switched_off():
 
 
 def test_written_days_bring_a_follow_up_near_its_shooting():
-    """The arrest six weeks later names the day of the shooting: the pair's date factor is that
-    of the least gap. Another shooting's report that names no such day keeps its factor."""
-    table = np.asarray([1.0] * 3 + [0.5] * 8)  # within 7 days: 1; further: 0.5
+    """The arrest six weeks later names the day of the shooting: the pair's date factor is 1.
+    Another shooting's report that names no such day keeps its factor."""
     dates = np.asarray([day(2015, 9, 13), PUBLISHED, PUBLISHED], dtype=np.int64)
     told = [frozenset(), frozenset({day(2015, 9, 13)}), frozenset({day(2015, 10, 20)})]
     i, j = np.asarray([0, 0]), np.asarray([1, 2])
     start = np.asarray([0.5, 0.5])
-    got = told_gap_factors(i, j, Told.of(told, dates), table, DEFAULT, start)
+    got = told_gap_factors(i, j, Told.of(told, dates), DEFAULT, start)
     assert got.tolist() == [1.0, 0.5]
     undated = np.asarray([-1, PUBLISHED, PUBLISHED], dtype=np.int64)  # no day at all: as it was
-    got = told_gap_factors(i, j, Told.of([frozenset(), *told[1:]], undated), table, DEFAULT, start)
+    got = told_gap_factors(i, j, Told.of([frozenset(), *told[1:]], undated), DEFAULT, start)
     assert got.tolist() == [0.5, 0.5]
+    near = [frozenset(), frozenset({day(2015, 9, 14)}), frozenset({day(2015, 9, 16)})]
+    got = told_gap_factors(i, j, Told.of(near, dates), DEFAULT, start)  # a day apart at most
+    assert got.tolist() == [1.0, 0.5]

@@ -152,13 +152,11 @@ class Told:
         )
 
 
-def told_gap_factors(
-    i: np.ndarray, j: np.ndarray, told: Told, table: np.ndarray, settings: Settings, factors
-) -> np.ndarray:
-    """``factors`` (the pairs' date factors), raised where the days the reports write bring
-    them nearer: the factor of the least gap between either's date or written days. Reports
-    of one shooting months apart (the arrest, the trial) often name its day; two shootings
-    in one city seldom name each other's."""
+def told_gap_factors(i: np.ndarray, j: np.ndarray, told: Told, settings: Settings, factors):
+    """``factors`` (the pairs' date factors), 1 where a day one report writes is within
+    ``group_told_window`` days of the other's date or of a day it writes. Reports of one
+    shooting months apart (the arrest, the trial) often name its day; two shootings in one
+    city seldom name each other's."""
     out = factors.copy()
     t = told
     k = np.flatnonzero((factors < 1.0) & (t.writes[i] | t.writes[j]))
@@ -174,8 +172,8 @@ def told_gap_factors(
     x = t.days[t.start[a][pair] + within // nb[pair]]
     y = t.days[t.start[b][pair] + within % nb[pair]]
     gap = np.minimum.reduceat(np.abs(x - y), first)
-    near = table[np.searchsorted(np.asarray(settings.date_gap_edges), gap)]
-    out[k] = np.maximum(out[k], near)
+    out[k[gap <= settings.group_told_window]] = 1.0
+
     return out
 
 

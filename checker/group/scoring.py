@@ -47,7 +47,7 @@ class Scorer:
             return np.ones(0, dtype=np.float64)
         dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
         if self.settings.group_told_dates:
-            dated = told_gap_factors(i, j, self.told, self.date_table, self.settings, dated)
+            dated = told_gap_factors(i, j, self.told, self.settings, dated)
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
         if self.settings.group_place_penalty < 1.0:
