@@ -22,7 +22,7 @@ from collections import defaultdict
 import numpy as np
 
 from checker.group.conflicts import conflict_factors
-from checker.group.dates import day_factors, gap_factors
+from checker.group.dates import day_factors
 from checker.group.scoring import Scorer
 
 CORE_FAMILIES = frozenset("qua")  # families whose shared features are decisive facts
@@ -90,7 +90,7 @@ def reattach(
             against *= day_factors(scorer.days[ii], scorer.days[jj], s)
             if np.any(against < 1.0):
                 continue
-            dated = gap_factors(scorer.dates[ii], scorer.dates[jj], scorer.date_table, s)
+            dated = scorer.date_factors(ii, jj)
             if np.any(dated < s.group_recall_date_factor):
                 continue
             best = other

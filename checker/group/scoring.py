@@ -41,13 +41,19 @@ class Scorer:
             out[start : start + step] = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
         return out
 
+    def date_factors(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """The date factor of each pair: the gap between their dates, unless a day one report
+        writes is near the other's (``dates.told_gap_factors``)."""
+        dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
+        if self.settings.group_told_dates:
+            dated = told_gap_factors(i, j, self.told, self.settings, dated)
+        return dated
+
     def factors(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Product of the date and counter-evidence factors of each pair (all <= 1)."""
         if not len(i):
             return np.ones(0, dtype=np.float64)
-        dated = gap_factors(self.dates[i], self.dates[j], self.date_table, self.settings)
-        if self.settings.group_told_dates:
-            dated = told_gap_factors(i, j, self.told, self.settings, dated)
+        dated = self.date_factors(i, j)
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
         if self.settings.group_place_penalty < 1.0:
