@@ -23,8 +23,9 @@ import contextlib
 import gc
 import math
 import os
+import pickle
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -33,6 +34,55 @@ from checker.settings import DEFAULT, Settings
 
 ENGINES = ("local", "dask")
 DASK_HINT = "install checker[dask]: pip install 'checker[dask]'"
+
+
+class Sealed:
+    """A value that crosses processes as one pickled string, opened only where it is read.
+
+    The claims of an article go from the worker that extracts them, through the main
+    process (which does not read them: grouping has their digest), to the worker that judges
+    its event. Sealed, the main process receives and sends one bytes object per article
+    instead of unpickling and pickling again every claim (on GVA dev+test ~1.6 s and ~1.2 s of
+    its CPU). In process, nothing is pickled: ``open`` returns the value it was given."""
+
+    __slots__ = ("_value", "_blob")
+
+    def __init__(self, value: Any = None, blob: bytes | None = None) -> None:
+        self._value = value
+        self._blob = blob
+
+    def open(self) -> Any:
+        """The value (unpickled on the first call after a crossing)."""
+        if self._blob is not None and self._value is None:
+            self._value = pickle.loads(self._blob)
+        return self._value
+
+    def __reduce__(self):
+        if self._blob is None:
+            self._blob = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        return _sealed_blob, (self._blob,)
+
+
+def _sealed_blob(blob: bytes) -> Sealed:
+    """A ``Sealed`` rebuilt from its pickled string, not yet opened."""
+    return Sealed(None, blob)
+
+
+class Opened(Mapping):
+    """A read-only view of a mapping of ``Sealed`` values that opens each value it is asked
+    for (a stage that needs only some of them unpickles only those)."""
+
+    def __init__(self, sealed: Mapping[Any, Sealed]) -> None:
+        self._sealed = sealed
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._sealed[key].open()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._sealed)
+
+    def __len__(self) -> int:
+        return len(self._sealed)
 
 
 def chunked(items: Sequence[Any], parts: int, largest: int) -> list[list[Any]]:

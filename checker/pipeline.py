@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from checker.coerce import ordinary
-from checker.engine import Engine, young_objects
+from checker.engine import Engine, Opened, Sealed, young_objects
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, digest, group_events
@@ -47,9 +47,9 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     analysed = clock.stage("articles", _mapped, engine, analyse, ordered, progress, "reading")
     clock.apportion("articles", ("split", "extract", "features"), [r[3:] for r in analysed])
     sentences = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}
-    claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}
+    claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}  # sealed
     digests = {a.id: r[2] for a, r in zip(ordered, analysed, strict=True)}
-    events = clock.stage("group", group_events, ordered, claims, settings, digests)
+    events = clock.stage("group", group_events, ordered, Opened(claims), settings, digests)
     if overrides:
         events = apply_overrides(events, overrides)
     by_id = {a.id: a for a in ordered}
@@ -80,7 +80,7 @@ def _analyse(settings: Settings, article: Article) -> tuple:
     """The per-article stage: sentences, claims and grouping digest of one article, which
     depend on nothing but its text and the settings, so articles can be analysed anywhere,
     in any order; with the CPU seconds spent splitting, extracting and digesting (for
-    ``timings``)."""
+    ``timings``). The claims come sealed: only the judging of their event reads them."""
     start = time.thread_time()  # CPU of this thread: right in a process and in a thread
     sentences = split_article(article, settings)
     split = time.thread_time()
@@ -88,20 +88,20 @@ def _analyse(settings: Settings, article: Article) -> tuple:
     extracted = time.thread_time()
     digested = digest(article, claims, settings)
     end = time.thread_time()
-    return sentences, claims, digested, split - start, extracted - split, end - extracted
+    return sentences, Sealed(claims), digested, split - start, extracted - split, end - extracted
 
 
 def _judge_one(settings: Settings, job: tuple) -> list[Finding]:
-    event, by_id, sentences, claims, copied = job
-    return judge_event(event, by_id, sentences, claims, settings, copied)
+    event, by_id, sentences, sealed, copied = job
+    return judge_event(event, by_id, sentences, Opened(sealed), settings, copied)
 
 
 def _judge_all(
     engine: Engine, events, by_id, sentences, claims, settings, progress=None
 ) -> list[Finding]:
     """Findings of every event, in event order. Each job carries only its event's articles
-    (and which of their sentences other articles carry too); the largest events are sent
-    first so that they do not finish last on one worker."""
+    (their claims sealed, and which of their sentences other articles carry too); the
+    largest events are sent first so that they do not finish last on one worker."""
     copied: dict[str, set[tuple[str, int]]] = {}
     for key in copied_sentences(sentences, settings):
         copied.setdefault(key[0], set()).add(key)
