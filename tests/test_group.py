@@ -16,6 +16,7 @@ from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events, load_event_overrides, prepare
 from checker.group.blocking import candidates
 from checker.group.features import words_of
+from checker.group.vectors import build_vectors
 from checker.load import load_paths
 from checker.model import Article, Event
 from checker.settings import DEFAULT
@@ -311,3 +312,18 @@ def test_gold_file_is_a_valid_events_file():
 )
 def test_words_of_join_ordinals_only_when_written_together(line, words):
     assert words_of(line) == words
+
+
+def test_a_feature_is_shown_as_most_articles_write_it_ties_by_sort_order():
+    counts = [{"p:obama": 1.0, "w:fire": 2.0}, {"p:obama": 1.0}, {"p:obama": 1.0, "w:fire": 1.0}]
+    surfaces = [
+        {"p:obama": "OBAMA", "w:fire": "fire"},
+        {"p:obama": "Obama"},
+        {"p:obama": "Obama", "w:fire": "Fire"},
+    ]
+    shown = build_vectors(counts, surfaces, DEFAULT).shown
+    assert shown["p:obama"] == "Obama"  # two articles against one
+    assert shown["w:fire"] == "Fire"  # one each: the first in sort order
+    assert sorted(shown) == ["p:obama", "w:fire"] and len(shown) == 2
+    with pytest.raises(KeyError):
+        shown["p:nobody"]
