@@ -3,8 +3,9 @@ or on a Dask cluster.
 
 An engine has one operation, ``map(fn, items, ...)``: call ``fn`` on every item and return the
 results *in the order of the items*, whatever order the workers finish in, so that a report
-is byte-identical for any number of workers. ``fn`` must be picklable (a module-level
-function or a ``functools.partial`` of one) and pure: the stages are (see checker/pipeline.py).
+is byte-identical for any number of workers (``start`` is ``map`` collected later). ``fn`` must
+be picklable (a module-level function or a ``functools.partial`` of one) and pure: the stages
+are (see checker/pipeline.py).
 
 - ``Engine``: in process, no pool (``--jobs 1``; the library default).
 - ``LocalEngine(jobs)``: a ``ProcessPoolExecutor`` of ``jobs`` processes, items sent in
@@ -27,6 +28,7 @@ import pickle
 import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Any
 
 from checker.errors import InputError
@@ -114,6 +116,16 @@ def _apply_chunk(fn: Callable, chunk: list[tuple], young: int = 0) -> list:
         return [fn(*args) for args in chunk]
 
 
+def _results(futures: list) -> list:
+    """The results of a pool's chunks, in chunk order (waiting for each)."""
+    return [r for future in futures for r in future.result()]
+
+
+def _gathered(client, futures: list) -> list:
+    """The results of a Dask cluster's chunks, in chunk order."""
+    return [r for part in client.gather(futures) for r in part]
+
+
 def _ignore_sigint() -> None:
     """Worker initializer: Ctrl-C goes to the whole process group; only the parent handles it
     (it kills the workers), so that no worker prints a traceback. Workers are started with
@@ -146,6 +158,12 @@ class Engine:
     def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
         return [fn(*args) for args in zip(items, *more, strict=True)]
 
+    def start(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> Callable[[], list]:
+        """``map`` begun now, its results collected by calling what this returns, so that
+        this process can do other work while the workers run. In process: nothing runs
+        until then."""
+        return partial(Engine.map, self, fn, items, *more)
+
     def close(self, abort: bool = False) -> None:
         """Release the workers; ``abort``: kill them now instead of letting them finish."""
 
@@ -169,8 +187,11 @@ class LocalEngine(Engine):
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
+        return self.start(fn, items, *more)()
+
+    def start(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> Callable[[], list]:
         if self.workers == 1 or len(items) < 2:
-            return super().map(fn, items, *more)
+            return super().start(fn, items, *more)
         s = self.settings
         args = list(zip(items, *more, strict=True))
         chunks = chunked(args, self.workers * s.engine_chunks_per_worker, s.engine_max_chunk)
@@ -179,7 +200,7 @@ class LocalEngine(Engine):
         with _sigint_blocked():  # submitting starts the workers
             young = s.gc_young_objects
             futures = [self._pool.submit(_apply_chunk, fn, chunk, young) for chunk in chunks]
-        return [r for future in futures for r in future.result()]
+        return partial(_results, futures)
 
     def close(self, abort: bool = False) -> None:
         pool, self._pool = self._pool, None
@@ -239,14 +260,17 @@ class DaskEngine(Engine):
         self.workers = max(1, sum(threads.values()))
 
     def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
+        return self.start(fn, items, *more)()
+
+    def start(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> Callable[[], list]:
         if not items:
-            return []
+            return list
         s = self.settings
         args = list(zip(items, *more, strict=True))
         chunks = chunked(args, self.workers * s.engine_chunks_per_worker, s.engine_max_chunk)
         young = [s.gc_young_objects] * len(chunks)
         futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, young, pure=False)
-        return [r for part in self._client.gather(futures) for r in part]
+        return partial(_gathered, self._client, futures)
 
     def close(self, abort: bool = False) -> None:
         client, self._client = getattr(self, "_client", None), None

@@ -79,6 +79,14 @@ def test_local_engine_uses_worker_processes_and_jobs_1_none():
         assert engine._pool is None
 
 
+def test_start_is_map_collected_later():
+    for engine in (Engine(), LocalEngine(2)):
+        with engine:
+            collect = engine.start(partial(_square_plus, 1), list(range(30)))
+            assert collect() == [k * k + 1 for k in range(30)]
+            assert engine.start(_pair, [1, 2], ["x", "y"])() == ["1x", "2y"]
+
+
 def _opened_length(sealed: Sealed) -> tuple[int, bool]:
     """In a worker: the length of the value, and whether it arrived still sealed."""
     was_sealed = sealed._value is None

@@ -13,7 +13,13 @@ import pytest
 
 from checker.errors import InputError
 from checker.extract import extract_claims
-from checker.group import apply_overrides, group_events, load_event_overrides, prepare
+from checker.group import (
+    apply_overrides,
+    find_events,
+    group_events,
+    load_event_overrides,
+    prepare,
+)
 from checker.group.blocking import candidates
 from checker.group.features import words_of
 from checker.group.vectors import build_vectors
@@ -327,3 +333,15 @@ def test_a_feature_is_shown_as_most_articles_write_it_ties_by_sort_order():
     assert sorted(shown) == ["p:obama", "w:fire"] and len(shown) == 2
     with pytest.raises(KeyError):
         shown["p:nobody"]
+
+
+def test_events_can_be_judged_before_they_are_explained():
+    """find_events gives the events' ids and articles first (what judging needs), the
+    same events with label and why after."""
+    articles = load(DATA / "ecbplus-14.jsonl")
+    grouping = find_events(articles, {})
+    events = grouping.explained()
+    assert events == group_events(articles, {})
+    assert [(e.id, e.articles) for e in grouping.bare()] == [(e.id, e.articles) for e in events]
+    assert all(e.label == e.why == "" for e in grouping.bare()) and any(e.why for e in events)
+    assert find_events([], {}).explained() == () == find_events([], {}).bare()
