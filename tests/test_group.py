@@ -345,3 +345,29 @@ def test_events_can_be_judged_before_they_are_explained():
     assert [(e.id, e.articles) for e in grouping.bare()] == [(e.id, e.articles) for e in events]
     assert all(e.label == e.why == "" for e in grouping.bare()) and any(e.why for e in events)
     assert find_events([], {}).explained() == () == find_events([], {}).bare()
+
+
+class _Scores:
+    """A scorer stand-in: fixed pair scores."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+
+    def block_scores(self, members):
+        return np.array([[0.0, self.score], [self.score, 0.0]])
+
+
+@pytest.mark.parametrize("score", [0.0, 0.03, 0.045, 0.045 - 1e-9, 0.045 - 2e-9, 0.2, 1.0, 1.5])
+def test_a_block_of_two_is_clustered_as_linkage_would(score):
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from checker.group.cluster import average_linkage
+
+    members = np.array([3, 8])
+    got = average_linkage(_Scores(score), members, 0.045)
+    clipped = min(max(score, 0.0), 1.0)
+    labels = fcluster(linkage([1.0 - clipped]), t=1.0 - 0.045 + 1e-9, criterion="distance")
+    if labels[0] == labels[1]:
+        assert [(m.tolist(), mean) for m, mean in got] == [([3, 8], clipped)]
+    else:
+        assert [(m.tolist(), mean) for m, mean in got] == [([3], 1.0), ([8], 1.0)]
