@@ -14,6 +14,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz, utils
 
@@ -172,9 +174,10 @@ def similar_sentences(
     texts = list(copies)
     owners = [{flat[i].article for i in copies[text]} for text in texts]
     hits: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for u, v in [(u, u) for u in range(len(texts))] + sorted(
-        candidate_pairs(texts, owners, settings)
-    ):
+    # A text against itself pairs only its copies in other articles: none when one article
+    # has them all (the score of such a pair is never read).
+    repeated = [(u, u) for u in range(len(texts)) if len(owners[u]) > 1]
+    for u, v in repeated + sorted(candidate_pairs(texts, owners, settings)):
         score = _rounded_score(texts[u], texts[v], settings.statement_min_score)
         if score is None:
             continue
@@ -212,26 +215,31 @@ def candidate_pairs(
     ``statement_min_score`` are skipped.
     """
     words = [_content_words(text) for text in texts]
-    frequency: Counter[str] = Counter(w for ws in words for w in ws)
+    frequency: Counter[str] = Counter(chain.from_iterable(words))
     rank = _indexed_words(frequency, settings)
     postings: dict[str, list[int]] = defaultdict(list)
+    share = settings.similar_prefix_share
     for i, ws in enumerate(words):
-        ranked = sorted((w for w in ws if w in rank), key=rank.__getitem__)
-        keep = len(ranked) - math.ceil(len(ranked) * settings.similar_prefix_share) + 1
+        ranked = sorted(filter(rank.__contains__, ws), key=rank.__getitem__)
+        keep = len(ranked) - math.ceil(len(ranked) * share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)
     lengths = [len(" ".join(text.split())) for text in texts]  # as token_sort_ratio sees them
     score = settings.statement_min_score - 0.5  # scores are rounded to whole points
     least = score / (200 - score)  # shortest / longest that can still reach it
+    # the one article of a text that only one article writes, else None (owners never empty)
+    only = [next(iter(o)) if len(o) == 1 else None for o in owners]
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
+        if len(ids) < 2:
+            continue
         for k, i in enumerate(ids):
-            li, oi, alone = lengths[i], owners[i], len(owners[i]) == 1
+            li, oi = lengths[i], only[i]
             for j in ids[k + 1 :]:
                 lj = lengths[j]
                 close = lj >= least * li if li >= lj else li >= least * lj
-                # not all of one article: owners are never empty
-                if close and (not alone or owners[j] != oi):
+                # not all of one article
+                if close and (oi is None or only[j] != oi):
                     pairs.add((i, j))
     return pairs
 
@@ -243,7 +251,7 @@ def _indexed_words(frequency: Counter[str], settings: Settings) -> dict[str, int
     with its rank, rarest first (ties by the word): texts sort their words by it."""
     kept: dict[str, int] = {}
     spent = 0
-    for word, count in sorted(frequency.items(), key=lambda item: (item[1], item[0])):
+    for word, count in sorted(frequency.items(), key=itemgetter(1, 0)):
         spent += count * (count - 1) // 2
         if count > settings.similar_max_postings and spent > settings.similar_pair_budget:
             break

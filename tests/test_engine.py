@@ -18,7 +18,15 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.engine import DASK_HINT, Engine, LocalEngine, chunked, open_engine
+from checker.engine import (
+    DASK_HINT,
+    Engine,
+    LocalEngine,
+    Opened,
+    Sealed,
+    chunked,
+    open_engine,
+)
 from checker.errors import InputError
 from checker.settings import DEFAULT
 from tests.helpers import DATA, ROOT, SEEDS
@@ -69,6 +77,37 @@ def test_local_engine_uses_worker_processes_and_jobs_1_none():
     with LocalEngine(1) as engine:
         assert set(engine.map(_pid, list(range(40)))) == {os.getpid()}
         assert engine._pool is None
+
+
+def test_start_is_map_collected_later():
+    for engine in (Engine(), LocalEngine(2)):
+        with engine:
+            collect = engine.start(partial(_square_plus, 1), list(range(30)))
+            assert collect() == [k * k + 1 for k in range(30)]
+            assert engine.start(_pair, [1, 2], ["x", "y"])() == ["1x", "2y"]
+
+
+def _opened_length(sealed: Sealed) -> tuple[int, bool]:
+    """In a worker: the length of the value, and whether it arrived still sealed."""
+    was_sealed = sealed._value is None
+    return len(sealed.open()), was_sealed
+
+
+def test_sealed_values_cross_processes_as_one_string_and_open_where_read():
+    import pickle
+
+    value = (("a", 1), ("b", 2.5), None)
+    sealed = Sealed(value)
+    assert sealed.open() is value  # in process: nothing pickled
+    copy = pickle.loads(pickle.dumps(sealed))
+    assert copy._value is None and copy.open() == value
+    again = pickle.loads(pickle.dumps(copy))  # sent on unopened: the same string
+    assert again._blob is copy._blob or again._blob == copy._blob
+    assert again.open() == value
+    with LocalEngine(2) as engine:
+        assert engine.map(_opened_length, [Sealed("abc"), Sealed([1, 2])]) == [(3, True), (2, True)]
+    view = Opened({"x": Sealed([1]), "y": copy})
+    assert dict(view) == {"x": [1], "y": value} and view.get("z", ()) == ()
 
 
 def test_abort_kills_the_workers():

@@ -13,9 +13,16 @@ import pytest
 
 from checker.errors import InputError
 from checker.extract import extract_claims
-from checker.group import apply_overrides, group_events, load_event_overrides, prepare
+from checker.group import (
+    apply_overrides,
+    find_events,
+    group_events,
+    load_event_overrides,
+    prepare,
+)
 from checker.group.blocking import candidates
 from checker.group.features import words_of
+from checker.group.vectors import build_vectors
 from checker.load import load_paths
 from checker.model import Article, Event
 from checker.settings import DEFAULT
@@ -316,3 +323,56 @@ def test_gold_file_is_a_valid_events_file():
 )
 def test_words_of_join_ordinals_only_when_written_together(line, words):
     assert words_of(line) == words
+
+
+def test_a_feature_is_shown_as_most_articles_write_it_ties_by_sort_order():
+    counts = [{"p:obama": 1.0, "w:fire": 2.0}, {"p:obama": 1.0}, {"p:obama": 1.0, "w:fire": 1.0}]
+    surfaces = [
+        {"p:obama": "OBAMA", "w:fire": "fire"},
+        {"p:obama": "Obama"},
+        {"p:obama": "Obama", "w:fire": "Fire"},
+    ]
+    shown = build_vectors(counts, surfaces, DEFAULT).shown
+    assert shown["p:obama"] == "Obama"  # two articles against one
+    assert shown["w:fire"] == "Fire"  # one each: the first in sort order
+    assert sorted(shown) == ["p:obama", "w:fire"] and len(shown) == 2
+    with pytest.raises(KeyError):
+        shown["p:nobody"]
+
+
+def test_events_can_be_judged_before_they_are_explained():
+    """find_events gives the events' ids and articles first (what judging needs), the
+    same events with label and why after."""
+    articles = load(DATA / "ecbplus-14.jsonl")
+    grouping = find_events(articles, {})
+    events = grouping.explained()
+    assert events == group_events(articles, {})
+    assert [(e.id, e.articles) for e in grouping.bare()] == [(e.id, e.articles) for e in events]
+    assert all(e.label == e.why == "" for e in grouping.bare()) and any(e.why for e in events)
+    assert find_events([], {}).explained() == () == find_events([], {}).bare()
+
+
+class _Scores:
+    """A scorer stand-in: fixed pair scores."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+
+    def block_scores(self, members):
+        return np.array([[0.0, self.score], [self.score, 0.0]])
+
+
+@pytest.mark.parametrize("score", [0.0, 0.03, 0.045, 0.045 - 1e-9, 0.045 - 2e-9, 0.2, 1.0, 1.5])
+def test_a_block_of_two_is_clustered_as_linkage_would(score):
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from checker.group.cluster import average_linkage
+
+    members = np.array([3, 8])
+    got = average_linkage(_Scores(score), members, 0.045)
+    clipped = min(max(score, 0.0), 1.0)
+    labels = fcluster(linkage([1.0 - clipped]), t=1.0 - 0.045 + 1e-9, criterion="distance")
+    if labels[0] == labels[1]:
+        assert [(m.tolist(), mean) for m, mean in got] == [([3, 8], clipped)]
+    else:
+        assert [(m.tolist(), mean) for m, mean in got] == [([3], 1.0), ([8], 1.0)]

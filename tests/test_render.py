@@ -10,10 +10,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from checker.load import load_paths
-from checker.model import Article
+from checker.model import Article, Verdict
 from checker.pipeline import run
 from checker.render.csv import COLUMNS, render_csv
-from checker.render.json import render_json
+from checker.render.json import _indented, render_json, report_dict
 from checker.render.markdown import render_markdown
 from checker.render.table import render_table
 from tests.helpers import ROOT, SEEDS
@@ -92,6 +92,37 @@ def test_json_is_the_audit_contract(nasty_report):
     assert contradictions and all(
         "text" in c and "quote" in c for f in contradictions for c in f["claims"]
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [{}], "d": ()},
+        {"text": 'quote "x"\n\ttab \u2028 caf\u00e9 \U0001f600 \\ end', "n": -3, "big": 10**30},
+        [0.1, 1e-07, 2.5, -0.0, 1e300, float("nan"), float("inf"), -float("inf"), 4.0],
+        [True, False, None, 0, 1, [None, [True, {"k": [1, [2, [3]]]}]]],
+        {"verdict": Verdict.CONTRADICTION, "count": True, "nested": {"x": (1, "y")}},
+    ],
+)
+def test_json_is_written_as_json_dumps_would_write_it(value):
+    """render_json writes the report without json.dumps' Python encoder: the same text."""
+    parts: list[str] = []
+    _indented(value, "\n", parts)
+    assert "".join(parts) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_of_a_report_is_json_dumps_of_its_dict(nasty_report):
+    expected = json.dumps(report_dict(nasty_report), ensure_ascii=False, indent=2) + "\n"
+    assert render_json(nasty_report) == expected
+
+
+def test_json_refuses_what_json_refuses():
+    with pytest.raises(TypeError):
+        _indented({"a": object()}, "\n", [])
+    with pytest.raises(TypeError):
+        _indented({1: 2}, "\n", [])
 
 
 def test_csv_one_row_per_claim_parses_back(nasty_report):

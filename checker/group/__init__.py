@@ -22,6 +22,7 @@ articles sorted by id. ``overrides`` applies an editor's events file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,7 +44,16 @@ from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
-__all__ = ["Digest", "apply_overrides", "digest", "group_events", "load_event_overrides", "prepare"]
+__all__ = [
+    "Digest",
+    "Grouping",
+    "apply_overrides",
+    "digest",
+    "find_events",
+    "group_events",
+    "load_event_overrides",
+    "prepare",
+]
 
 
 def prepare(
@@ -114,13 +124,69 @@ def group_events(
     ``digests`` (optional): each article's ``Digest`` by id, made with these claims and
     settings where the articles were read; without them they are made here.
     """
+    return find_events(articles, claims, settings, digests).explained()
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The events found, numbered, before their ``label`` and ``why`` are written: judging
+    needs only each event's id and articles, so the pipeline sends the events to be judged
+    and explains them meanwhile (``bare``, then ``explained``)."""
+
+    scorer: Scorer | None
+    ids: list[str]
+    clusters: list[tuple[np.ndarray, float]]
+    cuts: list[tuple[int, int, str, str]]
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray]  # candidate pairs i, j and their cosines
+    order: list[int]  # clusters in event order
+    names: list[str]  # E1, E2, ... of each cluster
+    members: list[list[str]]  # the article ids of each cluster, sorted
+
+    def bare(self) -> tuple[Event, ...]:
+        """The events with their ids and articles only (no label, no why)."""
+        return tuple(Event(id=self.names[k], articles=tuple(self.members[k])) for k in self.order)
+
+    def explained(self) -> tuple[Event, ...]:
+        """The events with their ``label`` and ``why``."""
+        if self.scorer is None:
+            return ()
+        scorer, names, clusters = self.scorer, self.names, self.clusters
+        i, j, cos = self.pairs
+        closest = nearest(scorer, i, j, cos)
+        event_of = np.empty(len(self.ids), dtype=np.int64)
+        for k in self.order:
+            event_of[clusters[k][0]] = k
+        apart = look_alikes(scorer, event_of, i, j, cos, names)
+        for a, b, name_a, name_b in self.cuts:  # the cut's reason first: it is why they are apart
+            for k, other, mine, theirs in ((a, b, name_a, name_b), (b, a, name_b, name_a)):
+                ek, eo = int(event_of[k]), int(event_of[other])
+                if ek != eo:
+                    apart[ek] = f"cut from {names[eo]}: {mine} vs {theirs}"
+        events = []
+        for k in self.order:
+            idx, mean = clusters[k]
+            label, why = explain(scorer, self.ids, [int(m) for m in idx], mean, closest)
+            if k in apart:
+                why = f"{why}; {apart[k]}"
+            events.append(Event(id=names[k], articles=tuple(self.members[k]), label=label, why=why))
+        return tuple(events)
+
+
+def find_events(
+    articles: Sequence[Article],
+    claims: Mapping[str, Sequence[Claim]],
+    settings: Settings = DEFAULT,
+    digests: Mapping[str, Digest] | None = None,
+) -> Grouping:
+    """``group_events`` up to the events' members and names (see ``Grouping``)."""
     unique: dict[str, Article] = {}
     for art in sorted(articles, key=_content_key):
         unique.setdefault(art.id, art)
     # Work in content order, not id order: ties then break the same way whatever the ids.
     arts = sorted(unique.values(), key=_content_key)
     if not arts:
-        return ()
+        none = np.zeros(0, dtype=np.int64)
+        return Grouping(None, [], [], [], (none, none, np.zeros(0)), [], [], [])
     ids = [a.id for a in arts]
     scorer = prepare(arts, claims, settings, digests)
     threshold = settings.group_threshold
@@ -140,23 +206,7 @@ def group_events(
     clusters = reattach(scorer, clusters, i, j, score)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
-    closest = nearest(scorer, i, j, cos)
     names = [""] * len(clusters)
-    event_of = np.empty(len(arts), dtype=np.int64)
     for number, k in enumerate(order, start=1):
         names[k] = f"E{number}"
-        event_of[clusters[k][0]] = k
-    apart = look_alikes(scorer, event_of, i, j, cos, names)
-    for a, b, name_a, name_b in cuts:  # the cut's reason first: it is why they are apart
-        for k, other, mine, theirs in ((a, b, name_a, name_b), (b, a, name_b, name_a)):
-            ek, eo = int(event_of[k]), int(event_of[other])
-            if ek != eo:
-                apart[ek] = f"cut from {names[eo]}: {mine} vs {theirs}"
-    events = []
-    for k in order:
-        idx, mean = clusters[k]
-        label, why = explain(scorer, ids, [int(m) for m in idx], mean, closest)
-        if k in apart:
-            why = f"{why}; {apart[k]}"
-        events.append(Event(id=names[k], articles=tuple(members[k]), label=label, why=why))
-    return tuple(events)
+    return Grouping(scorer, ids, clusters, cuts, (i, j, cos), order, names, members)

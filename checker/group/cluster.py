@@ -63,8 +63,11 @@ def average_linkage(
     if len(members) == 1:
         return [(members, 1.0)]
     score = np.clip(scorer.block_scores(members), 0.0, 1.0)
+    cut = 1.0 - threshold + 1e-9
+    if len(members) == 2 and np.isfinite(score[0, 1]):
+        return _linked_pair(members, score[0, 1], cut)
     tree = linkage(1.0 - score[np.triu_indices(len(members), k=1)], method="average")
-    labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    labels = fcluster(tree, t=cut, criterion="distance")
     out = []
     for label in sorted(set(labels.tolist())):
         pos = np.flatnonzero(labels == label)
@@ -72,3 +75,12 @@ def average_linkage(
         mean = float(sub[np.triu_indices(len(pos), k=1)].mean()) if len(pos) > 1 else 1.0
         out.append((members[pos], mean))
     return out
+
+
+def _linked_pair(members: np.ndarray, score: float, cut: float) -> list[tuple[np.ndarray, float]]:
+    """What linkage and fcluster make of a block of two (a fifth of GVA's blocks), without
+    them: one cluster when their distance is within the cut (``fcluster`` joins at a
+    distance <= t), its mean score the pair's; else each alone, the first first."""
+    if 1.0 - score <= cut:
+        return [(members[[0, 1]], float(score))]
+    return [(members[[0]], 1.0), (members[[1]], 1.0)]
