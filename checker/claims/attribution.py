@@ -31,7 +31,8 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     quotation or opens the clause ('"...," said Chief Ray Diaz', 'said police'), and officials
     who were told ('witnesses told police': the account reaches us through the police).
     """
-    quoted = quoted_spans(text)
+    # where the quotations are matters only around a speech verb (most sentences have none)
+    quoted = quoted_spans(text) if lex.speech_verbs.may_match(toks) else []
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
     found += [text[w[0].start : w[-1].end] for w in [_headline_source(toks, lex)] if w]
     concrete = [s for s in found if is_concrete_source(s, lex)]
