@@ -144,7 +144,10 @@ def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
     if not attribution:
         return False
     lex = lex or lexicon()
-    known = _CONCRETE.setdefault(id(lex), (lex, {}))[1]  # the lexicon is kept: its id stays its
+    kept = _CONCRETE.get(id(lex))
+    if kept is None:  # the lexicon is kept with its answers: its id stays its own
+        kept = _CONCRETE[id(lex)] = (lex, {})
+    known = kept[1]
     if attribution not in known:
         parts = re.split(r"\s+and\s+", attribution)
         # "according to witnesses and police": the police stand behind it

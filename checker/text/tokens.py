@@ -116,25 +116,31 @@ class _Tables:
 
     def __init__(self) -> None:
         self.count = 0
-        self.anchoring: dict[str, int] = {}
-        self.starting: dict[str, int] = {}
+        self.bits: dict[str, tuple[int, int]] = {}  # word -> (tables it anchors, starts)
+        self.words: set[str] = set()  # the keys of ``bits``, for one C-level intersection
 
     def add(self, anchors: Iterable[str], firsts: Iterable[str]) -> int:
         """Register one table's words; its bit."""
         bit = 1 << self.count
         self.count += 1
-        for words, bits in ((anchors, self.anchoring), (firsts, self.starting)):
-            for word in words:
-                bits[word] = bits.get(word, 0) | bit
+        anchors, firsts = set(anchors), set(firsts)
+        for word in anchors | firsts:
+            anchoring, starting = self.bits.get(word, (0, 0))
+            anchoring |= bit if word in anchors else 0
+            starting |= bit if word in firsts else 0
+            self.bits[word] = anchoring, starting
+        self.words.update(anchors, firsts)
         return bit
 
     def of(self, lows: Sequence[str]) -> int:
-        """The bits of the tables that may match in a text of these lower-cased words."""
+        """The bits of the tables that may match in a text of these lower-cased words (only
+        the few words some table knows are looked at)."""
         anchored = started = 0
-        anchoring, starting = self.anchoring.get, self.starting.get
-        for low in set(lows):
-            anchored |= anchoring(low, 0)
-            started |= starting(low, 0)
+        bits = self.bits
+        for low in self.words.intersection(lows):
+            anchoring, starting = bits[low]
+            anchored |= anchoring
+            started |= starting
         return anchored & started
 
 
