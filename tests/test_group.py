@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import random
+import re
 import tomllib
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.group import apply_overrides, group_events, load_event_overrides, prepare
 from checker.group.blocking import candidates
-from checker.group.features import words_of
+from checker.group.features import _PHONE, _SENT_END, words_of
 from checker.load import load_paths
 from checker.model import Article, Event
 from checker.settings import DEFAULT
@@ -311,3 +312,23 @@ def test_gold_file_is_a_valid_events_file():
 )
 def test_words_of_join_ordinals_only_when_written_together(line, words):
     assert words_of(line) == words
+
+
+# The sentence end and phone number patterns of group/features.py written plainly: theirs
+# are written for speed and must match exactly the same.
+PLAIN_SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+PLAIN_PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "Stop." Then he ran. (A) "Who?" “Me.” ‘X’ 2 wounded!\n\n\nNext… 9am',
+        "Dr. Smith. 5 people.\tX ends.) [Y] .\n\n.  \n a.  b.\" 'c",
+        "Call 555-123-4567, (555) 123-4567 or 555.123.ABCD; x555 123 4567; 5551234567 9-555-1234",
+        "",
+    ],
+)
+def test_sentence_ends_and_phone_numbers_match_as_their_plain_patterns(text):
+    assert _SENT_END.split(text) == PLAIN_SENT_END.split(text)
+    assert _PHONE.sub(" ", text) == PLAIN_PHONE.sub(" ", text)
