@@ -53,18 +53,19 @@ class Toks(list):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """The tokens of ``text`` with their offsets, summed from the lengths of each token and
-    the white space before it: ``findall`` makes no match object per token, which cost more
-    than the token itself."""
+    """The tokens of ``text`` with their offsets, each found from the end of the one before:
+    ``findall`` makes no match object per token, which cost more than the token itself."""
     toks = Toks()
-    append, lows, new = toks.append, [], _new_tok
+    append, lows, new, find = toks.append, [], _new_tok, text.find
     end = 0
-    for space, word in SPACED_TOKEN.findall(text):
-        start = end + len(space)
+    for word in TOKEN.findall(text):
+        # a token starts at the first character after the previous one that is not white
+        # space (``\S`` takes any other), where its text is found first
+        start = find(word, end)
         end = start + len(word)
         low = word.lower()
         lows.append(low)
-        tok = (word, low, start, end, word[:1].isupper(), low[:1].isalpha(), low.isdecimal())
+        tok = (word, low, start, end, word[0].isupper(), low[0].isalpha(), low.isdecimal())
         append(new(Tok, tok))
     toks.lows = tuple(lows)
     return toks
