@@ -63,7 +63,9 @@ def tokenize(text: str) -> list[Tok]:
         # space (``\S`` takes any other), where its text is found first
         start = find(word, end)
         end = start + len(word)
-        low = word.lower()
+        # a word in lower case already is its own lower case (no second string for it:
+        # ``lower`` changes no lower-case or uncased character, checked over all of Unicode)
+        low = word if word.islower() else word.lower()
         lows.append(low)
         tok = (word, low, start, end, word[0].isupper(), low[0].isalpha(), low.isdecimal())
         append(new(Tok, tok))

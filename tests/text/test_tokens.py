@@ -128,3 +128,12 @@ def test_a_table_read_back_from_a_pickle_matches_as_before():
     assert copy == TABLE and copy.anchors == TABLE.anchors
     toks = tokenize("Police said a man was shot dead.")
     assert copy.find_all(toks) == TABLE.find_all(toks) == [(0, 2, "police"), (5, 7, "shot")]
+
+
+def test_a_lower_case_text_is_its_own_lower_case():
+    """tokenize keeps a lower-case word as its own ``low``: right for every character that
+    ``islower`` accepts, or that has no case at all."""
+    for code in range(0x110000):
+        c = chr(code)
+        if c.islower() or not (c.isupper() or c.istitle()):
+            assert c.lower() == c, hex(code)
