@@ -49,7 +49,8 @@ class Toks(list):
 
     lows: tuple[str, ...] = ()
     digits: tuple[int, ...] | None = None  # filled by ``digit_positions`` when first asked
-    tables: int | None = None  # filled by ``Phrases.may_match`` when first asked: see there
+    tables: int | None = None  # filled by ``Phrases.may_match`` when asked again: see there
+    asked: bool = False  # whether ``Phrases.may_match`` was asked about these tokens
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -204,14 +205,17 @@ class Phrases(dict):
     def may_match(self, toks: Sequence[Tok]) -> bool:
         """Whether ``toks`` hold both an anchor word of the table and a word one of its
         phrases starts with: without them, no phrase of the table can be there (most
-        sentences, for most tables). For the tokens of ``tokenize`` every table's answer is
-        worked out at the first question (``_TABLES.of``) and kept with them; then it is one
-        bit test."""
+        sentences, for most tables). For the tokens of ``tokenize`` asked a second time (a
+        sentence being read: about twenty tables), every table's answer is worked out at once
+        (``_TABLES.of``) and kept with them; then it is one bit test. Tokens asked about once
+        (a quote looked up in one table) are tested for this table alone."""
         if type(toks) is Toks and len(toks.lows) == len(toks):
             tables = toks.tables
-            if tables is None:
+            if tables is None and toks.asked:
                 tables = toks.tables = _TABLES.of(toks.lows)
-            return bool(tables & self.bit)
+            if tables is not None:
+                return bool(tables & self.bit)
+            toks.asked = True
         lows = lows_of(toks)
         return not (self.anchors.isdisjoint(lows) or self.by_first.keys().isdisjoint(lows))
 
