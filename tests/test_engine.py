@@ -272,3 +272,23 @@ def test_young_objects_raises_the_threshold_inside_and_restores_it():
     assert gc.get_threshold() == before
     with young_objects(1):  # never lowered
         assert gc.get_threshold() == before
+
+
+def test_collector_paused_inside_and_on_again_after():
+    import gc
+
+    from checker.engine import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with collector_paused(False):
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import random
+import re
 import tomllib
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from checker.group import (
     prepare,
 )
 from checker.group.blocking import candidates
-from checker.group.features import words_of
+from checker.group.features import _PHONE, _SENT_END, words_of
 from checker.group.vectors import build_vectors
 from checker.load import load_paths
 from checker.model import Article, Event
@@ -376,3 +377,23 @@ def test_a_block_of_two_is_clustered_as_linkage_would(score):
         assert [(m.tolist(), mean) for m, mean in got] == [([3, 8], clipped)]
     else:
         assert [(m.tolist(), mean) for m, mean in got] == [([3], 1.0), ([8], 1.0)]
+
+
+# The sentence end and phone number patterns of group/features.py written plainly: theirs
+# are written for speed and must match exactly the same.
+PLAIN_SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+PLAIN_PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "Stop." Then he ran. (A) "Who?" “Me.” ‘X’ 2 wounded!\n\n\nNext… 9am',
+        "Dr. Smith. 5 people.\tX ends.) [Y] .\n\n.  \n a.  b.\" 'c",
+        "Call 555-123-4567, (555) 123-4567 or 555.123.ABCD; x555 123 4567; 5551234567 9-555-1234",
+        "",
+    ],
+)
+def test_sentence_ends_and_phone_numbers_match_as_their_plain_patterns(text):
+    assert _SENT_END.split(text) == PLAIN_SENT_END.split(text)
+    assert _PHONE.sub(" ", text) == PLAIN_PHONE.sub(" ", text)

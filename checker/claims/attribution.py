@@ -31,7 +31,8 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     quotation or opens the clause ('"...," said Chief Ray Diaz', 'said police'), and officials
     who were told ('witnesses told police': the account reaches us through the police).
     """
-    quoted = quoted_spans(text)
+    # where the quotations are matters only around a speech verb (most sentences have none)
+    quoted = quoted_spans(text) if lex.speech_verbs.may_match(toks) else []
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
     found += [text[w[0].start : w[-1].end] for w in [_headline_source(toks, lex)] if w]
     concrete = [s for s in found if is_concrete_source(s, lex)]
@@ -143,7 +144,10 @@ def is_concrete_source(attribution: str, lex: Lexicon | None = None) -> bool:
     if not attribution:
         return False
     lex = lex or lexicon()
-    known = _CONCRETE.setdefault(id(lex), (lex, {}))[1]  # the lexicon is kept: its id stays its
+    kept = _CONCRETE.get(id(lex))
+    if kept is None:  # the lexicon is kept with its answers: its id stays its own
+        kept = _CONCRETE[id(lex)] = (lex, {})
+    known = kept[1]
     if attribution not in known:
         parts = re.split(r"\s+and\s+", attribution)
         # "according to witnesses and police": the police stand behind it

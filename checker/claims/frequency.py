@@ -26,9 +26,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     tables = ctx.lex.values["frequency"]
     toks = ctx.toks
     lows = lows_of(toks)
-    if not any(w in lows for w in tables["times"]) and not any(
-        w in lows for w in tables["adverbs"]
-    ):
+    if tables["times"].isdisjoint(lows) and tables["adverbs"].keys().isdisjoint(lows):
         return  # no 'times', 'twice' or 'once': no count of times to read
     for i in range(len(toks)):
         count, last = _count_at(ctx, i, tables)

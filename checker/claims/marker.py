@@ -45,6 +45,8 @@ _WHY = {
 def read(ctx: Context) -> Iterator[Claim]:
     """Where two phrases overlap ('experts have warned' / 'experts') the longer wins."""
     toks, lex = ctx.toks, ctx.lex
+    if not any(phrases.may_match(toks) for phrases in lex.markers.values()):
+        return  # no marker phrase can be there (most sentences): the tests below are moot
     if _in_person(ctx, lex.first_person) or _handle(ctx):
         return  # someone's own account (a letter, a blog, a post), not the outlet's framing
     if _in_person(ctx, lex.second_person):

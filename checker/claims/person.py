@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from checker.claims.base import Context, EventContext, stated_tolls
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.names import edit_distance_one, person_mentions
-from checker.text.tokens import Tok, low_at, lows_of
+from checker.text.tokens import Tok, low_at
 
 KIND = ClaimKind.PERSON
 _DEAD = "killed"
@@ -28,8 +28,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     """Names in a background sentence are read too: a name says which person it is about
     (the judge compares only the dead of one surname, against the event's toll)."""
     toks, lex = ctx.toks, ctx.lex
-    lows = lows_of(toks)
-    if all(table.anchors.isdisjoint(lows) for table in lex.named_dead.values()):
+    if not any(table.may_match(toks) for table in lex.named_dead.values()):
         return  # most sentences hold no word every phrase of a table needs: none is scanned
     spans: list[tuple[int, int]] = []
     phrases = lex.named_dead

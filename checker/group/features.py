@@ -31,11 +31,23 @@ from checker.text.tokens import SPACED_TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+# Where a sentence ends: after [.!?…] and closing marks, white space before a capital, a
+# digit or an opening mark ("(?<=[.!?…])[closers]*\s+(?=[openers]?[A-Z0-9])"), or line
+# breaks ("\n+"). Written so that every match starts by taking one closer or white-space
+# character (the regular expression engine then skips fast to the next such character);
+# the look-behinds after it check what came before: same matches as the plain form.
+_CLOSERS = "\"”’')\\]"
+_NEXT = r"(?=[\"“‘'(\[]?[A-Z0-9])"
+_SENT_END = re.compile(
+    rf"[{_CLOSERS}\s](?:(?<=[.!?…][{_CLOSERS}])[{_CLOSERS}]*\s+{_NEXT}"
+    rf"|(?<=[.!?…]\s)\s*{_NEXT}|(?<=\n)\n*)"
+)
 _NUMBER_WORDS = {w: v for w, v in lexicon().number_words.items() if isinstance(v, int) and v > 0}
 _POSSESSIVE = re.compile(r"['’]s$")
-# Phone numbers, web and mail addresses: contact boilerplate, not facts of an event.
-_PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
+# Phone numbers, web and mail addresses: contact boilerplate, not facts of an event. A phone
+# number starts with three digits after no word character ("\b\d{3}", written to start with
+# the digit, so that the engine skips fast to the next digit).
+_PHONE = re.compile(r"\d(?<!\w\d)\d\d(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
 _WEB = re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
 
 
@@ -139,7 +151,7 @@ def tokenize(article: Article) -> Doc:
             sentences.append(toks)
             plain.append(not is_headline(line, toks))
     body = [toks for toks, ok in zip(sentences, plain, strict=True) if ok]
-    names = {key_of(t) for toks in body for t in toks[1:] if t[0].isupper()}
+    names = set(map(key_of, {t for toks in body for t in toks[1:] if t[0].isupper()}))
     lower = {t for toks in body for t in toks if t[0].islower()}
     return Doc(sentences, plain, names, lower, {}, {})
 
@@ -168,6 +180,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
     get, keep = counts.get, surface.setdefault
     lede, lede_weight = settings.group_lede_sentences, settings.group_lede_weight
     named: set[str] = set()
+    known = _WORDS.get
     for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
         weight = lede_weight if number < lede else 1.0
         prev_name = prev_shown = ""
@@ -178,7 +191,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
                     counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
                     keep(feature, shown)
                 continue
-            key, upper, word = _word(tok)
+            key, upper, word = known(tok) or _word(tok)
             if not key:
                 prev_name = ""
             elif upper and ((pos and ok) or key in names):
@@ -199,15 +212,25 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
     return frozenset(named)
 
 
-@lru_cache(maxsize=1 << 16)
+# Distinct tokens read by ``_word`` (a plain dict: a look-up costs less than lru_cache's;
+# emptied when full).
+_WORDS: dict[str, tuple[str, bool, str]] = {}
+_WORDS_KEPT = 1 << 16
+
+
 def _word(tok: str) -> tuple[str, bool, str]:
-    """How ``own_features`` reads a token that is not a number, once per distinct token:
-    its key ("" for a stopword or a single letter: no feature), whether it is capitalised,
-    and its word feature ("" when too short to be one)."""
+    """How ``own_features`` reads a token that is not a number, once per distinct token
+    (kept in ``_WORDS``): its key ("" for a stopword or a single letter: no feature),
+    whether it is capitalised, and its word feature ("" when too short to be one)."""
     key = key_of(tok)
     if key in STOPWORDS or len(key) < 2:
-        return "", False, ""
-    return key, tok[0].isupper(), "w:" + singular(key) if len(key) > 2 else ""
+        read = "", False, ""
+    else:
+        read = key, tok[0].isupper(), "w:" + singular(key) if len(key) > 2 else ""
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS[tok] = read
+    return read
 
 
 def _number_features(toks: list[str], pos: int) -> list[tuple[str, str]]:

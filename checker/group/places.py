@@ -53,7 +53,7 @@ def own_places(places: Sequence[tuple[str, ...]], common: Set[str]) -> frozenset
 
 def written_words(sentences: Sequence[Sequence[str]]) -> frozenset[str]:
     """Every word of the article in lower case: where another report's place may appear."""
-    return frozenset(map(str.lower, chain.from_iterable(sentences)))
+    return frozenset(map(str.lower, set(chain.from_iterable(sentences))))  # each word once
 
 
 def _writes(places: frozenset[tuple[str, ...]], words: frozenset[str]) -> bool:

@@ -1,6 +1,7 @@
 """The tokenizer and phrase tables: the kept lower-cased forms must give the same matches as
 the tokens themselves, on a whole sentence, a slice of it and a hand-made list."""
 
+import pickle
 import re
 
 import pytest
@@ -77,3 +78,62 @@ def test_digit_positions_of_tokens_slices_and_lists():
     assert digit_positions(toks) is digit_positions(toks)  # kept with the tokens
     assert list(digit_positions(toks[2:])) == [i - 2 for i in expected if i >= 2]
     assert list(digit_positions(list(toks))) == expected
+
+
+# The token pattern written plainly, one alternative per form in the order a reader thinks of
+# them: TOKEN orders and writes them for speed, and must find exactly the same tokens.
+PLAIN_TOKEN = re.compile(
+    r"\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d+(?:-[^\W\d_]+)+"
+    r"|\d+(?:[.:]\d+)*"
+    r"|[^\W\d_][^\W_]*(?:[-'’][^\W\d_][^\W_]*)*"
+    r"|\S"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"1, 400" people; 12,500.5 dollars — 6.1-magnitude at 21:00, 1,0002 and 1, 40.',
+        "O'Neil’s 23-year-old son-in-law, rock'n'roll -x 'quoted' ’s x-1 2-x-3 a_b",
+        "Ünïcödé İstanbul ΟΔΟΣ x² ٣٤ Ⅻ 1.2.3 4:5:6 7:: 8- 9-9 10,00 11,000,000.5.6",
+        "  spaces\t\n\u00a0 ",
+        "",
+    ],
+)
+def test_the_token_pattern_finds_what_the_plain_alternation_finds(text):
+    assert TOKEN.findall(text) == PLAIN_TOKEN.findall(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a man was shot dead.",
+        "He opened the door.",
+        "Fire opened on him.",
+        "Nobody was hurt.",
+        "",
+    ],
+)
+def test_may_match_is_the_same_for_tokens_slices_and_lists(text):
+    toks = tokenize(text)
+    expected = bool(TABLE.find_all(list(toks)))
+    assert TABLE.may_match(toks) == TABLE.may_match(list(toks)) == TABLE.may_match(toks[:])
+    assert TABLE.may_match(toks) or not expected  # never says no to a text that holds one
+    assert bool(TABLE.find_all(toks)) == expected
+
+
+def test_a_table_read_back_from_a_pickle_matches_as_before():
+    copy = pickle.loads(pickle.dumps(TABLE))
+    assert copy == TABLE and copy.anchors == TABLE.anchors
+    toks = tokenize("Police said a man was shot dead.")
+    assert copy.find_all(toks) == TABLE.find_all(toks) == [(0, 2, "police"), (5, 7, "shot")]
+
+
+def test_a_lower_case_text_is_its_own_lower_case():
+    """tokenize keeps a lower-case word as its own ``low``: right for every character that
+    ``islower`` accepts, or that has no case at all."""
+    for code in range(0x110000):
+        c = chr(code)
+        if c.islower() or not (c.isupper() or c.istitle()):
+            assert c.lower() == c, hex(code)
