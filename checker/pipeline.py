@@ -44,7 +44,8 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     analyse = partial(_analyse, settings)
-    analysed = clock.stage("articles", _mapped, engine, analyse, ordered, progress, "reading")
+    reading = (progress, "reading", settings.progress_batch)
+    analysed = clock.stage("articles", _mapped, engine, analyse, ordered, *reading)
     clock.apportion("articles", ("split", "extract", "features"), [r[3:] for r in analysed])
     sentences = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}
     claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}  # sealed
@@ -68,17 +69,19 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     )
 
 
-def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str) -> list:
+def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str, batch: int) -> list:
     """``engine.map`` in one go, or in slices when a progress bar wants to move."""
-    return _started(engine, fn, items, progress, stage)()
+    return _started(engine, fn, items, progress, stage, batch)()
 
 
-def _started(engine: Engine, fn, items: Sequence, progress, stage: str) -> Callable[[], list]:
-    """``engine.start`` in one go, or in slices when a progress bar wants to move (it moves
-    as the slices are collected)."""
+def _started(
+    engine: Engine, fn, items: Sequence, progress, stage: str, batch: int
+) -> Callable[[], list]:
+    """``engine.start`` in one go, or in slices of ``batch`` items when a progress bar wants
+    to move (it moves as the slices are collected)."""
     if progress is None:
         return engine.start(fn, items)
-    step = max(1, DEFAULT.progress_batch)
+    step = max(1, batch)
     slices = [engine.start(fn, items[k : k + step]) for k in range(0, len(items), step)]
 
     def collect() -> list:
@@ -142,7 +145,8 @@ def _start_judging(
     ]
     order = sorted(range(len(jobs)), key=lambda k: -len(events[k].articles))
     fn = partial(_judge_one, settings)
-    started = _started(engine, fn, [jobs[k] for k in order], progress, "judging")
+    todo = [jobs[k] for k in order]
+    started = _started(engine, fn, todo, progress, "judging", settings.progress_batch)
 
     def collect() -> list[Finding]:
         by_event = dict(zip(order, started(), strict=True))

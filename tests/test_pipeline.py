@@ -197,3 +197,21 @@ def test_copied_sentences_need_two_articles_and_enough_words():
     assert ("a", 1) not in copied  # under copy_min_words: a coincidence, not copy
     alone = {"a": sentences["a"]}
     assert copied_sentences(alone) == frozenset()
+
+
+def test_the_progress_bar_moves_in_steps_of_the_settings_batch():
+    """``progress`` is called once per slice of ``progress_batch`` articles (and events), the
+    batch of the settings given, not of the defaults; the report is the same as without it."""
+    import dataclasses
+
+    from checker.settings import DEFAULT
+
+    articles = load_paths([str(SEEDS)]).articles
+    calls: list[tuple[str, int, int]] = []
+    settings = dataclasses.replace(DEFAULT, progress_batch=2)
+    report = run(articles, settings, progress=lambda *a: calls.append(a))
+    reading = [done for stage, done, _ in calls if stage == "reading"]
+    assert reading == [2, 4, 5]  # five articles, two at a time
+    judging = [done for stage, done, total in calls if stage == "judging"]
+    assert judging and judging[-1] == len(report.events)
+    assert report_dict(report) == report_dict(run(articles, settings))
