@@ -152,13 +152,14 @@ class Told:
         )
 
 
-def told_gap_factors(i: np.ndarray, j: np.ndarray, told: Told, settings: Settings, factors):
+def told_gap_factors(
+    i: np.ndarray, j: np.ndarray, told: Told, settings: Settings, factors: np.ndarray
+) -> np.ndarray:
     """``factors`` (the pairs' date factors), 1 where a day one report writes is within
     ``group_told_window`` days of the other's date or of a day it writes. Reports of one
     shooting months apart (the arrest, the trial) often name its day; two shootings in one
     city seldom name each other's."""
-    out = factors.copy()
-    t = told
+    out, t = factors.copy(), told
     k = np.flatnonzero((factors < 1.0) & (t.writes[i] | t.writes[j]))
     k = k[(t.count[i[k]] > 0) & (t.count[j[k]] > 0)]
     if not len(k):
@@ -173,7 +174,6 @@ def told_gap_factors(i: np.ndarray, j: np.ndarray, told: Told, settings: Setting
     y = t.days[t.start[b][pair] + within % nb[pair]]
     gap = np.minimum.reduceat(np.abs(x - y), first)
     out[k[gap <= settings.group_told_window]] = 1.0
-
     return out
 
 
