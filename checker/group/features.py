@@ -26,6 +26,7 @@ from checker.load import title_of
 from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
+from checker.text.numbers import number_word_value
 from checker.text.streets import street_key
 from checker.text.tokens import SPACED_TOKEN
 
@@ -42,7 +43,7 @@ _SENT_END = re.compile(
     rf"[{_CLOSERS}\s](?:(?<=[.!?…][{_CLOSERS}])[{_CLOSERS}]*\s+{_NEXT}"
     rf"|(?<=[.!?…]\s)\s*{_NEXT}|(?<=\n)\n*)"
 )
-_NUMBER_WORDS = {w: v for w, v in lexicon().number_words.items() if isinstance(v, int) and v > 0}
+_LEX = lexicon()  # the packaged number words, for ages spelt out
 _POSSESSIVE = re.compile(r"['’]s$")
 # Phone numbers, web and mail addresses: contact boilerplate, not facts of an event. A phone
 # number starts with three digits after no word character ("\b\d{3}", written to start with
@@ -96,12 +97,11 @@ def words_of(line: str) -> list[str]:
 
 def _spelled_number(token: str) -> list[str]:
     """An age spelt out, 'Four-year-old' -> ['4', 'year-old'] and 'twenty-three-year-old' ->
-    ['23', 'year-old'], as '4-year-old' is read; [] for any other token."""
+    ['23', 'year-old'], as '4-year-old' is read (the number by the text layer's reader of
+    number words); [] for any other token."""
     *number, unit, old = token.lower().split("-")
-    values = [_NUMBER_WORDS.get(w) for w in number]
-    if old != "old" or not number or None in values:
-        return []
-    return [str(sum(values)), f"{unit}-old"]
+    value = number_word_value("-".join(number), _LEX) if number and old == "old" else None
+    return [str(value), f"{unit}-old"] if value else []
 
 
 def _sentences(text: str) -> list[str]:
