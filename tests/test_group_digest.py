@@ -40,3 +40,22 @@ def test_common_words_lose_their_name_features_and_nothing_else():
     drop_common(counts, surface, frozenset({"smith", "police"}), {"police", "said"})
     assert list(counts) == ["p:smith", "w:shot", "q:police smith"]
     assert list(surface) == list(counts)
+
+
+def test_playlist_lines_are_not_the_articles_own_text():
+    """A video page's playlist ("2:55 Widow of ... speaks") lists other stories."""
+    from checker.model import Article
+
+    page = Article(
+        "v",
+        "Police: 4 people shot in southeast Fresno\n"
+        "2:55 Widow of Austins Bar & Grill shooting victim speaks\n"
+        "1:15 Garmin mourns after employees are shot in Olathe attack\n",
+    )
+    made = digest(page, (), DEFAULT)
+    assert made.headline_only
+    assert "p:fresno" in made.counts
+    assert not any("garmin" in f or "austins" in f for f in made.counts)
+    story = Article("s", "Four shot in Fresno\nThe shooting happened at 2:55 p.m. on Sunday.")
+    assert not digest(story, (), DEFAULT).headline_only
+    assert "n:2:55" in digest(story, (), DEFAULT).counts

@@ -94,3 +94,47 @@ def test_pairs_the_blocking_did_not_propose_count_their_own_score():
     strict = dataclasses.replace(settings, group_recall_threshold=1.1 * mean)
     kept = reattach(prepare(arts, {}, strict), [(big, 1.0), (small, 1.0)], i, j, score)
     assert len(kept) == 2
+
+
+PLAYLIST = (
+    "\n2:55 Widow of Austins Bar & Grill shooting victim speaks"
+    "\n1:15 Garmin mourns after employees are shot in Olathe attack"
+)
+OLATHE = (
+    "Garmin mourns after employees are shot in Olathe attack. Adam Purinton opened fire at "
+    "Austins Bar & Grill in Olathe, police said. Ian Grillot was wounded."
+)
+
+
+def with_headline(date: str) -> list[Article]:
+    """Three reports of the diner shooting, two of the Olathe one, and a video page whose
+    text is its headline and a playlist naming the Olathe story."""
+    page = Article("h", "Officer Daniel Okafor shot outside Lakeview Diner" + PLAYLIST, date=date)
+    others = [
+        Article("x", OLATHE, date="2016-07-01"),
+        Article("y", OLATHE + " He is recovering.", date="2016-07-01"),
+    ]
+    return [dataclasses.replace(a, date="2016-07-01") for a in reports("")[:3]] + others + [page]
+
+
+def test_a_headline_page_joins_its_event_not_its_playlists():
+    events = sets(group_events(with_headline("2016-07-01"), {}, DEFAULT))
+    assert events == {frozenset("abch"), frozenset("xy")}
+
+
+def test_a_headline_page_written_long_after_stays_alone():
+    """Nothing but a headline, and a date gap: it joins only with all factors at 1."""
+    own = dataclasses.replace(DEFAULT, date_prior_pairs=0.0)
+    events = sets(group_events(with_headline("2018-09-01"), {}, own))
+    assert events == {frozenset("abc"), frozenset("xy"), frozenset("h")}
+
+
+def test_only_the_video_page_is_set_aside_from_the_clustering():
+    import numpy as np
+
+    from checker.group import find_events
+
+    found = find_events(with_headline("2016-07-01"), {}, DEFAULT)
+    assert [found.ids[k] for k in np.flatnonzero(found.scorer.headline_only)] == ["h"]
+    off = dataclasses.replace(DEFAULT, group_headlines_follow=False)
+    assert not np.any(find_events(with_headline("2016-07-01"), {}, off).scorer.headline_only)

@@ -12,7 +12,9 @@ The steps, one module each (all sorted, so the result does not depend on the inp
    addresses, ages, figures), each <= 1.
 5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
    linkage inside each; ``split``: a large event that is two look-alikes is cut in two;
-   ``recall``: a lone report or fragment joins the event whose decisive facts it shares.
+   ``recall``: a lone report or fragment joins the event whose decisive facts it shares; a
+   page with nothing of its own but a headline joins the event it plainly belongs to after
+   the clustering, and never links two reports (``recall.follow_headlines``).
 6. ``explain``: the ``why`` and ``label`` of each event.
 
 Events are numbered E1, E2, ... largest first, ties by the smallest article id; each lists its
@@ -36,7 +38,7 @@ from checker.group.features import common_words, drop_common
 from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.places import own_places
-from checker.group.recall import reattach
+from checker.group.recall import follow_headlines, reattach
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
@@ -96,6 +98,9 @@ def prepare(
         places=[own_places(d.places, common) for d in digs],
         words=[d.words for d in digs],
         told=Told.of([d.told for d in digs], dates),
+        headline_only=np.asarray(
+            [d.headline_only and settings.group_headlines_follow for d in digs], dtype=bool
+        ),
         settings=settings,
     )
 
@@ -196,14 +201,20 @@ def find_events(
     near = cos >= min(threshold, settings.group_recall_threshold)
     score = np.zeros_like(cos)
     score[near] = cos[near] * scorer.factors(i[near], j[near])
+    follower = scorer.headline_only
+    linked = np.where(follower[i] | follower[j], 0.0, score)  # a headline joins, never links
     clusters: list[tuple[np.ndarray, float]] = []
     everyone = np.arange(len(arts))
-    for block in blocks(everyone, i, j, score, threshold, settings.group_max_block):
+    for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
+    headlines = [c for c in clusters if follower[c[0][0]]]  # each alone: it had no edge
+    clusters = [c for c in clusters if not follower[c[0][0]]]
     clusters, cuts = split_look_alikes(scorer, clusters)
     clusters, measure_cuts = split_measures(scorer, clusters)
     cuts += measure_cuts
-    clusters = reattach(scorer, clusters, i, j, score)
+    kept = ~(follower[i] | follower[j])
+    clusters = reattach(scorer, clusters, i[kept], j[kept], score[kept])
+    clusters = follow_headlines(scorer, clusters, [int(c[0][0]) for c in headlines], i, j)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     names = [""] * len(clusters)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from checker.group import anchors as _anchors
 from checker.group.dates import article_date, event_day, told_days
-from checker.group.features import own_features, tokenize
+from checker.group.features import own_features, own_text, tokenize
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
 from checker.lexicons import lexicon
@@ -42,6 +42,7 @@ class Digest(Packed):
     told: frozenset[int]  # the calendar days it writes (``dates.told_days``)
     places: tuple[tuple[str, ...], ...]  # the lede's sure places, each as its words
     words: frozenset[str]  # every word it writes, in lower case
+    headline_only: bool  # a video page: a headline and other stories' titles (``recall``)
 
 
 def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Digest:
@@ -53,7 +54,8 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
     for feature in _anchors.anchor_features(found):
         counts[feature] = counts.get(feature, 0) + 1
         surface.setdefault(feature, feature[2:])
-    date = article_date(article.date, article.text, settings) or -1
+    text = own_text(article.text)
+    date = article_date(article.date, text, settings) or -1
     lex = lexicon(settings.lexicon_additions)
     return Digest(
         counts=counts,
@@ -66,7 +68,8 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         leads=_anchors.first_figures(claims, DECISIVE, settings.group_measure_sentences),
         date=date,
         day=event_day(doc.sentences, date, settings),
-        told=told_days(article.text, date, settings),
-        places=lede_place_words(article.text, lex, settings.group_place_chars),
+        told=told_days(text, date, settings),
+        places=lede_place_words(text, lex, settings.group_place_chars),
         words=written_words(doc.sentences),
+        headline_only=len(text) < len(article.text) and len(doc.sentences) <= 1,
     )

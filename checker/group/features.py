@@ -52,6 +52,19 @@ _PHONE = re.compile(r"\d(?<!\w\d)\d\d(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|
 _WEB = re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
 
 
+# A line of a video playlist: a running time, then another story's title ("2:55 Widow of
+# Austins Bar & Grill shooting victim speaks"). News pages list their outlet's other videos
+# this way; the lines tell of other events, so they are not the article's own text.
+_PLAYLIST_LINE = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+\S.*(?:\n|$)", re.MULTILINE)
+
+
+def own_text(text: str) -> str:
+    """The article's text without the lines of a video playlist (other stories' titles)."""
+    if ":" not in text:
+        return text
+    return _PLAYLIST_LINE.sub("", text)
+
+
 def _strip_contacts(text: str) -> str:
     text = _PHONE.sub(" ", text)
     if "@" in text or "http" in text or "www." in text:
@@ -139,7 +152,7 @@ def singular(word: str) -> str:
 
 def tokenize(article: Article) -> Doc:
     """The article's sentences as tokens, the title first (once)."""
-    text = article.text
+    text = own_text(article.text)
     title = " ".join(article.title.split())
     first_line = title_of(text)
     if title and " ".join(first_line.split()) != title:

@@ -13,6 +13,14 @@ the larger cluster with which it scores best on average, when
   anchor fact that at least ``group_recall_core_share`` of the cluster's articles give, and
 - no pair between the two shows counter-evidence (``conflicts``: addresses, ages, figures;
   ``dates``: the days of the main happening).
+
+A page with nothing of its own but a headline (a video page whose text is a playlist of
+other stories; a report of one sentence is not one of them) is not clustered at all: a
+headline alone ("Police: 4 people shot in southeast Fresno") scores high with any report of
+the same city and toll, so in the clustering it linked reports of different shootings.
+Afterwards it joins the event (or an earlier such page) with which it scores
+``group_threshold`` on average, every pair with no counter-evidence and no date gap (all
+factors 1); else it stays alone (``follow_headlines``).
 """
 
 from __future__ import annotations
@@ -100,3 +108,42 @@ def reattach(
         merged = np.sort(np.concatenate([members_of[best], small]))
         members_of[best], members_of[k] = merged, small[:0]
     return [(m, means[k]) for k, m in enumerate(members_of) if len(m)]
+
+
+def follow_headlines(
+    scorer: Scorer,
+    clusters: list[tuple[np.ndarray, float]],
+    headlines: list[int],
+    i: np.ndarray,
+    j: np.ndarray,
+) -> list[tuple[np.ndarray, float]]:
+    """``clusters`` with each headline-only article (rows ``headlines``, in order) joined to
+    the cluster it plainly belongs to, or alone (``i``, ``j``: the candidate pairs)."""
+    if not headlines:
+        return clusters
+    threshold = scorer.settings.group_threshold
+    members = [m for m, _ in clusters]
+    means = [mean for _, mean in clusters]
+    label = np.full(scorer.vectors.n, -1, dtype=np.int64)
+    for k, m in enumerate(members):
+        label[m] = k
+    for row in headlines:
+        partners = np.concatenate([j[i == row], i[j == row]])
+        tried = sorted({int(k) for k in label[partners].tolist() if k >= 0})
+        best, best_mean = -1, 0.0
+        for k in tried:
+            big = members[k]
+            mine = np.full(len(big), row, dtype=np.int64)
+            if float(scorer.factors(mine, big).min()) < 1.0:
+                continue
+            mean = float(scorer.scores(mine, big).mean())
+            if mean >= threshold and mean > best_mean:  # ties: the first cluster
+                best, best_mean = k, mean
+        if best < 0:
+            label[row] = len(members)
+            members.append(np.asarray([row], dtype=np.int64))
+            means.append(1.0)
+        else:
+            label[row] = best
+            members[best] = np.sort(np.append(members[best], row))
+    return list(zip(members, means, strict=True))

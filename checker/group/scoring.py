@@ -30,6 +30,7 @@ class Scorer:
     places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names
     words: list[frozenset[str]]  # every word each article writes (lower case)
     told: Told  # each article's date and the calendar days it writes
+    headline_only: np.ndarray  # bool: the article has nothing of its own but a headline
     settings: Settings
 
     def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
