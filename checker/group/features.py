@@ -54,15 +54,20 @@ _WEB = re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
 
 # A line of a video playlist: a running time, then another story's title ("2:55 Widow of
 # Austins Bar & Grill shooting victim speaks"). News pages list their outlet's other videos
-# this way; the lines tell of other events, so they are not the article's own text.
-_PLAYLIST_LINE = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+\S.*(?:\n|$)", re.MULTILINE)
+# this way; the lines tell of other events, so they are not the article's own text. A time
+# of day ("9:15 p.m. update: ...", "8:13 AM PDT") is no running time, and a list has two
+# lines or more.
+_PLAYLIST_LINE = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)\S.*(?:\n|$)", re.MULTILINE
+)
 
 
 def own_text(text: str) -> str:
     """The article's text without the lines of a video playlist (other stories' titles)."""
     if ":" not in text:
         return text
-    return _PLAYLIST_LINE.sub("", text)
+    found = _PLAYLIST_LINE.findall(text)
+    return _PLAYLIST_LINE.sub("", text) if len(found) >= 2 else text
 
 
 def _strip_contacts(text: str) -> str:
