@@ -44,7 +44,7 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     analyse = partial(_analyse, settings)
-    reading = (progress, "reading", settings.progress_batch)
+    reading = (progress, "reading", settings.progress_batch, [_text_cost(a) for a in ordered])
     analysed = clock.stage("articles", _mapped, engine, analyse, ordered, *reading)
     clock.apportion("articles", ("split", "extract", "features"), [r[3:] for r in analysed])
     sentences = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}
@@ -69,20 +69,24 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     )
 
 
-def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str, batch: int) -> list:
+def _mapped(engine: Engine, fn, items: Sequence, progress, stage: str, batch: int, costs) -> list:
     """``engine.map`` in one go, or in slices when a progress bar wants to move."""
-    return _started(engine, fn, items, progress, stage, batch)()
+    return _started(engine, fn, items, progress, stage, batch, costs)()
 
 
 def _started(
-    engine: Engine, fn, items: Sequence, progress, stage: str, batch: int
+    engine: Engine, fn, items: Sequence, progress, stage: str, batch: int, costs: Sequence[int]
 ) -> Callable[[], list]:
     """``engine.start`` in one go, or in slices of ``batch`` items when a progress bar wants
-    to move (it moves as the slices are collected)."""
+    to move (it moves as the slices are collected). ``costs``: each item's estimated work
+    (``engine.chunked``)."""
     if progress is None:
-        return engine.start(fn, items)
+        return engine.start(fn, items, costs=costs)
     step = max(1, batch)
-    slices = [engine.start(fn, items[k : k + step]) for k in range(0, len(items), step)]
+    slices = [
+        engine.start(fn, items[k : k + step], costs=costs[k : k + step])
+        for k in range(0, len(items), step)
+    ]
 
     def collect() -> list:
         out: list = []
@@ -128,8 +132,9 @@ def _start_judging(
 ) -> Callable[[], list[Finding]]:
     """Findings of every event, in event order, collected by calling what this returns.
     Each job carries only its event's articles (their claims sealed, and which of their
-    sentences other articles carry too); the largest events are sent first so that they do
-    not finish last on one worker."""
+    sentences other articles carry too); the largest events (by the length of their texts,
+    which tells judging's work best) are sent first so that they do not finish last on one
+    worker, in chunks of about equal work that shrink towards the end."""
     copied: dict[str, set[tuple[str, int]]] = {}
     for key in copied_sentences(sentences, settings):
         copied.setdefault(key[0], set()).add(key)
@@ -143,16 +148,24 @@ def _start_judging(
         )
         for e in events
     ]
-    order = sorted(range(len(jobs)), key=lambda k: -len(events[k].articles))
+    costs = [sum(_text_cost(by_id[a]) for a in e.articles if a in by_id) for e in events]
+    order = sorted(range(len(jobs)), key=lambda k: -costs[k])
     fn = partial(_judge_one, settings)
     todo = [jobs[k] for k in order]
-    started = _started(engine, fn, todo, progress, "judging", settings.progress_batch)
+    batch = settings.progress_batch
+    started = _started(engine, fn, todo, progress, "judging", batch, [costs[k] for k in order])
 
     def collect() -> list[Finding]:
         by_event = dict(zip(order, started(), strict=True))
         return [f for k in range(len(jobs)) for f in by_event[k]]
 
     return collect
+
+
+def _text_cost(article: Article) -> int:
+    """An article's estimated share of the work: the length of its text (splitting,
+    extraction and judging all read it sentence by sentence)."""
+    return len(article.text) + len(article.title or "")
 
 
 class _Clock:

@@ -58,6 +58,17 @@ def test_chunks_cover_every_item_once_in_order():
     assert chunked([], 4, 10) == []
 
 
+def test_chunks_shrink_towards_the_end_and_follow_the_costs():
+    sizes = [len(c) for c in chunked(list(range(5255)), 8, 500)]
+    assert sizes[0] == 500 and sizes[-1] < 200  # the last chunks are small: no long tail
+    assert all(a >= b for a, b in zip(sizes, sizes[1:-1], strict=False))
+    costs = [100.0] * 10 + [1.0] * 990  # ten heavy items first: they fill the first chunks
+    chunks = chunked(list(range(1000)), 8, 500, costs)
+    assert [x for c in chunks for x in c] == list(range(1000))
+    assert len(chunks[0]) < 10 and sum(len(c) for c in chunks[:3]) <= 30
+    assert len(chunked(list(range(100)), 4, 500, [0] * 100)) < 30  # no costs: counted alike
+
+
 def test_serial_engine_maps_in_order_over_several_sequences():
     assert Engine().map(_pair, [1, 2, 3], ["a", "b", "c"]) == ["1a", "2b", "3c"]
 
