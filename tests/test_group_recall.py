@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from checker.group import group_events
 from checker.model import Article
 from checker.settings import DEFAULT
@@ -94,3 +96,20 @@ def test_pairs_the_blocking_did_not_propose_count_their_own_score():
     strict = dataclasses.replace(settings, group_recall_threshold=1.1 * mean)
     kept = reattach(prepare(arts, {}, strict), [(big, 1.0), (small, 1.0)], i, j, score)
     assert len(kept) == 2
+
+
+def test_cross_totals_add_each_pair_in_order_like_a_loop():
+    from collections import defaultdict
+
+    from checker.group.recall import _cross_totals
+
+    rng = np.random.default_rng(7)
+    li, lj = rng.integers(0, 9, 400), rng.integers(0, 9, 400)
+    score = rng.random(400) / 3.0
+    expected: dict = defaultdict(float)
+    for a, b, v in zip(li.tolist(), lj.tolist(), score.tolist(), strict=True):
+        if a != b:
+            expected[(a, b)] += v
+            expected[(b, a)] += v
+    got = _cross_totals(li, lj, score, 9)
+    assert {(a, b): v for a, rows in got.items() for b, v in rows} == dict(expected)
