@@ -35,6 +35,7 @@ from checker.settings import DEFAULT, Settings
 
 ENGINES = ("local", "dask")
 Costs = Sequence[float] | None  # estimated cost of each item (``chunked``)
+Arrived = Callable[[list], None] | None  # told each chunk's results (``Engine.start``)
 DASK_HINT = "install checker[dask]: pip install 'checker[dask]'"
 
 
@@ -159,14 +160,26 @@ def _apply_chunk(fn: Callable, chunk: list[tuple], young: int = 0, pause: bool =
         return [fn(*args) for args in chunk]
 
 
-def _results(futures: list) -> list:
-    """The results of a pool's chunks, in chunk order (waiting for each)."""
-    return [r for future in futures for r in future.result()]
+def _results(futures: list, arrived: Arrived = None) -> list:
+    """The results of a pool's chunks, in chunk order (waiting for each; ``arrived`` is
+    given each chunk's results as they come, while the workers go on with the next)."""
+    out: list = []
+    for future in futures:
+        part = future.result()
+        if arrived is not None:
+            arrived(part)
+        out.extend(part)
+    return out
 
 
-def _gathered(client, futures: list) -> list:
+def _gathered(client, futures: list, arrived: Arrived = None) -> list:
     """The results of a Dask cluster's chunks, in chunk order."""
-    return [r for part in client.gather(futures) for r in part]
+    out: list = []
+    for part in client.gather(futures):
+        if arrived is not None:
+            arrived(part)
+        out.extend(part)
+    return out
 
 
 def _ignore_sigint() -> None:
@@ -192,6 +205,14 @@ def _sigint_blocked():
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def _results_now(engine: Engine, fn: Callable, args: tuple, arrived: Arrived) -> list:
+    """In process: ``fn`` over the items now, ``arrived`` told of all the results at once."""
+    out = Engine.map(engine, fn, *args)
+    if arrived is not None:
+        arrived(out)
+    return out
+
+
 class Engine:
     """In process, one item after the other: no pool, no pickling."""
 
@@ -202,13 +223,20 @@ class Engine:
         return [fn(*args) for args in zip(items, *more, strict=True)]
 
     def start(
-        self, fn: Callable, items: Sequence[Any], *more: Sequence[Any], costs: Costs = None
+        self,
+        fn: Callable,
+        items: Sequence[Any],
+        *more: Sequence[Any],
+        costs: Costs = None,
+        arrived: Arrived = None,
     ) -> Callable[[], list]:
         """``map`` begun now, its results collected by calling what this returns, so that
         this process can do other work while the workers run. In process: nothing runs
         until then. ``costs``: each item's estimated cost, for cutting the items into
-        chunks of about equal work (``chunked``); the results do not depend on it."""
-        return partial(Engine.map, self, fn, items, *more)
+        chunks of about equal work (``chunked``); the results do not depend on it.
+        ``arrived``: called with the results of each chunk, in item order, as they are
+        collected (in process: once, with all of them)."""
+        return partial(_results_now, self, fn, (items, *more), arrived)
 
     def close(self, abort: bool = False) -> None:
         """Release the workers; ``abort``: kill them now instead of letting them finish."""
@@ -236,10 +264,15 @@ class LocalEngine(Engine):
         return self.start(fn, items, *more)()
 
     def start(
-        self, fn: Callable, items: Sequence[Any], *more: Sequence[Any], costs: Costs = None
+        self,
+        fn: Callable,
+        items: Sequence[Any],
+        *more: Sequence[Any],
+        costs: Costs = None,
+        arrived: Arrived = None,
     ) -> Callable[[], list]:
         if self.workers == 1 or len(items) < 2:
-            return super().start(fn, items, *more)
+            return super().start(fn, items, *more, arrived=arrived)
         s = self.settings
         args = list(zip(items, *more, strict=True))
         parts = self.workers * s.engine_chunks_per_worker
@@ -249,7 +282,7 @@ class LocalEngine(Engine):
         with _sigint_blocked():  # submitting starts the workers
             young, pause = s.gc_young_objects, s.gc_pause_in_workers
             futures = [self._pool.submit(_apply_chunk, fn, chunk, young, pause) for chunk in chunks]
-        return partial(_results, futures)
+        return partial(_results, futures, arrived)
 
     def close(self, abort: bool = False) -> None:
         pool, self._pool = self._pool, None
@@ -312,7 +345,12 @@ class DaskEngine(Engine):
         return self.start(fn, items, *more)()
 
     def start(
-        self, fn: Callable, items: Sequence[Any], *more: Sequence[Any], costs: Costs = None
+        self,
+        fn: Callable,
+        items: Sequence[Any],
+        *more: Sequence[Any],
+        costs: Costs = None,
+        arrived: Arrived = None,
     ) -> Callable[[], list]:
         if not items:
             return list
@@ -322,7 +360,7 @@ class DaskEngine(Engine):
         chunks = chunked(args, parts, s.engine_max_chunk, costs)
         young = [s.gc_young_objects] * len(chunks)
         futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, young, pure=False)
-        return partial(_gathered, self._client, futures)
+        return partial(_gathered, self._client, futures, arrived)
 
     def close(self, abort: bool = False) -> None:
         client, self._client = getattr(self, "_client", None), None

@@ -98,6 +98,17 @@ def test_start_is_map_collected_later():
             assert engine.start(_pair, [1, 2], ["x", "y"])() == ["1x", "2y"]
 
 
+def test_arrived_is_told_each_chunk_in_item_order():
+    settings = replace(DEFAULT, engine_chunks_per_worker=3, engine_max_chunk=4)
+    for engine in (Engine(), LocalEngine(2, settings)):
+        with engine:
+            parts: list[list[int]] = []
+            collect = engine.start(partial(_square_plus, 0), list(range(25)), arrived=parts.append)
+            assert collect() == [k * k for k in range(25)]
+            assert [x for part in parts for x in part] == [k * k for k in range(25)]
+            assert (len(parts) == 1) == (engine.workers == 1)  # in process: all at once
+
+
 def _opened_length(sealed: Sealed) -> tuple[int, bool]:
     """In a worker: the length of the value, and whether it arrived still sealed."""
     was_sealed = sealed._value is None
