@@ -9,8 +9,9 @@ are (see checker/pipeline.py).
 
 - ``Engine``: in process, no pool (``--jobs 1``; the library default).
 - ``LocalEngine(jobs)``: a ``ProcessPoolExecutor`` of ``jobs`` processes, items sent in
-  chunks (several per worker, so that one slow chunk does not leave the others idle, and few
-  enough that pickling stays cheap). Workers ignore Ctrl-C: the parent stops them.
+  chunks (several per worker, cut by the items' estimated cost and shrinking towards the end,
+  so that one slow chunk does not leave the others idle, and few enough that pickling stays
+  cheap). Workers ignore Ctrl-C: the parent stops them.
 - ``DaskEngine(scheduler)``: the same chunks as tasks on a ``dask.distributed`` cluster (a
   ``LocalCluster`` when no address is given). dask is imported only here, only when asked.
 
