@@ -121,7 +121,7 @@ def chunked(
     return out
 
 
-TAIL_SHARE = 4  # the smallest chunk: a quarter of an even share (``chunked``)
+TAIL_SHARE = 8  # the smallest chunk: an eighth of an even share (``chunked``)
 
 
 @contextlib.contextmanager
