@@ -245,8 +245,9 @@ class Settings:
 
     # --- engines: how the per-article and per-event work is cut up (checker/engine.py) ---
     # Several chunks per worker so that one slow chunk (a long article, a big event) does
-    # not leave the other workers idle; at most this many items per chunk so that the last
-    # chunks are small; few chunks overall so that sending them costs little.
+    # not leave the other workers idle; each takes 1/(workers x chunks per worker) of the
+    # estimated work still to send, so chunks shrink towards the end (engine.chunked), and
+    # at most this many items each; few chunks overall so that sending them costs little.
     engine_chunks_per_worker: int = 4
     engine_max_chunk: int = 500
     dask_connect_seconds: int = 10  # give up on an unreachable --scheduler after this long

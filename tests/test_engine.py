@@ -58,6 +58,17 @@ def test_chunks_cover_every_item_once_in_order():
     assert chunked([], 4, 10) == []
 
 
+def test_chunks_shrink_towards_the_end_and_follow_the_costs():
+    sizes = [len(c) for c in chunked(list(range(5255)), 8, 500)]
+    assert sizes[0] == 500 and sizes[-1] < 200  # the last chunks are small: no long tail
+    assert all(a >= b for a, b in zip(sizes, sizes[1:-1], strict=False))
+    costs = [100.0] * 10 + [1.0] * 990  # ten heavy items first: they fill the first chunks
+    chunks = chunked(list(range(1000)), 8, 500, costs)
+    assert [x for c in chunks for x in c] == list(range(1000))
+    assert len(chunks[0]) < 10 and sum(len(c) for c in chunks[:3]) <= 30
+    assert len(chunked(list(range(100)), 4, 500, [0] * 100)) < 30  # no costs: counted alike
+
+
 def test_serial_engine_maps_in_order_over_several_sequences():
     assert Engine().map(_pair, [1, 2, 3], ["a", "b", "c"]) == ["1a", "2b", "3c"]
 
@@ -85,6 +96,17 @@ def test_start_is_map_collected_later():
             collect = engine.start(partial(_square_plus, 1), list(range(30)))
             assert collect() == [k * k + 1 for k in range(30)]
             assert engine.start(_pair, [1, 2], ["x", "y"])() == ["1x", "2y"]
+
+
+def test_arrived_is_told_each_chunk_in_item_order():
+    settings = replace(DEFAULT, engine_chunks_per_worker=3, engine_max_chunk=4)
+    for engine in (Engine(), LocalEngine(2, settings)):
+        with engine:
+            parts: list[list[int]] = []
+            collect = engine.start(partial(_square_plus, 0), list(range(25)), arrived=parts.append)
+            assert collect() == [k * k for k in range(25)]
+            assert [x for part in parts for x in part] == [k * k for k in range(25)]
+            assert (len(parts) == 1) == (engine.workers == 1)  # in process: all at once
 
 
 def _opened_length(sealed: Sealed) -> tuple[int, bool]:

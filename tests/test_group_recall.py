@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from checker.group import group_events
 from checker.model import Article
 from checker.settings import DEFAULT
@@ -138,3 +140,20 @@ def test_only_the_video_page_is_set_aside_from_the_clustering():
     assert [found.ids[k] for k in np.flatnonzero(found.scorer.headline_only)] == ["h"]
     off = dataclasses.replace(DEFAULT, group_headlines_follow=False)
     assert not np.any(find_events(with_headline("2016-07-01"), {}, off).scorer.headline_only)
+
+
+def test_cross_totals_add_each_pair_in_order_like_a_loop():
+    from collections import defaultdict
+
+    from checker.group.recall import _cross_totals
+
+    rng = np.random.default_rng(7)
+    li, lj = rng.integers(0, 9, 400), rng.integers(0, 9, 400)
+    score = rng.random(400) / 3.0
+    expected: dict = defaultdict(float)
+    for a, b, v in zip(li.tolist(), lj.tolist(), score.tolist(), strict=True):
+        if a != b:
+            expected[(a, b)] += v
+            expected[(b, a)] += v
+    got = _cross_totals(li, lj, score, 9)
+    assert {(a, b): v for a, rows in got.items() for b, v in rows} == dict(expected)

@@ -199,6 +199,19 @@ def test_copied_sentences_need_two_articles_and_enough_words():
     assert copied_sentences(alone) == frozenset()
 
 
+def test_copied_sentences_read_article_by_article_as_they_arrive():
+    from checker.judge import CopiedSentences, copied_sentences
+    from checker.model import Article
+    from checker.split import split_article
+
+    texts = {"a": WIRE, "b": "Other news. " + WIRE, "c": WIRE.lower(), "d": "Nothing shared."}
+    sentences = {k: split_article(Article(k, t)) for k, t in texts.items()}
+    copies = CopiedSentences()
+    for k in sorted(sentences):
+        copies.add(k, sentences[k])
+    assert copies.found() == copied_sentences(sentences) and copies.found()
+
+
 def test_the_progress_bar_moves_in_steps_of_the_settings_batch():
     """``progress`` is called once per slice of ``progress_batch`` articles (and events), the
     batch of the settings given, not of the defaults; the report is the same as without it."""

