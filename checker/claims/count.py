@@ -21,9 +21,10 @@ from checker.claims.base import (
 from checker.model import Claim, ClaimKind, Figure, Finding, Note, Verdict
 from checker.text.numbers import Figure as Span
 from checker.text.numbers import number_word_value, read_figures
-from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of
+from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of, positions
 
 KIND = ClaimKind.QUANTITY
+_ARTICLES = frozenset({"a", "an"})
 
 
 # --------------------------------------------------------------------------- reading
@@ -232,11 +233,8 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
     """'An 11-year-old girl was killed', 'a man died': one victim, though not always the
     toll, so the claim agrees with a count of one but never contradicts another."""
     toks, lex = ctx.toks, ctx.lex
-    lows = lows_of(toks)
-    if "a" not in lows and "an" not in lows:
-        return
-    for i, low in enumerate(lows):
-        if low not in ("a", "an") or i in ctx.used:
+    for i in positions(toks, _ARTICLES):  # "a" and "an" where the sentence has them
+        if i in ctx.used:
             continue
         n, unit, j = 0, None, i + 1
         while j < min(len(toks), i + 4):

@@ -13,7 +13,7 @@ from checker.lexicons import Lexicon
 from checker.model import Claim, Note, Verdict
 from checker.text.dates import MONTHS, is_year
 from checker.text.numbers import Figure as Span
-from checker.text.tokens import Tok, digit_positions, low_at, lows_of
+from checker.text.tokens import Tok, digit_positions, low_at, lows_of, positions
 
 PERPETRATOR = frozenset(
     {Note.EXCLUDES_PERPETRATOR, Note.INCLUDES_PERPETRATOR, Note.PERPETRATOR_DEAD}
@@ -38,10 +38,8 @@ def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
         return True
     if MONTHS.keys().isdisjoint(lows):
         return False
-    return any(
-        low in MONTHS and low_at(toks, k - 1) in lex.background_month_before
-        for k, low in enumerate(lows)
-    )
+    before = lex.background_month_before
+    return any(low_at(toks, k - 1) in before for k in positions(toks, MONTHS))
 
 
 def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> frozenset[Note]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text.tokens import Tok, digit_positions, low_at, lows_of
+from checker.text.tokens import Tok, digit_positions, low_at, lows_of, positions
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -86,8 +86,10 @@ def read_dates(toks: Sequence[Tok], ambiguous: frozenset[str]) -> list[DateMenti
     ):
         return found
     free = 0
-    for i, low in enumerate(lows):
-        if i < free or (low not in _DATE_WORDS and not low[:1].isdecimal()):
+    starts = {k for k in digit_positions(toks) if lows[k][:1].isdecimal()}
+    starts.update(positions(toks, _DATE_WORDS))
+    for i in sorted(starts):
+        if i < free:
             continue
         mention = (
             _date_at(toks, i, ambiguous)

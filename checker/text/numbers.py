@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import MONTHS, is_year
-from checker.text.tokens import SENTENCE_OPENERS, Tok, digit_positions, low_at, lows_of
+from checker.text.tokens import (
+    SENTENCE_OPENERS,
+    Tok,
+    digit_positions,
+    low_at,
+    lows_of,
+    positions,
+)
 
 INF = math.inf
 # Symbols before a number that make it a label or an amount of money, not a count.
@@ -148,7 +155,7 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Fi
     """Every count in the sentence with the interval it allows."""
     figures: list[Figure] = []
     free = 0  # the first token not yet read into a figure or a label
-    for i in _figure_starts(lows_of(toks), lex):
+    for i in _figure_starts(toks, lex):
         if i < free:
             continue
         n, span = lex.vague.match(toks, i)
@@ -168,16 +175,18 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Fi
     return figures
 
 
-def _figure_starts(lows: Sequence[str], lex: Lexicon) -> list[int]:
+def _figure_starts(toks: Sequence[Tok], lex: Lexicon) -> list[int]:
     """The tokens a figure can start at: the first word of a vague amount or a number
     phrase, digits, a number word or a hyphenated word ('twenty-two'). The other tokens
-    (most of a sentence) skip both table matches and ``read_number``."""
-    words, vague, phrases = lex.number_words, lex.vague.by_first, lex.number_phrases.by_first
-    return [
-        i
-        for i, low in enumerate(lows)
-        if low[:1].isdigit() or low in words or "-" in low or low in vague or low in phrases
-    ]
+    (most of a sentence) skip both table matches and ``read_number``. Digits and words come
+    from the positions the sentence's tokens keep (no walk of their own); only a sentence
+    with a hyphen somewhere is walked for it."""
+    starts = set(digit_positions(toks))
+    starts.update(positions(toks, lex.figure_words))
+    lows = lows_of(toks)
+    if "-" in "".join(lows):
+        starts.update([i for i, low in enumerate(lows) if "-" in low])
+    return sorted(starts)
 
 
 def measured_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Figure]:

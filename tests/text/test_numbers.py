@@ -5,7 +5,7 @@ import math
 import pytest
 
 from checker.lexicons import lexicon
-from checker.text.numbers import read_figures
+from checker.text.numbers import _figure_starts, read_figures
 from checker.text.tokens import tokenize
 
 
@@ -58,3 +58,24 @@ def test_hyphen_runs_are_records_or_scores_never_phones_or_dates(text, numbers):
     runs = [hyphen_run(toks, i) for i in range(len(toks))]
     found = [r[0] for r in runs if r]
     assert found == ([numbers] if numbers else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-two people, a dozen officers and dozens of 23-year-old students, 1,000 in all.",
+        "Half a dozen were shot; two-thirds of the 40 — none — hurt on 5-3.",
+        "Nobody was hurt.",
+        "",
+    ],
+)
+def test_figures_start_where_a_walk_over_every_token_says(text):
+    lex, toks = lexicon(), tokenize(text)
+    words, vague, phrases = lex.number_words, lex.vague.by_first, lex.number_phrases.by_first
+    expected = [
+        i
+        for i, low in enumerate(t.low for t in toks)
+        if low[:1].isdigit() or low in words or "-" in low or low in vague or low in phrases
+    ]
+    assert _figure_starts(toks, lex) == expected
+    assert _figure_starts(list(toks), lex) == expected

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from checker.text.tokens import TOKEN, Phrases, digit_positions, lows_of, tokenize
+from checker.text.tokens import TOKEN, Phrases, digit_positions, lows_of, positions, tokenize
 
 TABLE = Phrases.of({"shot": ["shot", "shot dead", "opened fire"], "police": ["Police said"]})
 
@@ -137,3 +137,42 @@ def test_a_lower_case_text_is_its_own_lower_case():
         c = chr(code)
         if c.islower() or not (c.isupper() or c.istitle()):
             assert c.lower() == c, hex(code)
+
+
+POSITION_TEXTS = [
+    "Police said a man was shot dead, and police said a woman was shot.",
+    "He opened fire, opened the door and opened fire again on May 2.",
+    "Nobody was hurt.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", POSITION_TEXTS)
+def test_positions_are_those_a_walk_finds(text):
+    toks = tokenize(text)
+    for words in ({"police", "shot", "opened"}, {"a"}, {"nothing"}, {"may": 5, "said": 1}):
+        expected = [i for i, t in enumerate(toks) if t.low in words]
+        assert list(positions(toks, words)) == expected
+        assert list(positions(list(toks), words)) == expected
+        assert list(positions(toks[3:], words)) == [i - 3 for i in expected if i >= 3]
+
+
+def _find_all_by_walking(table, toks):
+    """find_all as it was written before positions: every token tried in turn."""
+    found, free, lows = [], 0, [t.low for t in toks]
+    for i, low in enumerate(lows):
+        options = table.by_first.get(low) if i >= free else None
+        for key, value in options or ():
+            if lows[i : i + len(key)] == list(key):
+                found.append((i, i + len(key), value))
+                free = i + len(key)
+                break
+    return found
+
+
+@pytest.mark.parametrize("text", POSITION_TEXTS)
+def test_find_all_is_what_a_walk_over_every_token_finds(text):
+    table = Phrases.of({"a": ["opened fire", "opened", "fire again"], "b": ["police said a"]})
+    toks = tokenize(text)
+    assert table.find_all(toks) == _find_all_by_walking(table, toks)
+    assert TABLE.find_all(toks) == _find_all_by_walking(TABLE, toks)
