@@ -90,12 +90,16 @@ class Opened(Mapping):
 
 
 def chunked(
-    items: Sequence[Any], parts: int, largest: int, costs: Sequence[float] | None = None
+    items: Sequence[Any],
+    parts: int,
+    largest: int,
+    costs: Sequence[float] | None = None,
+    tail_share: int = DEFAULT.engine_tail_share,
 ) -> list[list[Any]]:
     """``items`` cut into consecutive chunks of at most ``largest`` items that shrink towards
     the end: each takes about 1/``parts`` of the cost not yet cut (``costs``: each item's
     estimated cost, 1 each by default), but no less than 1/(``parts`` x
-    ``TAIL_SHARE``) of the whole. A pool hands the next chunk to the first free worker, so
+    ``tail_share``) of the whole. A pool hands the next chunk to the first free worker, so
     large chunks first and small ones last leave no worker idle for long at the end while
     another finishes a large one (GVA dev+test's last 255-article chunk kept one of two
     workers idle 1.9 s in chunks of 500)."""
@@ -106,7 +110,7 @@ def chunked(
         weights = [1.0] * len(items)
     remaining = sum(weights)
     parts = max(parts, 1)
-    floor = remaining / (parts * TAIL_SHARE)
+    floor = remaining / (parts * max(tail_share, 1))
     out: list[list[Any]] = []
     start = 0
     while start < len(items):
@@ -119,9 +123,6 @@ def chunked(
         remaining -= taken
         start = end
     return out
-
-
-TAIL_SHARE = 8  # the smallest chunk: an eighth of an even share (``chunked``)
 
 
 @contextlib.contextmanager
@@ -277,7 +278,7 @@ class LocalEngine(Engine):
         s = self.settings
         args = list(zip(items, *more, strict=True))
         parts = self.workers * s.engine_chunks_per_worker
-        chunks = chunked(args, parts, s.engine_max_chunk, costs)
+        chunks = chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
         with _sigint_blocked():  # submitting starts the workers
@@ -358,7 +359,7 @@ class DaskEngine(Engine):
         s = self.settings
         args = list(zip(items, *more, strict=True))
         parts = self.workers * s.engine_chunks_per_worker
-        chunks = chunked(args, parts, s.engine_max_chunk, costs)
+        chunks = chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
         young = [s.gc_young_objects] * len(chunks)
         futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, young, pure=False)
         return partial(_gathered, self._client, futures, arrived)

@@ -250,6 +250,7 @@ class Settings:
     # at most this many items each; few chunks overall so that sending them costs little.
     engine_chunks_per_worker: int = 4
     engine_max_chunk: int = 500
+    engine_tail_share: int = 8  # the smallest chunk: 1/8 of an even share (GVA: 24 chunks)
     dask_connect_seconds: int = 10  # give up on an unreachable --scheduler after this long
     # The audit makes millions of small frozen dataclasses and keeps most of them to the end:
     # at Python's default (a young collection every 700 new objects) the collector keeps

@@ -69,6 +69,15 @@ def test_chunks_shrink_towards_the_end_and_follow_the_costs():
     assert len(chunked(list(range(100)), 4, 500, [0] * 100)) < 30  # no costs: counted alike
 
 
+def test_the_tail_share_bounds_the_smallest_chunk():
+    """The last chunks are no smaller than 1/(parts x tail_share) of the whole."""
+    for share in (1, 4, 8):
+        sizes = [len(c) for c in chunked(list(range(4000)), 8, 500, None, share)]
+        assert sum(sizes) == 4000
+        assert min(sizes[:-1]) >= 4000 // (8 * share)  # the very last takes what is left
+    assert len(chunked(list(range(4000)), 8, 500, None, 1)) == 8  # even shares: no tail
+
+
 def test_serial_engine_maps_in_order_over_several_sequences():
     assert Engine().map(_pair, [1, 2, 3], ["a", "b", "c"]) == ["1a", "2b", "3c"]
 
