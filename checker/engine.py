@@ -125,6 +125,16 @@ def chunked(
     return out
 
 
+def _chunks(
+    settings: Settings, workers: int, items: Sequence[Any], more: tuple, costs: Costs
+) -> list[list[tuple]]:
+    """The argument tuples of ``items`` (and ``more``) in chunks for ``workers`` workers."""
+    s = settings
+    args = list(zip(items, *more, strict=True))
+    parts = workers * s.engine_chunks_per_worker
+    return chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
+
+
 @contextlib.contextmanager
 def young_objects(count: int):
     """The cyclic garbage collector's young generation holds up to ``count`` new objects
@@ -276,9 +286,7 @@ class LocalEngine(Engine):
         if self.workers == 1 or len(items) < 2:
             return super().start(fn, items, *more, arrived=arrived)
         s = self.settings
-        args = list(zip(items, *more, strict=True))
-        parts = self.workers * s.engine_chunks_per_worker
-        chunks = chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
+        chunks = _chunks(s, self.workers, items, more, costs)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
         with _sigint_blocked():  # submitting starts the workers
@@ -357,9 +365,7 @@ class DaskEngine(Engine):
         if not items:
             return list
         s = self.settings
-        args = list(zip(items, *more, strict=True))
-        parts = self.workers * s.engine_chunks_per_worker
-        chunks = chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
+        chunks = _chunks(s, self.workers, items, more, costs)
         young = [s.gc_young_objects] * len(chunks)
         futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, young, pure=False)
         return partial(_gathered, self._client, futures, arrived)
