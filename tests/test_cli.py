@@ -384,6 +384,19 @@ def test_installed_command_runs_and_exits_2_on_a_missing_file(tmp_path):
     assert done.stdout == ""
 
 
+def test_python_dash_m_checker_is_the_same_command(tmp_path):
+    missing = tmp_path / "missing.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "audit", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"Error: {missing}: no such file or directory (check the path)\n"
+
+
 def test_bidi_controls_in_a_file_name_never_reach_the_output(kaluga):
     """The id of an article read from '\u202ek1.txt' is 'k1': ids head table columns."""
     evil = kaluga / "\u202ek1.txt"
