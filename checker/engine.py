@@ -129,8 +129,7 @@ def _chunks(
     settings: Settings, workers: int, items: Sequence[Any], more: tuple, costs: Costs
 ) -> list[list[tuple]]:
     """The argument tuples of ``items`` (and ``more``) in chunks for ``workers`` workers."""
-    s = settings
-    args = list(zip(items, *more, strict=True))
+    s, args = settings, list(zip(items, *more, strict=True))
     parts = workers * s.engine_chunks_per_worker
     return chunked(args, parts, s.engine_max_chunk, costs, s.engine_tail_share)
 
@@ -248,7 +247,20 @@ class Engine:
         chunks of about equal work (``chunked``); the results do not depend on it.
         ``arrived``: called with the results of each chunk, in item order, as they are
         collected (in process: once, with all of them)."""
-        return partial(_results_now, self, fn, (items, *more), arrived)
+        if not self._shares(items):
+            return partial(_results_now, self, fn, (items, *more), arrived)
+        chunks = _chunks(self.settings, self.workers, items, more, costs)
+        return self._send(fn, chunks, arrived)
+
+    def _shares(self, items: Sequence[Any]) -> bool:
+        """Whether these items go to the workers (in process: never)."""
+        return False
+
+    def _send(
+        self, fn: Callable, chunks: list[list[tuple]], arrived: Arrived
+    ) -> Callable[[], list]:
+        """Send the chunks to the workers; what this returns collects their results."""
+        raise NotImplementedError
 
     def close(self, abort: bool = False) -> None:
         """Release the workers; ``abort``: kill them now instead of letting them finish."""
@@ -275,18 +287,13 @@ class LocalEngine(Engine):
     def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
         return self.start(fn, items, *more)()
 
-    def start(
-        self,
-        fn: Callable,
-        items: Sequence[Any],
-        *more: Sequence[Any],
-        costs: Costs = None,
-        arrived: Arrived = None,
+    def _shares(self, items: Sequence[Any]) -> bool:
+        return self.workers > 1 and len(items) > 1
+
+    def _send(
+        self, fn: Callable, chunks: list[list[tuple]], arrived: Arrived
     ) -> Callable[[], list]:
-        if self.workers == 1 or len(items) < 2:
-            return super().start(fn, items, *more, arrived=arrived)
         s = self.settings
-        chunks = _chunks(s, self.workers, items, more, costs)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
         with _sigint_blocked():  # submitting starts the workers
@@ -354,18 +361,13 @@ class DaskEngine(Engine):
     def map(self, fn: Callable, items: Sequence[Any], *more: Sequence[Any]) -> list:
         return self.start(fn, items, *more)()
 
-    def start(
-        self,
-        fn: Callable,
-        items: Sequence[Any],
-        *more: Sequence[Any],
-        costs: Costs = None,
-        arrived: Arrived = None,
+    def _shares(self, items: Sequence[Any]) -> bool:
+        return len(items) > 0
+
+    def _send(
+        self, fn: Callable, chunks: list[list[tuple]], arrived: Arrived
     ) -> Callable[[], list]:
-        if not items:
-            return list
         s = self.settings
-        chunks = _chunks(s, self.workers, items, more, costs)
         young = [s.gc_young_objects] * len(chunks)
         futures = self._client.map(_apply_chunk, [fn] * len(chunks), chunks, young, pure=False)
         return partial(_gathered, self._client, futures, arrived)
