@@ -202,7 +202,8 @@ def find_events(
     score = np.zeros_like(cos)
     score[near] = cos[near] * scorer.factors(i[near], j[near])
     follower = scorer.headline_only
-    linked = np.where(follower[i] | follower[j], 0.0, score)  # a headline joins, never links
+    touches = follower[i] | follower[j]  # pairs with a headline page: it joins, never links
+    linked = np.where(touches, 0.0, score)
     clusters: list[tuple[np.ndarray, float]] = []
     everyone = np.arange(len(arts))
     for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
@@ -212,9 +213,10 @@ def find_events(
     clusters, cuts = split_look_alikes(scorer, clusters)
     clusters, measure_cuts = split_measures(scorer, clusters)
     cuts += measure_cuts
-    kept = ~(follower[i] | follower[j])
+    kept = ~touches
     clusters = reattach(scorer, clusters, i[kept], j[kept], score[kept])
-    clusters = follow_headlines(scorer, clusters, [int(c[0][0]) for c in headlines], i, j)
+    heads = [int(c[0][0]) for c in headlines]
+    clusters = follow_headlines(scorer, clusters, heads, i[touches], j[touches])
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     names = [""] * len(clusters)

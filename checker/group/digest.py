@@ -47,14 +47,14 @@ class Digest(Packed):
 
 def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Digest:
     """The grouping digest of one article with its extracted claims."""
-    doc = tokenize(article)
+    text = own_text(article.text)
+    doc = tokenize(article, text)
     named = own_features(doc, settings)
     found = _anchors.anchors(claims)
     counts, surface = doc.counts, doc.surface
     for feature in _anchors.anchor_features(found):
         counts[feature] = counts.get(feature, 0) + 1
         surface.setdefault(feature, feature[2:])
-    text = own_text(article.text)
     date = article_date(article.date, text, settings) or -1
     lex = lexicon(settings.lexicon_additions)
     return Digest(

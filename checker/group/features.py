@@ -155,9 +155,10 @@ def singular(word: str) -> str:
     return word
 
 
-def tokenize(article: Article) -> Doc:
-    """The article's sentences as tokens, the title first (once)."""
-    text = own_text(article.text)
+def tokenize(article: Article, text: str | None = None) -> Doc:
+    """The article's sentences as tokens, the title first (once). ``text``: the article's
+    ``own_text`` when the caller has it already (else it is worked out here)."""
+    text = own_text(article.text) if text is None else text
     title = " ".join(article.title.split())
     first_line = title_of(text)
     if title and " ".join(first_line.split()) != title:

@@ -131,7 +131,8 @@ def follow_headlines(
     j: np.ndarray,
 ) -> list[tuple[np.ndarray, float]]:
     """``clusters`` with each headline-only article (rows ``headlines``, in order) joined to
-    the cluster it plainly belongs to, or alone (``i``, ``j``: the candidate pairs)."""
+    the cluster it plainly belongs to, or alone (``i``, ``j``: the candidate pairs that
+    have a headline-only article in them)."""
     if not headlines:
         return clusters
     threshold = scorer.settings.group_threshold
@@ -147,9 +148,10 @@ def follow_headlines(
         for k in tried:
             big = members[k]
             mine = np.full(len(big), row, dtype=np.int64)
-            if float(scorer.factors(mine, big).min()) < 1.0:
+            factors = scorer.factors(mine, big)
+            if float(factors.min()) < 1.0:
                 continue
-            mean = float(scorer.scores(mine, big).mean())
+            mean = float((scorer.cosines(mine, big) * factors).mean())  # ``scores``, once
             if mean >= threshold and mean > best_mean:  # ties: the first cluster
                 best, best_mean = k, mean
         if best < 0:
