@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.group.blocking import candidates
-from checker.group.cluster import average_linkage, blocks
+from checker.group.cluster import average_linkage, blocks, mean_score
 from checker.group.conflicts import build_evidence
 from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
@@ -169,7 +169,8 @@ class Grouping:
                     apart[ek] = f"cut from {names[eo]}: {mine} vs {theirs}"
         events = []
         for k in self.order:
-            idx, mean = clusters[k]
+            idx = clusters[k][0]
+            mean = mean_score(scorer, idx)
             label, why = explain(scorer, self.ids, [int(m) for m in idx], mean, closest)
             if k in apart:
                 why = f"{why}; {apart[k]}"
