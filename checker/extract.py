@@ -17,6 +17,7 @@ from checker.lexicons import lexicon
 from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import person_mentions
+from checker.text.pages import playlist_sentences
 from checker.text.places import frame_place, place_candidates, places_among
 from checker.text.quotes import opens_quote
 from checker.text.tokens import tokenize
@@ -27,6 +28,9 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     """All claims of one article's sentences, in sentence order."""
     lex = lexicon(settings.lexicon_additions)
+    furniture = playlist_sentences(sentences)
+    if furniture:  # other stories' titles: not this article's claims
+        sentences = [s for s in sentences if s.index not in furniture]
     tokens = [tokenize(s.text) for s in sentences]
     candidates = [place_candidates(toks, lex) for toks in tokens]
     known = _sure_places(candidates)

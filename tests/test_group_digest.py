@@ -59,14 +59,3 @@ def test_playlist_lines_are_not_the_articles_own_text():
     story = Article("s", "Four shot in Fresno\nThe shooting happened at 2:55 p.m. on Sunday.")
     assert not digest(story, (), DEFAULT).headline_only
     assert "n:2:55" in digest(story, (), DEFAULT).counts
-
-
-def test_times_of_day_and_a_single_timed_line_stay_the_articles_own():
-    from checker.group.features import own_text
-
-    live = "Shooting\n9:15 p.m. update: A woman was shot.\n10:43 a.m.\n8:13 AM PDT 8/2/2013"
-    assert own_text(live) == live
-    one = "Shooting\n2:55 Widow of Austins Bar & Grill shooting victim speaks\nPolice said."
-    assert own_text(one) == one
-    two = "Shooting\n2:55 Widow speaks\n1:15 Garmin mourns after employees are shot\nEnd."
-    assert own_text(two) == "Shooting\nEnd."

@@ -157,3 +157,20 @@ def test_cross_totals_add_each_pair_in_order_like_a_loop():
             expected[(b, a)] += v
     got = _cross_totals(li, lj, score, 9)
     assert {(a, b): v for a, rows in got.items() for b, v in rows} == dict(expected)
+
+
+def test_the_why_gives_the_mean_score_of_the_members_after_the_recall_pass():
+    """The page joined after the clustering: its event's mean is over all four reports."""
+    import re
+
+    from checker.group import find_events
+    from checker.group.cluster import mean_score
+
+    found = find_events(with_headline("2016-07-01"), {}, DEFAULT)
+    (event,) = [e for e in found.explained() if "h" in e.articles]
+    shown = float(re.search(r"mean similarity ([\d.]+)", event.why).group(1))
+    members = np.flatnonzero(np.isin(found.ids, list("abch")))
+    assert shown == round(mean_score(found.scorer, members), 3)
+    assert shown < 1.0
+    without = np.flatnonzero(np.isin(found.ids, list("abc")))
+    assert round(mean_score(found.scorer, without), 3) != shown

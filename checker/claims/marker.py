@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from checker.claims import scope
 from checker.claims.accounts import (
     anonymity_of_a_named_speaker,
     feelings_only,
@@ -28,6 +29,7 @@ from checker.text.tokens import low_at, lows_of, tokenize
 
 KIND = ClaimKind.MARKER
 _INTENSIFIERS = ("intensifier", "mild_intensifier")
+_COLOUR = frozenset({*_INTENSIFIERS, "evaluative"})  # the outlet's own words on what happened
 _REPORTED_KINDS = {"speculation", "witness", "vague_source"}  # what a source's account carries
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")  # "(@GeorgeSolisWJZ)"
 _REFERENCE = re.compile(r"^\s*\^|\[\d{1,3}\]")  # "^ [12] but other sources say", "[54] A source"
@@ -56,6 +58,7 @@ def read(ctx: Context) -> Iterator[Claim]:
     if _fewer_words(toks, ctx.settings.marker_fragment_words):
         return  # "Probably.": an answer to a question, nothing framed on its own
     excluded = lex.speculation_exceptions.covers(toks)
+    wider = scope.tells_the_wider_story(toks, lex)
     spans = []
     for kind, phrases in lex.markers.items():
         for first, last, _ in phrases.find_all(toks):
@@ -63,6 +66,8 @@ def read(ctx: Context) -> Iterator[Claim]:
                 continue
             if kind in _INTENSIFIERS and low_at(toks, first - 1) in lex.intensifier_negators:
                 continue  # "less severe": the opposite of an intensifier
+            if wider and kind in _COLOUR:
+                continue  # "a brutal crackdown" in how the war began: background colour
             if kind in _INTENSIFIERS and _the_scene(toks, first, lex):
                 continue  # "in the chaos that followed": the scene, not colour on a fact
             if kind in _INTENSIFIERS and _so_that(toks, first, last, lex):

@@ -29,6 +29,12 @@ def sentence_notes(toks: Sequence[Tok], lex: Lexicon) -> frozenset[Note]:
     return frozenset(found)
 
 
+def tells_the_wider_story(toks: Sequence[Tok], lex: Lexicon) -> bool:
+    """The sentence tells how a war or a crisis began and grew, or its toll so far:
+    background to the event."""
+    return bool(lex.wider_story.find_all(toks))
+
+
 def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
     """Does the sentence talk about another time (a year, 'in February', 'the deadliest')?"""
     if lex.background.find_all(toks):

@@ -19,6 +19,7 @@ from checker.text.dates import WEEKDAY_INDEX, read_dates
 KIND = ClaimKind.TIME
 _CLAUSE_MARKS = (";", "—", "–")
 _COMPARED = ("date", "day")
+_STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm", "a.m.", "p.m."))
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -31,8 +32,33 @@ def read(ctx: Context) -> Iterator[Claim]:
         for m in read_dates(toks, ctx.lex.ambiguous_months)
         if m.kind != "year"
     ]
+    stamped = -1  # where the page's own date stamp ends
     for first, last, label in sorted(spans):
+        if _stamp_before(toks, first, ctx.lex.values, stamped):
+            stamped = last
+            continue
         yield ctx.claim(KIND, first, last, "time", "time", label=label)
+
+
+def _stamp_before(toks, first: int, tables: dict, stamped: int) -> bool:
+    """A date or time the page stamps itself with ("Published April 29 2017", "Updated 3:09
+    AM EST Dec 19, 2008"): when the page was written, not when anything happened, so two
+    reports written days apart do not contradict each other by it. ``stamped``: where the
+    stamp read last ends (a date and a time in a row are one stamp)."""
+    k = first - 1
+    while k >= 0 and _within_stamp(toks[k].low, tables):
+        k -= 1
+    return k >= 0 and (toks[k].low in tables["clock_stamps"] or k + 1 == stamped)
+
+
+def _within_stamp(low: str, tables: dict) -> bool:
+    """What may stand between a stamp word and its date: punctuation, "on", a clock time
+    and its zone ("3:09 AM EST")."""
+    return (
+        low in _STAMP_BETWEEN
+        or low in tables["zones"].by_first
+        or (":" in low and low.replace(":", "").isdigit())
+    )
 
 
 def _moment(c: Claim) -> tuple[str, str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.group.blocking import candidates
-from checker.group.cluster import average_linkage, blocks
+from checker.group.cluster import average_linkage, blocks, mean_score
 from checker.group.conflicts import build_evidence
 from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
@@ -208,6 +208,7 @@ def find_events(
     everyone = np.arange(len(arts))
     for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
+    linked_means = {_members_key(c): mean for c, mean in clusters}
     headlines = [c for c in clusters if follower[c[0][0]]]  # each alone: it had no edge
     clusters = [c for c in clusters if not follower[c[0][0]]]
     clusters, cuts = split_look_alikes(scorer, clusters)
@@ -217,9 +218,27 @@ def find_events(
     clusters = reattach(scorer, clusters, i[kept], j[kept], score[kept])
     heads = [int(c[0][0]) for c in headlines]
     clusters = follow_headlines(scorer, clusters, heads, i[touches], j[touches])
+    clusters = _with_own_means(scorer, clusters, linked_means)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     names = [""] * len(clusters)
     for number, k in enumerate(order, start=1):
         names[k] = f"E{number}"
     return Grouping(scorer, ids, clusters, cuts, (i, j, cos), order, names, members)
+
+
+def _members_key(members: np.ndarray) -> tuple[int, ...]:
+    return tuple(sorted(members.tolist()))
+
+
+def _with_own_means(
+    scorer: Scorer, clusters: list[tuple[np.ndarray, float]], linked: dict[tuple, float]
+) -> list[tuple[np.ndarray, float]]:
+    """Each cluster with the mean pair score of its members, as its ``why`` gives it: the
+    clustering's for the clusters the splits and the recall pass left as they were, worked
+    out again for the others (they carried their old cluster's mean, a headline page 1)."""
+    out = []
+    for members, _ in clusters:
+        key = _members_key(members)
+        out.append((members, linked[key] if key in linked else mean_score(scorer, members)))
+    return out

@@ -71,10 +71,20 @@ def average_linkage(
     out = []
     for label in sorted(set(labels.tolist())):
         pos = np.flatnonzero(labels == label)
-        sub = score[np.ix_(pos, pos)]
-        mean = float(sub[np.triu_indices(len(pos), k=1)].mean()) if len(pos) > 1 else 1.0
-        out.append((members[pos], mean))
+        out.append((members[pos], _mean_pair_score(score[np.ix_(pos, pos)])))
     return out
+
+
+def mean_score(scorer: Scorer, members: np.ndarray) -> float:
+    """The mean pair score of a cluster's members (1 for one report): what its ``why``
+    shows, worked out again once the recall pass and the splits have changed the members."""
+    return _mean_pair_score(np.clip(scorer.block_scores(np.sort(members)), 0.0, 1.0))
+
+
+def _mean_pair_score(score: np.ndarray) -> float:
+    """Mean of the pair scores above the diagonal of a square matrix (1 when it has none)."""
+    n = len(score)
+    return float(score[np.triu_indices(n, k=1)].mean()) if n > 1 else 1.0
 
 
 def _linked_pair(members: np.ndarray, score: float, cut: float) -> list[tuple[np.ndarray, float]]:

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from checker.group import anchors as _anchors
 from checker.group.dates import article_date, event_day, told_days
-from checker.group.features import own_features, own_text, tokenize
+from checker.group.features import own_features, tokenize
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
 from checker.lexicons import lexicon
 from checker.model import Article, Claim, Packed
 from checker.settings import Settings
+from checker.text.pages import own_text
 
 
 @dataclass(frozen=True, slots=True)

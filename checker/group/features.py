@@ -27,6 +27,7 @@ from checker.model import Article
 from checker.settings import Settings
 from checker.text.dates import MONTHS
 from checker.text.numbers import number_word_value
+from checker.text.pages import own_text
 from checker.text.streets import street_key
 from checker.text.tokens import SPACED_TOKEN
 
@@ -50,24 +51,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # the digit, so that the engine skips fast to the next digit).
 _PHONE = re.compile(r"\d(?<!\w\d)\d\d(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .\-][A-Z]{4})\b")
 _WEB = re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
-
-
-# A line of a video playlist: a running time, then another story's title ("2:55 Widow of
-# Austins Bar & Grill shooting victim speaks"). News pages list their outlet's other videos
-# this way; the lines tell of other events, so they are not the article's own text. A time
-# of day ("9:15 p.m. update: ...", "8:13 AM PDT") is no running time, and a list has two
-# lines or more.
-_PLAYLIST_LINE = re.compile(
-    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)\S.*(?:\n|$)", re.MULTILINE
-)
-
-
-def own_text(text: str) -> str:
-    """The article's text without the lines of a video playlist (other stories' titles)."""
-    if ":" not in text:
-        return text
-    found = _PLAYLIST_LINE.findall(text)
-    return _PLAYLIST_LINE.sub("", text) if len(found) >= 2 else text
 
 
 def _strip_contacts(text: str) -> str:

@@ -66,6 +66,7 @@ class Lexicon:
     speculation_exceptions: Phrases
     intensifier_negators: frozenset[str]
     scene_nouns: frozenset[str]  # "the chaos that followed": the scene, not colour
+    wider_story: Phrases  # "began as", "has killed more than": a war's history, not the event
     speech_verbs: Phrases
     official_sources: Phrases
     vague_speakers: Phrases
@@ -197,6 +198,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         speculation_exceptions=Phrases.set_of(markers["speculation_exceptions"]),
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         scene_nouns=frozenset(markers["scene_nouns"]),
+        wider_story=Phrases.set_of(markers["wider_story"]),
         witness_nouns=tuple(markers["witness_nouns"]),
         official_nouns=frozenset(markers["official_nouns"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),

@@ -78,6 +78,9 @@ def test_checkable_speakers(speaker):
         ("Police: 6 people shot at a party", True),
         ("Fatality: Melvin Edwards, 69, was shot dead, several witnesses said.", False),
         ("UPDATE: Six shot in drive-by", False),
+        # a named body's stance is its words: what it condemns is its framing
+        ("The Syrian Coalition condemned this heinous crime against schoolchildren.", True),
+        ("Amnesty International denounced the brutal crackdown on protesters.", True),
     ],
 )
 def test_a_name_before_an_aside_is_the_speaker(text, named):

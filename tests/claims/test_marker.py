@@ -41,6 +41,33 @@ def test_the_scene_is_not_an_intensifier(sentence, found):
     assert ("mild_intensifier" in labels) == found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        # how the war began and grew, and its toll so far: background colour
+        (
+            "The uprising began as peaceful protests but escalated into a full-scale "
+            "insurgency after the regime launched a devastating crackdown on dissent.",
+            set(),
+        ),
+        (
+            "The revolt has turned into a brutal civil war that has killed more than "
+            "100,000 people.",
+            set(),
+        ),
+        # the event itself, told with the war's length: the outlet's framing stays
+        (
+            "Fighters gear up for a protracted battle that could mark a turning point in the "
+            "five-year war.",
+            {"speculation", "evaluative"},
+        ),
+        ("A brutal attack on the market killed 12 people on Sunday.", {"intensifier"}),
+    ],
+)
+def test_colour_in_the_wider_story_is_background(sentence, labels):
+    assert {c.label for c in claims_of(sentence) if c.kind == "marker"} == labels
+
+
 def test_news_boilerplate_is_not_speculation():
     text = "Anyone who may have information on this incident should contact the Sheriff."
     assert "speculation" not in {c.label for c in claims_of(text) if c.kind == "marker"}

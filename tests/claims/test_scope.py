@@ -55,7 +55,12 @@ def test_part_or_whole(sentence, value, partial):
     ("sentence", "note"),
     [
         ("St. Louis police now say 18 people were shot Monday night.", "update"),
+        # a toll the report itself says was an earlier one
+        ("The source earlier put the death toll at 5 civilians.", "update"),
+        ("The death toll rises to 8 after two more bodies were found.", "update"),
         ("It comes a year after nine people were shot at the complex.", "background"),
+        # another incident, told in the same report
+        ("Separately over 12 civilians were killed when jets raided the village.", "background"),
         ("In total, two people were killed and six others were injured.", "whole"),
     ],
 )
