@@ -9,6 +9,7 @@ import numpy as np
 
 from checker.group import anchors as _anchors
 from checker.group.conflicts import decisive_conflict
+from checker.group.people import people_factors
 from checker.group.scoring import Scorer
 from checker.group.vectors import Vectors
 
@@ -130,10 +131,19 @@ def reasons_apart(scorer: Scorer, a: int, b: int) -> list[str]:
     da, db = int(scorer.dates[a]), int(scorer.dates[b])
     if da >= 0 and db >= 0 and abs(da - db) > s.date_window_days:
         out.append(f"{_dt.date.fromordinal(da)} vs {_dt.date.fromordinal(db)}")
+        if _nobody_in_common(scorer, a, b):
+            out.append("no person named in both")
     ya, yb = int(scorer.days[a]), int(scorer.days[b])
     if s.group_day_penalty < 1.0 and ya >= 0 and yb >= 0 and abs(ya - yb) > s.group_day_tolerance:
         out.append(f"happened {_dt.date.fromordinal(ya)} vs {_dt.date.fromordinal(yb)}")
     return out
+
+
+def _nobody_in_common(scorer: Scorer, a: int, b: int) -> bool:
+    """Whether the pair is far apart in time and names no rare person in common (``people``)."""
+    i, j = np.asarray([min(a, b)]), np.asarray([max(a, b)])
+    dated = scorer.date_factors(i, j)
+    return bool(people_factors(scorer.people, i, j, scorer.dates, dated, scorer.settings)[0] < 1)
 
 
 def look_alikes(
