@@ -9,7 +9,7 @@ The steps, one module each (all sorted, so the result does not depend on the inp
    frequencies, words the collection writes in lower case) computed once and passed in.
 3. ``blocking``: candidate pairs from rare shared features only.
 4. ``scoring``: cosine x date factor (``dates``) x counter-evidence factors (``conflicts``:
-   addresses, ages, figures), each <= 1.
+   addresses, ages, figures; ``people``: no person in common across a long gap), each <= 1.
 5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
    linkage inside each; ``split``: a large event that is two look-alikes is cut in two;
    ``recall``: a lone report or fragment joins the event whose decisive facts it shares; a
