@@ -36,7 +36,7 @@ from checker.text.tokens import tokenize
 # nothing about names), and a name never runs over a full stop.
 _PIECES = re.compile(r"\n+|(?<=[.!?])\s+")
 # Two capitalised words in a row: only where one starts can a full name or a place of two
-# words be; other sentences are not tokenized (two fifths of the reading's cost on GVA dev).
+# words be; other sentences are not tokenized (a quarter of the reading's cost on GVA dev).
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'’.-]*\s+[A-Z]")
 
 
