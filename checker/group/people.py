@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from checker.lexicons import Lexicon
 from checker.settings import Settings
@@ -55,9 +54,10 @@ def named_people(text: str, lex: Lexicon, chars: int) -> tuple[frozenset[str], f
 
 @dataclass(frozen=True, slots=True)
 class People:
-    """Each article's rare people (0/1 rows; columns: every such name)."""
+    """Each article's rare people, as numbers (a pair names one in common when its two sets
+    meet; a few far pairs per block are tested, so sets cost less than sparse rows)."""
 
-    rows: sparse.csr_matrix
+    rare: list[frozenset[int]]
 
     @classmethod
     def of(
@@ -66,22 +66,22 @@ class People:
         """Collection statistics: how many articles name each person, and every place."""
         df = Counter(name for names in people for name in names)
         somewhere = set().union(*places) if places else set()
+        index: dict[str, int] = {}
         rare = [
-            sorted(n for n in names if df[n] <= settings.group_people_df and n not in somewhere)
+            frozenset(
+                index.setdefault(n, len(index))
+                for n in sorted(names)
+                if df[n] <= settings.group_people_df and n not in somewhere
+            )
             for names in people
         ]
-        index = {n: k for k, n in enumerate(sorted({n for names in rare for n in names}))}
-        rows = np.repeat(np.arange(len(rare)), [len(names) for names in rare])
-        cols = np.fromiter((index[n] for names in rare for n in names), np.int64, len(rows))
-        data = np.ones(len(rows), dtype=np.float32)
-        return cls(sparse.csr_matrix((data, (rows, cols)), shape=(len(rare), len(index))))
+        return cls(rare)
 
     def shared(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Whether each pair names a rare person in common."""
-        if not len(i):
-            return np.zeros(0, dtype=bool)
-        common = self.rows[i].multiply(self.rows[j]).sum(axis=1)
-        return np.asarray(common).ravel() > 0
+        rare = self.rare
+        pairs = zip(i.tolist(), j.tolist(), strict=True)
+        return np.fromiter((not rare[a].isdisjoint(rare[b]) for a, b in pairs), bool, len(i))
 
 
 def people_factors(
