@@ -74,6 +74,10 @@ class Settings:
     group_conflict_min_figures: int = 2  # disagreeing figures of one kind that count as ...
     group_conflict_penalty: float = 0.3  # ... another event: pair score factor
     group_place_penalty: float = 0.3  # both ledes name places the other never writes
+    group_people_gap_days: int = 30  # reports further apart than this (no written day near) ...
+    group_people_penalty: float = 0.5  # ... that name no person in common: pair score factor
+    group_people_df: int = 8  # ... a person named by more articles than this counts for none
+    group_people_chars: int = 3000  # ... people read in this many first characters
     group_place_chars: int = 250  # ... the lede: this many first characters of the text
     group_headlines_follow: bool = True  # a headline-only page joins an event, never links one
     group_recall_max_size: int = 2  # a cluster this small may join a larger one after ...

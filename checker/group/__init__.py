@@ -9,7 +9,7 @@ The steps, one module each (all sorted, so the result does not depend on the inp
    frequencies, words the collection writes in lower case) computed once and passed in.
 3. ``blocking``: candidate pairs from rare shared features only.
 4. ``scoring``: cosine x date factor (``dates``) x counter-evidence factors (``conflicts``:
-   addresses, ages, figures), each <= 1.
+   addresses, ages, figures; ``people``: no person in common across a long gap), each <= 1.
 5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
    linkage inside each; ``split``: a large event that is two look-alikes is cut in two;
    ``recall``: a lone report or fragment joins the event whose decisive facts it shares; a
@@ -37,6 +37,7 @@ from checker.group.explain import explain, look_alikes, nearest
 from checker.group.features import common_words, drop_common
 from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
+from checker.group.people import People
 from checker.group.places import own_places
 from checker.group.recall import follow_headlines, reattach
 from checker.group.scoring import Scorer
@@ -98,6 +99,7 @@ def prepare(
         places=[own_places(d.places, common) for d in digs],
         words=[d.words for d in digs],
         told=Told.of([d.told for d in digs], dates),
+        people=People.of([d.people for d in digs], [d.place_names for d in digs], settings),
         headline_only=np.asarray(
             [d.headline_only and settings.group_headlines_follow for d in digs], dtype=bool
         ),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from checker.group import anchors as _anchors
 from checker.group.dates import article_date, event_day, told_days
 from checker.group.features import own_features, tokenize
+from checker.group.people import named_people
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
 from checker.lexicons import lexicon
@@ -44,6 +45,8 @@ class Digest(Packed):
     places: tuple[tuple[str, ...], ...]  # the lede's sure places, each as its words
     words: frozenset[str]  # every word it writes, in lower case
     headline_only: bool  # a video page: a headline and other stories' titles (``recall``)
+    people: frozenset[str]  # full names of the people it names (``people.named_people``) ...
+    place_names: frozenset[str]  # ... and the places of two words or more it names
 
 
 def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Digest:
@@ -58,6 +61,7 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         surface.setdefault(feature, feature[2:])
     date = article_date(article.date, text, settings) or -1
     lex = lexicon(settings.lexicon_additions)
+    people, place_names = named_people(text, lex, settings.group_people_chars)
     return Digest(
         counts=counts,
         surface=surface,
@@ -73,4 +77,6 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         places=lede_place_words(text, lex, settings.group_place_chars),
         words=written_words(doc.sentences),
         headline_only=len(text) < len(article.text) and len(doc.sentences) <= 1,
+        people=people,
+        place_names=place_names,
     )

@@ -9,6 +9,7 @@ import numpy as np
 
 from checker.group import anchors as _anchors
 from checker.group.conflicts import decisive_conflict
+from checker.group.people import people_factors
 from checker.group.scoring import Scorer
 from checker.group.vectors import Vectors
 
@@ -107,9 +108,10 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def reasons_apart(scorer: Scorer, a: int, b: int) -> list[str]:
+def reasons_apart(scorer: Scorer, a: int, b: int, nobody: bool = False) -> list[str]:
     """What counts against articles a and b being one event, in words: "magnitude 5.6 vs
-    5.9", "ages 23 vs 45", "2005-11-27 vs 2008-09-10"."""
+    5.9", "ages 23 vs 45", "2005-11-27 vs 2008-09-10"; ``nobody``: the pair is far apart in
+    time and names no rare person in common (``people``)."""
     e, s = scorer.evidence, scorer.settings
     out = []
     if s.group_decisive_penalty < 1.0:
@@ -130,10 +132,18 @@ def reasons_apart(scorer: Scorer, a: int, b: int) -> list[str]:
     da, db = int(scorer.dates[a]), int(scorer.dates[b])
     if da >= 0 and db >= 0 and abs(da - db) > s.date_window_days:
         out.append(f"{_dt.date.fromordinal(da)} vs {_dt.date.fromordinal(db)}")
+        if nobody:
+            out.append("no person named in both")
     ya, yb = int(scorer.days[a]), int(scorer.days[b])
     if s.group_day_penalty < 1.0 and ya >= 0 and yb >= 0 and abs(ya - yb) > s.group_day_tolerance:
         out.append(f"happened {_dt.date.fromordinal(ya)} vs {_dt.date.fromordinal(yb)}")
     return out
+
+
+def _nobody_in_common(scorer: Scorer, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether each pair is far apart in time and names no rare person in common."""
+    dated = scorer.date_factors(i, j)
+    return people_factors(scorer.people, i, j, scorer.dates, dated, scorer.settings) < 1.0
 
 
 def look_alikes(
@@ -151,17 +161,20 @@ def look_alikes(
     threshold = scorer.settings.group_threshold
     cross = np.flatnonzero((event_of[i] != event_of[j]) & (cos >= threshold))
     order = cross[np.lexsort((j[cross], i[cross], -cos[cross]))]
+    nobody = np.zeros(len(i), dtype=bool)
+    nobody[order] = _nobody_in_common(scorer, i[order], j[order])
     out: dict[int, str] = {}
     for k in order.tolist():
         a, b = int(i[k]), int(j[k])
         ea, eb = int(event_of[a]), int(event_of[b])
         if ea in out and eb in out:
             continue
-        why = reasons_apart(scorer, a, b)
+        why = reasons_apart(scorer, a, b, bool(nobody[k]))
         if not why:
             continue
         if ea not in out:
             out[ea] = f"not merged with {names[eb]}: {'; '.join(why)}"
         if eb not in out:  # the same reasons, this event's side first
-            out[eb] = f"not merged with {names[ea]}: {'; '.join(reasons_apart(scorer, b, a))}"
+            mine = reasons_apart(scorer, b, a, bool(nobody[k]))
+            out[eb] = f"not merged with {names[ea]}: {'; '.join(mine)}"
     return out

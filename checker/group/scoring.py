@@ -13,6 +13,7 @@ from scipy import sparse
 
 from checker.group.conflicts import Evidence, conflict_factors
 from checker.group.dates import Told, day_factors, gap_factors, told_gap_factors
+from checker.group.people import People, people_factors
 from checker.group.places import place_factors
 from checker.group.vectors import Vectors
 from checker.settings import Settings
@@ -30,6 +31,7 @@ class Scorer:
     places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names
     words: list[frozenset[str]]  # every word each article writes (lower case)
     told: Told  # each article's date and the calendar days it writes
+    people: People  # the rare people each article names
     headline_only: np.ndarray  # bool: the article has nothing of its own but a headline
     settings: Settings
 
@@ -55,6 +57,7 @@ class Scorer:
         if not len(i):
             return np.ones(0, dtype=np.float64)
         dated = self.date_factors(i, j)
+        dated *= people_factors(self.people, i, j, self.dates, dated, self.settings)
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
         if self.settings.group_place_penalty < 1.0:
