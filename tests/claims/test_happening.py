@@ -121,3 +121,18 @@ def test_figures_of_reports_published_weeks_apart_are_not_compared(second, contr
         ("", second, "An air strike killed five civilians in the town of Kafr Nabl."),
     )
     assert bool(verdicts(found, "contradiction", "numeric")) == contradicts
+
+
+@pytest.mark.parametrize(
+    ("dates", "contradict"),
+    [(("2016-07-24", "2016-07-30"), True), (("2016-07-24", "2016-08-03"), False)],
+)
+def test_tolls_of_reports_more_than_a_week_apart_are_not_compared(dates, contradict):
+    """Two strikes on one war's cities ten days apart, grouped by their shared names: no
+    weekday in their ledes says so, their dates do (``figures_days_apart``)."""
+    found = audit(
+        "Five people were killed in the shelling of the city centre, a hospital said.",
+        "Six people were killed in the shelling of the city centre, a hospital said.",
+        dates=dict(enumerate(dates)),
+    )
+    assert bool(verdicts(found, "contradiction", "numeric")) is contradict
