@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.errors import InputError
 from checker.extract import extract_claims
@@ -22,7 +24,7 @@ from checker.group import (
     prepare,
 )
 from checker.group.blocking import candidates
-from checker.group.features import _PHONE, _SENT_END, words_of
+from checker.group.features import _EDGE_MARKS, _PHONE, _SENT_END, _read_tokens, words_of
 from checker.group.vectors import build_vectors
 from checker.load import load_paths
 from checker.model import Article, Event
@@ -324,6 +326,29 @@ def test_gold_file_is_a_valid_events_file():
 )
 def test_words_of_join_ordinals_only_when_written_together(line, words):
     assert words_of(line) == words
+
+
+# Pieces of text where reading a line piece by piece could go wrong: figures reaching over a
+# space ("1, 400"), ordinals after a mark ("5.th"), ages spelt out, apostrophes, hyphens,
+# marks at a piece's edge, letters that are no ASCII, digits that are no ASCII ("٣"), a
+# figure-like letter ("²"), the underscore, white space other than a space.
+_PIECES = list("aéßΣ٣²_15-'’,.:()“”—…")
+_PIECES += ["Word", "th", "ST", "nd", "old", "four", "Four", "year", "23", "400", "s"]
+_PIECES += [" ", " ", " ", "  ", "\t", "\xa0", "\x1c", "-old", "-year-old", "twenty-three", "s"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_words_of_a_line_are_those_of_reading_it_whole(line):
+    """words_of reads plain words piece by piece and the rest with the tokenizer: the same
+    words as the tokenizer's reading of the whole line."""
+    whole: list[str] = []
+    _read_tokens(line, whole)
+    assert words_of(line) == whole
+
+
+def test_edge_marks_are_never_part_of_a_word():
+    assert not re.search(r"[\w\s]", _EDGE_MARKS)
 
 
 def test_a_feature_is_shown_as_most_articles_write_it_ties_by_sort_order():
