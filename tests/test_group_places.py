@@ -53,7 +53,7 @@ def factors(*texts: str, penalty: float = 0.3) -> list[float]:
     settings = dataclasses.replace(DEFAULT, group_place_penalty=penalty)
     arts = [Article(str(k), t) for k, t in enumerate(texts)]
     found = [lede_places(a.text, LEX, frozenset(), settings.group_place_chars) for a in arts]
-    words = [written_words(tokenize(a).sentences) for a in arts]
+    words = [written_words(tokenize(a).distinct) for a in arts]
     j = np.arange(1, len(arts))
     return place_factors(found, words, np.zeros_like(j), j, settings).tolist()
 

@@ -75,7 +75,7 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         day=event_day(doc.sentences, date, settings),
         told=told_days(text, date, settings),
         places=lede_place_words(text, lex, settings.group_place_chars),
-        words=written_words(doc.sentences),
+        words=written_words(doc.distinct),
         headline_only=len(text) < len(article.text) and len(doc.sentences) <= 1,
         people=people,
         place_names=place_names,

@@ -32,6 +32,9 @@ from checker.text.streets import street_key
 from checker.text.tokens import SPACED_TOKEN
 
 _ORDINAL = frozenset(("st", "nd", "rd", "th"))
+# Marks never inside a word (no letter, digit, underscore or space): at a piece's edge each
+# is a token of its own (``words_of``).
+_EDGE_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’–—…•«»"
 _NUMBER_WORD = re.compile(r"(\d+)-(.+)")
 # Where a sentence ends: after [.!?…] and closing marks, white space before a capital, a
 # digit or an opening mark ("(?<=[.!?…])[closers]*\s+(?=[openers]?[A-Z0-9])"), or line
@@ -70,30 +73,60 @@ class Doc:
     lower: set[str]  # words written in lower case
     counts: dict[str, float]  # feature -> weighted count
     surface: dict[str, str]  # feature -> how it was first written
+    distinct: set[str]  # every token, once
 
 
 def words_of(line: str) -> list[str]:
     """The words and numbers of a line, read by the one tokenizer (``checker.text.tokens``):
-    punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token. Its
-    regular expression directly: no ``Tok`` objects, grouping needs no offsets (a token with
-    no white space before it follows the previous token directly)."""
+    punctuation dropped, "23-year-old" as "23" and "year-old", "46th" as one token.
+
+    Most of a line is plain words with a mark at an edge ("said," "(AP)"): the line is cut
+    at its spaces, and a piece that is all letters once its edge marks are stripped is that
+    word (the tokenizer reads each mark as a token of its own and the letters as one word;
+    grouping drops marks). The other pieces (figures, hyphens, apostrophes, anything
+    else) are read by the tokenizer together with their neighbours of the same kind, as the
+    line's own text (``_read_tokens``). A piece is read on its own only where that cannot
+    change a word: no token reaches over a space from or into a piece of letters (only a
+    figure does, "1, 400"), and "th" after a mark ("5.th") may join a number before it."""
+    pieces = line.split(" ")
+    cores = [piece.strip(_EDGE_MARKS) for piece in pieces]
+    if all(map(str.isalpha, cores)):
+        return cores  # words only: nothing for a figure or an ordinal to join
     out: list[str] = []
-    for space, text in SPACED_TOKEN.findall(line):
-        first = text[0]
+    rest: list[str] = []  # pieces not read yet, in order
+    for piece, core in zip(pieces, cores, strict=True):
+        if core.isalpha() and (piece[0] == core[0] or core.lower() not in _ORDINAL):
+            if rest:
+                _read_tokens(" " + " ".join(rest), out)  # a space before, as in the line
+                rest = []
+            out.append(core)
+        else:
+            rest.append(piece)
+    if rest:
+        _read_tokens(" " + " ".join(rest), out)
+    return out
+
+
+def _read_tokens(text: str, out: list[str]) -> None:
+    """Add to ``out`` the words and numbers of ``text`` (``words_of``), after those of what
+    came before it (an ordinal written directly after a number joins it). The tokenizer's
+    regular expression directly: no ``Tok`` objects, grouping needs no offsets (a token
+    with no white space before it follows the previous token directly)."""
+    for space, token in SPACED_TOKEN.findall(text):
+        first = token[0]
         if first.isdecimal():
-            joined = _NUMBER_WORD.fullmatch(text)
+            joined = _NUMBER_WORD.fullmatch(token)
             if joined:
                 out += [joined.group(1), joined.group(2)]
             else:
-                out.append(text.replace(" ", ""))
+                out.append(token.replace(" ", ""))
         elif first.isalpha():
-            if not space and out and text.lower() in _ORDINAL and out[-1].isdecimal():
-                out[-1] += text
-            elif "-" in text and (spelled := _spelled_number(text)):
+            if not space and out and token.lower() in _ORDINAL and out[-1].isdecimal():
+                out[-1] += token
+            elif "-" in token and (spelled := _spelled_number(token)):
                 out += spelled  # "four-year-old" as "4" and "year-old", as "4-year-old" is
             else:
-                out.append(text)
-    return out
+                out.append(token)
 
 
 def _spelled_number(token: str) -> list[str]:
@@ -153,9 +186,14 @@ def tokenize(article: Article, text: str | None = None) -> Doc:
             sentences.append(toks)
             plain.append(not is_headline(line, toks))
     body = [toks for toks, ok in zip(sentences, plain, strict=True) if ok]
-    names = set(map(key_of, {t for toks in body for t in toks[1:] if t[0].isupper()}))
-    lower = {t for toks in body for t in toks if t[0].islower()}
-    return Doc(sentences, plain, names, lower, {}, {})
+    # Each distinct token tested once, not once per time it is written: the sets are made
+    # in C from the lines, then filtered.
+    inner = set().union(*[toks[1:] for toks in body])  # after the first word of a line
+    names = set(map(key_of, [t for t in inner if t[0].isupper()]))
+    inner.update([toks[0] for toks in body])
+    lower = {t for t in inner if t[0].islower()}
+    heads = [toks for toks, ok in zip(sentences, plain, strict=True) if not ok]
+    return Doc(sentences, plain, names, lower, {}, {}, inner.union(*heads))
 
 
 def common_words(lowers: Iterable[Set[str]], settings: Settings) -> set[str]:
@@ -187,20 +225,27 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
         weight = lede_weight if number < lede else 1.0
         prev_name = prev_shown = ""
         for pos, tok in enumerate(toks):
-            if tok[0].isdecimal():
-                prev_name = ""
-                for feature, shown in _number_features(toks, pos):
-                    counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
-                    keep(feature, shown)
-                continue
-            key, upper, word = known(tok) or _word(tok)
+            read = known(tok)  # never a number: ``_word`` reads no number
+            if read is None:
+                if tok[0].isdecimal():
+                    prev_name = ""
+                    for feature, shown in _number_features(toks, pos):
+                        counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
+                        keep(feature, shown)
+                    continue
+                read = _word(tok)
+            key, upper, word = read
             if not key:
                 prev_name = ""
             elif upper and ((pos and ok) or key in names):
                 named.add(key)
                 feature = "p:" + key
-                counts[feature] = get(feature, 0) + weight
-                keep(feature, tok)
+                seen = get(feature)
+                if seen is None:
+                    counts[feature] = 0 + weight
+                    surface[feature] = tok
+                else:
+                    counts[feature] = seen + weight
                 if prev_name:
                     feature = f"q:{prev_name} {key}"
                     counts[feature] = get(feature, 0) + weight
@@ -209,8 +254,13 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
             else:
                 prev_name = ""
                 if word:
-                    counts[word] = get(word, 0) + weight
-                    keep(word, key)
+                    # counts and surface hold the same keys: a word seen before has its form
+                    seen = get(word)
+                    if seen is None:
+                        counts[word] = 0 + weight
+                        surface[word] = key
+                    else:
+                        counts[word] = seen + weight
     return frozenset(named)
 
 

@@ -12,8 +12,7 @@ collection does not write in lower case, in any case): ``group_place_penalty``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
-from itertools import chain
+from collections.abc import Iterable, Sequence, Set
 
 import numpy as np
 
@@ -51,9 +50,10 @@ def own_places(places: Sequence[tuple[str, ...]], common: Set[str]) -> frozenset
     return frozenset(out)
 
 
-def written_words(sentences: Sequence[Sequence[str]]) -> frozenset[str]:
-    """Every word of the article in lower case: where another report's place may appear."""
-    return frozenset(map(str.lower, set(chain.from_iterable(sentences))))  # each word once
+def written_words(tokens: Iterable[str]) -> frozenset[str]:
+    """Every word of the article in lower case: where another report's place may appear.
+    ``tokens``: its tokens, each once (``features.Doc.distinct``)."""
+    return frozenset(map(str.lower, tokens))
 
 
 def _writes(places: frozenset[tuple[str, ...]], words: frozenset[str]) -> bool:
