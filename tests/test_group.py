@@ -404,50 +404,6 @@ def test_a_block_of_two_is_clustered_as_linkage_would(score):
         assert [(m.tolist(), mean) for m, mean in got] == [([3], 1.0), ([8], 1.0)]
 
 
-class _Block:
-    """A scorer stand-in: a fixed matrix of pair scores."""
-
-    def __init__(self, score: np.ndarray) -> None:
-        self.score = score
-
-    def block_scores(self, members):
-        return self.score
-
-
-def _by_scipy(score: np.ndarray, members: np.ndarray, threshold: float):
-    """What average_linkage made of a block with scipy's linkage and fcluster."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    score = np.clip(score, 0.0, 1.0)
-    tree = linkage(1.0 - score[np.triu_indices(len(members), k=1)], method="average")
-    labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
-    out = []
-    for label in sorted(set(labels.tolist())):
-        pos = np.flatnonzero(labels == label)
-        sub = score[np.ix_(pos, pos)]
-        mean = float(sub[np.triu_indices(len(pos), k=1)].mean()) if len(pos) > 1 else 1.0
-        out.append((members[pos].tolist(), mean))
-    return out
-
-
-def test_a_block_of_three_is_clustered_as_linkage_would():
-    """Blocks of three are decided without scipy: the same clusters, in the same order, with
-    bit-identical means, over many random blocks, ties and scores at the threshold included."""
-    from checker.group.cluster import average_linkage
-
-    rng = random.Random(7)
-    edge = [0.0, 0.03, 0.045, 0.045 - 1e-9, 0.045 - 2e-9, 0.045 + 1e-9, 0.2, 1.0, 1.5, -0.1]
-    members = np.array([4, 9, 11])
-    for _ in range(6000):
-        upper = [rng.choice(edge) if rng.random() < 0.6 else rng.random() for _ in range(3)]
-        score = np.zeros((3, 3))
-        score[0, 1], score[0, 2], score[1, 2] = upper
-        score = score + score.T
-        threshold = rng.choice([0.045, 0.045, 0.1, 0.5])
-        got = [(m.tolist(), mean) for m, mean in average_linkage(_Block(score), members, threshold)]
-        assert got == _by_scipy(score, members, threshold)
-
-
 # The sentence end and phone number patterns of group/features.py written plainly: theirs
 # are written for speed and must match exactly the same.
 PLAIN_SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")

@@ -67,11 +67,8 @@ def average_linkage(
     cut = 1.0 - threshold + 1e-9
     if len(members) == 2 and np.isfinite(score[0, 1]):
         return _linked_pair(members, score[0, 1], cut)
-    distances = 1.0 - score[np.triu_indices(len(members), k=1)]
-    if len(members) == 3 and np.isfinite(distances).all():
-        labels = np.asarray(_three_labels(distances.tolist(), cut))
-    else:
-        labels = fcluster(linkage(distances, method="average"), t=cut, criterion="distance")
+    tree = linkage(1.0 - score[np.triu_indices(len(members), k=1)], method="average")
+    labels = fcluster(tree, t=cut, criterion="distance")
     out = []
     for label in sorted(set(labels.tolist())):
         pos = np.flatnonzero(labels == label)
@@ -98,42 +95,3 @@ def _linked_pair(members: np.ndarray, score: float, cut: float) -> list[tuple[np
     if 1.0 - score <= cut:
         return [(members[[0, 1]], float(score))]
     return [(members[[0]], 1.0), (members[[1]], 1.0)]
-
-
-def _three_labels(distances: list[float], cut: float) -> list[int]:
-    """``fcluster(linkage(distances, "average"), cut, "distance")`` for a block of three
-    (``distances``: 0-1, 0-2, 1-2), without scipy's per-call cost: scipy's nearest-neighbour
-    chain picks the first pair (ties as it breaks them), the third joins at the mean of its
-    two distances, and ``fcluster`` numbers the flat clusters the pair's first, then the lone
-    member's (checked against scipy by a test over random blocks)."""
-    dist = {(0, 1): distances[0], (0, 2): distances[1], (1, 2): distances[2]}
-    x, y, first = _nearest_pair(dist)
-    (lone,) = {0, 1, 2} - {x, y}
-    joined = (dist[min(lone, x), max(lone, x)] + dist[min(lone, y), max(lone, y)]) / 2
-    if max(joined, first) <= cut:
-        return [1, 1, 1]
-    labels = [1, 1, 1]
-    if first > cut:
-        labels[y] = 2
-    labels[lone] = labels[y] + 1
-    return labels
-
-
-def _nearest_pair(dist: dict[tuple[int, int], float]) -> tuple[int, int, float]:
-    """The pair scipy's nearest-neighbour chain merges first among three: from 0, follow each
-    member's nearest (the first of equals, the previous one kept on a tie) until two are each
-    other's nearest; (smaller, larger, distance)."""
-    chain = [0]
-    while True:
-        x = chain[-1]
-        y, best = (chain[-2], dist[_pair(x, chain[-2])]) if len(chain) > 1 else (-1, np.inf)
-        for i in range(3):
-            if i != x and dist[_pair(x, i)] < best:
-                y, best = i, dist[_pair(x, i)]
-        if len(chain) > 1 and y == chain[-2]:
-            return min(x, y), max(x, y), best
-        chain.append(y)
-
-
-def _pair(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
