@@ -6,7 +6,7 @@ without a pair at the threshold, so apart from the blocking this split changes n
 component larger than ``group_max_block`` is split further by raising the edge threshold
 inside it (the only lossy step, for very large inputs). Average linkage
 (``scipy.cluster.hierarchy``) on the full pair scores inside each component (all pairs there,
-candidates or not) is cut at ``1 - group_threshold``; a block of two or three is decided
+candidates or not) is cut at ``1 - group_threshold``; a block of two is decided
 directly, as linkage would (scipy's per-call cost is most of a small block's).
 """
 
