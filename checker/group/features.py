@@ -242,7 +242,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
                 feature = "p:" + key
                 seen = get(feature)
                 if seen is None:
-                    counts[feature] = 0 + weight
+                    counts[feature] = weight
                     surface[feature] = tok
                 else:
                     counts[feature] = seen + weight
@@ -257,7 +257,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
                     # counts and surface hold the same keys: a word seen before has its form
                     seen = get(word)
                     if seen is None:
-                        counts[word] = 0 + weight
+                        counts[word] = weight
                         surface[word] = key
                     else:
                         counts[word] = seen + weight
