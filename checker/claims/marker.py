@@ -275,9 +275,10 @@ def _handle(ctx: Context) -> bool:
 
 
 def _page_furniture(ctx: Context) -> bool:
-    """A reference list's footnote ('^', '[54]': its sources are the references it cites) or a
-    video player's controls kept by the scraper ('CLOSE Skip in Skip x Embed x Share')."""
-    if _REFERENCE.search(ctx.sentence.text):
+    """A reference list's footnote ('^', '[54]': its sources are the references it cites), a
+    list of other stories ('Related News ...') or a video player's controls kept by the
+    scraper ('CLOSE Skip in Skip x Embed x Share')."""
+    if _REFERENCE.search(ctx.sentence.text) or ctx.lex.page_headings.find_all(ctx.toks):
         return True
     controls = {t.low for t in ctx.toks if t.capitalised and t.low in ctx.lex.page_controls}
     return len(controls) >= 2

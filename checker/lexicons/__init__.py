@@ -67,6 +67,7 @@ class Lexicon:
     intensifier_negators: frozenset[str]
     scene_nouns: frozenset[str]  # "the chaos that followed": the scene, not colour
     wider_story: Phrases  # "began as", "has killed more than": a war's history, not the event
+    page_headings: Phrases  # "Related News": other stories' titles follow
     speech_verbs: Phrases
     official_sources: Phrases
     vague_speakers: Phrases
@@ -199,6 +200,7 @@ def lexicon(additions: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         intensifier_negators=frozenset(markers["intensifier_negators"]),
         scene_nouns=frozenset(markers["scene_nouns"]),
         wider_story=Phrases.set_of(markers["wider_story"]),
+        page_headings=Phrases.set_of(markers["page_headings"]),
         witness_nouns=tuple(markers["witness_nouns"]),
         official_nouns=frozenset(markers["official_nouns"]),
         speech_verbs=Phrases.set_of(markers["speech_verbs"]),

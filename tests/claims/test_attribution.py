@@ -81,6 +81,8 @@ def test_checkable_speakers(speaker):
         # a named body's stance is its words: what it condemns is its framing
         ("The Syrian Coalition condemned this heinous crime against schoolchildren.", True),
         ("Amnesty International denounced the brutal crackdown on protesters.", True),
+        ("Hadi al-Bahra warns that the regime will repeat such brutal aerial shelling.", True),
+        ("Jundi appealed to the United Nations to stop the indiscriminate bombardment.", True),
     ],
 )
 def test_a_name_before_an_aside_is_the_speaker(text, named):

@@ -68,6 +68,13 @@ def test_colour_in_the_wider_story_is_background(sentence, labels):
     assert {c.label for c in claims_of(sentence) if c.kind == "marker"} == labels
 
 
+def test_a_list_of_other_stories_is_page_furniture():
+    """The titles after "Related News" are other articles', not this report's framing."""
+    text = "Source: agencies. Related News Turkish jets hit Afrin in a bloodbath, monitor says"
+    assert not [c for c in claims_of(text) if c.kind == "marker"]
+    assert [c for c in claims_of("Turkish jets hit Afrin in a bloodbath.") if c.kind == "marker"]
+
+
 def test_news_boilerplate_is_not_speculation():
     text = "Anyone who may have information on this incident should contact the Sheriff."
     assert "speculation" not in {c.label for c in claims_of(text) if c.kind == "marker"}
