@@ -91,10 +91,10 @@ def test_pairs_the_blocking_did_not_propose_count_their_own_score():
     scorer = prepare(arts, {}, settings)
     i, j, score = np.array([0]), np.array([3]), exact[:1]
     assert score[0] / 3 < settings.group_recall_threshold
-    joined = reattach(scorer, [(big, 1.0), (small, 1.0)], i, j, score)
-    assert [sorted(m.tolist()) for m, _ in joined] == [[0, 1, 2, 3]]
+    joined = reattach(scorer, [big, small], i, j, score)
+    assert [sorted(m.tolist()) for m in joined] == [[0, 1, 2, 3]]
     strict = dataclasses.replace(settings, group_recall_threshold=1.1 * mean)
-    kept = reattach(prepare(arts, {}, strict), [(big, 1.0), (small, 1.0)], i, j, score)
+    kept = reattach(prepare(arts, {}, strict), [big, small], i, j, score)
     assert len(kept) == 2
 
 

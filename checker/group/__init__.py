@@ -211,16 +211,15 @@ def find_events(
     for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
         clusters.extend(average_linkage(scorer, block, threshold))
     linked_means = {_members_key(c): mean for c, mean in clusters}
-    headlines = [c for c in clusters if follower[c[0][0]]]  # each alone: it had no edge
-    clusters = [c for c in clusters if not follower[c[0][0]]]
-    clusters, cuts = split_look_alikes(scorer, clusters)
-    clusters, measure_cuts = split_measures(scorer, clusters)
+    parts = [c for c, _ in clusters if not follower[c[0]]]
+    heads = [int(c[0]) for c, _ in clusters if follower[c[0]]]  # each alone: it had no edge
+    parts, cuts = split_look_alikes(scorer, parts)
+    parts, measure_cuts = split_measures(scorer, parts)
     cuts += measure_cuts
     kept = ~touches
-    clusters = reattach(scorer, clusters, i[kept], j[kept], score[kept])
-    heads = [int(c[0][0]) for c in headlines]
-    clusters = follow_headlines(scorer, clusters, heads, i[touches], j[touches])
-    clusters = _with_own_means(scorer, clusters, linked_means)
+    parts = reattach(scorer, parts, i[kept], j[kept], score[kept])
+    parts = follow_headlines(scorer, parts, heads, i[touches], j[touches])
+    clusters = _with_means(scorer, parts, linked_means)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]
     order = sorted(range(len(clusters)), key=lambda k: (-len(members[k]), members[k][0]))
     names = [""] * len(clusters)
@@ -233,14 +232,14 @@ def _members_key(members: np.ndarray) -> tuple[int, ...]:
     return tuple(sorted(members.tolist()))
 
 
-def _with_own_means(
-    scorer: Scorer, clusters: list[tuple[np.ndarray, float]], linked: dict[tuple, float]
+def _with_means(
+    scorer: Scorer, clusters: list[np.ndarray], linked: dict[tuple, float]
 ) -> list[tuple[np.ndarray, float]]:
     """Each cluster with the mean pair score of its members, as its ``why`` gives it: the
     clustering's for the clusters the splits and the recall pass left as they were, worked
-    out again for the others (they carried their old cluster's mean, a headline page 1)."""
+    out for the others."""
     out = []
-    for members, _ in clusters:
+    for members in clusters:
         key = _members_key(members)
         out.append((members, linked[key] if key in linked else mean_score(scorer, members)))
     return out

@@ -19,7 +19,6 @@ from checker.group.conflicts import decisive_conflict
 from checker.group.scoring import Scorer
 from checker.model import format_number
 
-Cluster = tuple[np.ndarray, float]
 Cut = tuple[int, int, str, str]  # a report of each part (row index), and what each part gives
 
 
@@ -69,20 +68,22 @@ def _shown(scorer: Scorer, group: list[int], measure: str) -> str:
     return f"{measure} {'/'.join(format_number(v) for v in values)}"
 
 
-def split_measures(scorer: Scorer, clusters: list[Cluster]) -> tuple[list[Cluster], list[Cut]]:
+def split_measures(
+    scorer: Scorer, clusters: list[np.ndarray]
+) -> tuple[list[np.ndarray], list[Cut]]:
     """The clusters, each cut where its reports lead with disagreeing decisive figures, and the
     cuts made (for the explanations: "cut from E2: magnitude 5.6 vs magnitude 5.9/6.1")."""
     cuts: list[Cut] = []
     if scorer.settings.group_measure_split_min_part < 1:
         return clusters, cuts
-    out: list[Cluster] = []
-    for members, mean in clusters:
+    out: list[np.ndarray] = []
+    for members in clusters:
         found = _cut(scorer, members) if len(members) > 1 else None
         if found is None:
-            out.append((members, mean))
+            out.append(members)
             continue
         parts, shown = found
-        out.extend((p, mean) for p in parts)
+        out.extend(parts)
         for other in range(1, len(parts)):
             cuts.append((int(parts[0][0]), int(parts[other][0]), shown[0], shown[other]))
     return out, cuts

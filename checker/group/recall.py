@@ -71,21 +71,20 @@ def _cross_totals(
 
 def reattach(
     scorer: Scorer,
-    clusters: list[tuple[np.ndarray, float]],
+    clusters: list[np.ndarray],
     i: np.ndarray,
     j: np.ndarray,
     score: np.ndarray,
-) -> list[tuple[np.ndarray, float]]:
+) -> list[np.ndarray]:
     """Clusters after the recall pass (``i``, ``j``, ``score``: the candidate pairs)."""
     s = scorer.settings
     if s.group_recall_max_size < 1 or len(clusters) < 2:
         return clusters
     n = scorer.vectors.n
     label = np.empty(n, dtype=np.int64)
-    for k, (members, _) in enumerate(clusters):
+    for k, members in enumerate(clusters):
         label[members] = k
-    members_of = [m for m, _ in clusters]
-    means = [mean for _, mean in clusters]
+    members_of = list(clusters)
     by_small = _cross_totals(label[i], label[j], score, len(clusters))
     written = scorer.vectors.written
     order = sorted(range(len(clusters)), key=lambda k: (len(members_of[k]), int(members_of[k][0])))
@@ -120,24 +119,23 @@ def reattach(
             continue
         merged = np.sort(np.concatenate([members_of[best], small]))
         members_of[best], members_of[k] = merged, small[:0]
-    return [(m, means[k]) for k, m in enumerate(members_of) if len(m)]
+    return [m for m in members_of if len(m)]
 
 
 def follow_headlines(
     scorer: Scorer,
-    clusters: list[tuple[np.ndarray, float]],
+    clusters: list[np.ndarray],
     headlines: list[int],
     i: np.ndarray,
     j: np.ndarray,
-) -> list[tuple[np.ndarray, float]]:
+) -> list[np.ndarray]:
     """``clusters`` with each headline-only article (rows ``headlines``, in order) joined to
     the cluster it plainly belongs to, or alone (``i``, ``j``: the candidate pairs that
     have a headline-only article in them)."""
     if not headlines:
         return clusters
     threshold = scorer.settings.group_threshold
-    members = [m for m, _ in clusters]
-    means = [mean for _, mean in clusters]
+    members = list(clusters)
     label = np.full(scorer.vectors.n, -1, dtype=np.int64)
     for k, m in enumerate(members):
         label[m] = k
@@ -157,8 +155,7 @@ def follow_headlines(
         if best < 0:
             label[row] = len(members)
             members.append(np.asarray([row], dtype=np.int64))
-            means.append(1.0)
         else:
             label[row] = best
             members[best] = np.sort(np.append(members[best], row))
-    return list(zip(members, means, strict=True))
+    return members

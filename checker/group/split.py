@@ -19,7 +19,6 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from checker.group.scoring import Scorer
 
-Cluster = tuple[np.ndarray, float]
 Cut = tuple[int, int, str, str]  # a report of each part (row index), each part's own name
 
 
@@ -65,17 +64,19 @@ def own_names(scorer: Scorer, part: np.ndarray, other: np.ndarray) -> list[str]:
     return [name for _, name in sorted(found)]  # the most widely written first
 
 
-def split_look_alikes(scorer: Scorer, clusters: list[Cluster]) -> tuple[list[Cluster], list[Cut]]:
+def split_look_alikes(
+    scorer: Scorer, clusters: list[np.ndarray]
+) -> tuple[list[np.ndarray], list[Cut]]:
     """The clusters, each large one cut in two where its own frequencies show two events, and
     the cuts made (for the explanations: "cut from E2: Hasim Rahman vs Tony Thompson")."""
     s = scorer.settings
     cuts: list[Cut] = []
     if s.group_split_min_size < 2:
         return clusters, cuts
-    out: list[Cluster] = []
-    for members, mean in clusters:
+    out: list[np.ndarray] = []
+    for members in clusters:
         if len(members) < s.group_split_min_size:
-            out.append((members, mean))
+            out.append(members)
             continue
         score = own_scores(scorer, members)
         tree = linkage(1.0 - score[np.triu_indices(len(members), k=1)], method="average")
@@ -84,9 +85,9 @@ def split_look_alikes(scorer: Scorer, clusters: list[Cluster]) -> tuple[list[Clu
         names_a = own_names(scorer, a, b) if min(len(a), len(b)) >= s.group_split_min_part else []
         names_b = own_names(scorer, b, a) if names_a else []
         if names_b:
-            out.extend([(a, mean), (b, mean)])
+            out.extend([a, b])
             shown = scorer.vectors.shown
             cuts.append((int(a[0]), int(b[0]), shown[names_a[0]], shown[names_b[0]]))
         else:
-            out.append((members, mean))
+            out.append(members)
     return out, cuts
