@@ -235,32 +235,25 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
                     continue
                 read = _word(tok)
             key, upper, word = read
-            if not key:
-                prev_name = ""
-            elif upper and ((pos and ok) or key in names):
-                named.add(key)
-                feature = "p:" + key
+            name = upper and ((pos and ok) or key in names)  # upper: never for no key
+            feature, shown = ("p:" + key, tok) if name else (word, key)
+            if feature:
+                # counts and surface hold the same keys: a feature seen before has its form
                 seen = get(feature)
                 if seen is None:
                     counts[feature] = weight
-                    surface[feature] = tok
+                    surface[feature] = shown
                 else:
                     counts[feature] = seen + weight
-                if prev_name:
-                    feature = f"q:{prev_name} {key}"
-                    counts[feature] = get(feature, 0) + weight
-                    keep(feature, f"{prev_shown} {tok}")
-                prev_name, prev_shown = key, tok
-            else:
+            if not name:
                 prev_name = ""
-                if word:
-                    # counts and surface hold the same keys: a word seen before has its form
-                    seen = get(word)
-                    if seen is None:
-                        counts[word] = weight
-                        surface[word] = key
-                    else:
-                        counts[word] = seen + weight
+                continue
+            named.add(key)
+            if prev_name:
+                feature = f"q:{prev_name} {key}"
+                counts[feature] = get(feature, 0) + weight
+                keep(feature, f"{prev_shown} {tok}")
+            prev_name, prev_shown = key, tok
     return frozenset(named)
 
 
