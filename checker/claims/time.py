@@ -19,7 +19,7 @@ from checker.text.dates import WEEKDAY_INDEX, read_dates
 KIND = ClaimKind.TIME
 _CLAUSE_MARKS = (";", "—", "–")
 _COMPARED = ("date", "day")
-_STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm", "a.m.", "p.m."))
+_STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm"))  # "a.m." is four tokens
 
 
 def read(ctx: Context) -> Iterator[Claim]:
