@@ -19,7 +19,8 @@ from checker.text.dates import WEEKDAY_INDEX, read_dates
 KIND = ClaimKind.TIME
 _CLAUSE_MARKS = (";", "—", "–")
 _COMPARED = ("date", "day")
-_STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm"))  # "a.m." is four tokens
+_STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm"))
+_DOTTED_MERIDIEM = (("a", ".", "m", "."), ("p", ".", "m", "."))  # "a.m." is four tokens
 
 
 def read(ctx: Context) -> Iterator[Claim]:
@@ -46,8 +47,13 @@ def _stamp_before(toks, first: int, tables: dict, stamped: int) -> bool:
     reports written days apart do not contradict each other by it. ``stamped``: where the
     stamp read last ends (a date and a time in a row are one stamp)."""
     k = first - 1
-    while k >= 0 and _within_stamp(toks[k].low, tables):
-        k -= 1
+    while k >= 0:
+        if _within_stamp(toks[k].low, tables):
+            k -= 1
+        elif k >= 3 and tuple(t.low for t in toks[k - 3 : k + 1]) in _DOTTED_MERIDIEM:
+            k -= 4
+        else:
+            break
     return k >= 0 and (toks[k].low in tables["clock_stamps"] or k + 1 == stamped)
 
 

@@ -30,6 +30,10 @@ def test_time_expressions(sentence, label):
         ("Updated 3:09 AM EST Dec 19, 2008 They were outbid on Dec 18.", ["date:december 18"]),
         ("Posted at 5:00 PM, Sunday, Jan 3. A man was shot on Saturday.", ["day:saturday"]),
         ("Updated: Jul 1, 2016 - 12:02 PM A man was shot July 1.", ["date:july 1"]),
+        ("Updated 1:41 a.m. Dec 19, 2008 They were outbid on Dec 18.", ["date:december 18"]),
+        ("Posted 9:15 p.m. on Sunday. A man was shot on Saturday.", ["day:saturday"]),
+        # "a.m." right after a word that is no stamp: the date is the event's
+        ("They met at 9 a.m. on March 3 and argued.", ["date:march 3"]),
         # a date of the event, though the sentence speaks of publishing
         ("The photos, published Tuesday, show the attack of July 17.", ["date:july 17"]),
     ],
