@@ -143,12 +143,30 @@ def person_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[Name, int, 
         while j < size and named[j]:
             j += 1
         words = [t.low for t in toks[i:j]]
-        if 2 <= len(words) <= 4 and not any(_stop_word(w, lex) for w in words):
+        if _could_be_full_name(_after_titles(words, lex), lex):
             name = _key(words, lex)
             if name and name.given:
                 found.append((name, i, j))
         i = max(j, i + 1)
     return found
+
+
+def _after_titles(words: list[str], lex: Lexicon) -> list[str]:
+    """A title opening the run ("Officer", "Sheriff", "Mr") is read as a title even where the
+    same word alone is no name ("the Sheriff's Office"): 'Officer Jane Doe' is Jane Doe."""
+    k = 0
+    while k < len(words) and words[k] in lex.name_titles:
+        k += 1
+    return words[k:]
+
+
+def _could_be_full_name(words: list[str], lex: Lexicon) -> bool:
+    """Two to four words, none a place word or a date, the last no street word ('Orange Ave')."""
+    return (
+        2 <= len(words) <= 4
+        and words[-1] not in lex.street_words
+        and not any(_stop_word(w, lex) for w in words)
+    )
 
 
 def _stop_word(word: str, lex: Lexicon) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 
 from checker.lexicons import lexicon
-from checker.text.names import Name, edit_distance_one, is_headline, name_before
+from checker.text.names import Name, edit_distance_one, is_headline, name_before, person_mentions
 from checker.text.tokens import tokenize
 
 
@@ -44,3 +44,22 @@ def test_spelling_variants():
 def test_title_case_lines():
     assert is_headline(tokenize("Forty Drones Intercepted Over Kaluga Region Overnight"))
     assert not is_headline(tokenize("Forty drones were intercepted over the Kaluga region."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Bettie Page died on Thursday.", [Name("bettie", "page")]),
+        # a title opening the run is a title, though the word alone is no name
+        ("Officer Jane Doe said the man fled.", [Name("jane", "doe")]),
+        ("Sheriff Tom Smith spoke to reporters.", [Name("tom", "smith")]),
+        ("He said Mr John Smith, 43, had died.", [Name("john", "smith")]),
+        # no full name: a title and a surname, a street, a date, an office
+        ("Officer Smith said the man fled.", []),
+        ("He lived on Orange Ave near the park.", []),
+        ("He said it on Monday March 3.", []),
+        ("The Sheriff Office said it was looking for him.", []),
+    ],
+)
+def test_full_names_in_a_sentence(sentence, names):
+    assert [name for name, _, _ in person_mentions(tokenize(sentence), lexicon())] == names
