@@ -14,6 +14,11 @@ the larger cluster with which it scores best on average, when
 - no pair between the two shows counter-evidence (``conflicts``: addresses, ages, figures;
   ``dates``: the days of the main happening).
 
+A fragment the recall pass leaves alone may still join the event it scores far best with
+(``group_recall_margin`` times any other's) when it names that event's main person
+(``reattach_by_margin``): a report written from another angle shares too little with its
+event for the mean score, but less still with any other.
+
 A page with nothing of its own but a headline (a video page whose text is a playlist of
 other stories; a report of one sentence is not one of them) is not clustered at all: a
 headline alone ("Police: 4 people shot in southeast Fresno") scores high with any report of
@@ -120,6 +125,83 @@ def reattach(
         merged = np.sort(np.concatenate([members_of[best], small]))
         members_of[best], members_of[k] = merged, small[:0]
     return [m for m in members_of if len(m)]
+
+
+def reattach_by_margin(
+    scorer: Scorer,
+    clusters: list[np.ndarray],
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+) -> list[np.ndarray]:
+    """Clusters after the margin pass (``i``, ``j``, ``score``: the candidate pairs).
+
+    A lone report or fragment (at most ``group_recall_max_size`` articles) that the recall
+    pass left alone joins the larger cluster it scores best with on average when that
+    average is at least ``group_recall_margin_floor`` and ``group_recall_margin`` times the
+    next best cluster's, it names a person that ``group_recall_core_share`` of that cluster
+    names (``people``: the event's main people), and no pair shows counter-evidence or a
+    date gap (as in ``reattach``). A report written from another angle shares little with
+    its event, but less still with any other: the margin and the person say where it goes.
+    """
+    s = scorer.settings
+    if s.group_recall_margin <= 0 or s.group_recall_max_size < 1 or len(clusters) < 2:
+        return clusters
+    label = np.empty(scorer.vectors.n, dtype=np.int64)
+    for k, members in enumerate(clusters):
+        label[members] = k
+    members_of = list(clusters)
+    by_small = _cross_totals(label[i], label[j], score, len(clusters))
+    order = sorted(range(len(clusters)), key=lambda k: (len(members_of[k]), int(members_of[k][0])))
+    for k in order:
+        small = members_of[k]
+        if not len(small) or len(small) > s.group_recall_max_size:
+            continue
+        best = _clear_best(scorer, small, [members_of[o] for o, _ in by_small.get(k, ())])
+        if best is None:
+            continue
+        other = by_small[k][best][0]
+        merged = np.sort(np.concatenate([members_of[other], small]))
+        members_of[other], members_of[k] = merged, small[:0]
+    return [m for m in members_of if len(m)]
+
+
+def _clear_best(scorer: Scorer, small: np.ndarray, others: list[np.ndarray]) -> int | None:
+    """The position in ``others`` of the cluster ``small`` plainly belongs to, if any."""
+    s = scorer.settings
+    means = []
+    for pos, big in enumerate(others):
+        if len(big) <= len(small) or len(big) + len(small) > max(s.group_max_block, 2):
+            continue
+        ii, jj = np.repeat(small, len(big)), np.tile(big, len(small))
+        means.append((float(scorer.scores(ii, jj).mean()), pos))
+    if not means:
+        return None
+    means.sort(key=lambda t: (-t[0], t[1]))
+    top, pos = means[0]
+    second = means[1][0] if len(means) > 1 else 0.0
+    if top < s.group_recall_margin_floor or top < s.group_recall_margin * second:
+        return None
+    big = others[pos]
+    if not _main_people(scorer, big) & set().union(*(scorer.people.named[m] for m in small)):
+        return None
+    ii, jj = np.repeat(small, len(big)), np.tile(big, len(small))
+    against = conflict_factors(scorer.evidence, ii, jj, s)
+    against *= day_factors(scorer.days[ii], scorer.days[jj], s)
+    if np.any(against < 1.0) or np.any(scorer.date_factors(ii, jj) < s.group_recall_date_factor):
+        return None
+    return pos
+
+
+def _main_people(scorer: Scorer, members: np.ndarray) -> set[str]:
+    """The people ``group_recall_core_share`` of a cluster's articles name."""
+    named = scorer.people.named
+    counts: dict[str, int] = {}
+    for m in members.tolist():
+        for name in named[m]:
+            counts[name] = counts.get(name, 0) + 1
+    need = max(1.0, scorer.settings.group_recall_core_share * len(members))
+    return {name for name, c in counts.items() if c >= need}
 
 
 def follow_headlines(
