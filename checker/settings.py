@@ -85,6 +85,8 @@ class Settings:
     group_recall_floor: float = 0.02  # ... (tried while their candidate pairs average this) ...
     group_recall_date_factor: float = 0.5  # ... and no pair's date factor below this
     group_recall_core_share: float = 0.5  # ... sharing a rare fact this share of it gives
+    group_recall_margin: float = 3.0  # else it joins the event it scores this many times ...
+    group_recall_margin_floor: float = 0.02  # ... any other's (and this much), naming its person
     group_decisive_sentences: int = 3  # headline and lede: where the event's own figure is
     group_decisive_tolerance: float = 0.04  # relative gap below which two figures agree
     group_decisive_penalty: float = 0.05  # every decisive figure disagrees: another event

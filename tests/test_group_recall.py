@@ -174,3 +174,64 @@ def test_the_why_gives_the_mean_score_of_the_members_after_the_recall_pass():
     assert shown < 1.0
     without = np.flatnonzero(np.isin(found.ids, list("abc")))
     assert round(mean_score(found.scorer, without), 3) != shown
+
+
+OTHER = (
+    "Firefighter Helena Brandt, a 41-year-old, was hurt in a blaze at the Corliss Mill "
+    "on 900 Quarry Road. Captain Idris Mansfield said Brandt is recovering at Mercy Hospital."
+)
+
+
+def margin_case(short: str, **changes):
+    """The diner story (rows 0-2), another story (3-5) and a short report (row 6), as the
+    clustering left them; every pair with the short report a candidate."""
+    from checker.group import prepare
+
+    arts = [
+        *reports("")[:3],
+        *(Article(k, OTHER + extra) for k, extra in (("x", ""), ("y", " Smoke."), ("z", " Ash."))),
+        Article("d", short),
+    ]
+    settings = dataclasses.replace(SETTINGS, group_recall_threshold=1.0, **changes)
+    scorer = prepare(arts, {}, settings)
+    i, j = np.full(6, 6), np.arange(6)
+    return scorer, [np.array([0, 1, 2]), np.array([3, 4, 5]), np.array([6])], i, j
+
+
+def margin_ratio(scorer, short_row: int = 6) -> float:
+    means = [
+        float(scorer.scores(np.full(3, short_row), np.array(rows)).mean())
+        for rows in ([0, 1, 2], [3, 4, 5])
+    ]
+    return means[0] / means[1]
+
+
+def test_a_report_that_scores_far_best_with_one_event_and_names_its_person_joins_it():
+    """The recall pass's mean score is out of reach (``group_recall_threshold`` 1); the
+    margin pass brings the report in when its best event scores ``group_recall_margin``
+    times the next one and it names a person of that event."""
+    from checker.group.recall import reattach_by_margin
+
+    short = "Witness Tomasz Wierzbicki saw it at the Lakeview Diner; Mercy Hospital staff helped."
+    scorer, clusters, i, j = margin_case(short, group_recall_margin_floor=0.0)
+    ratio = margin_ratio(scorer)
+    assert ratio > 1
+    for margin, joined in ((0.9 * ratio, True), (1.1 * ratio, False)):
+        scorer, clusters, i, j = margin_case(
+            short, group_recall_margin_floor=0.0, group_recall_margin=margin
+        )
+        out = reattach_by_margin(scorer, clusters, i, j, scorer.scores(i, j))
+        assert ([0, 1, 2, 6] in [sorted(m.tolist()) for m in out]) is joined
+
+
+def test_a_report_naming_none_of_the_event_s_people_stays_apart():
+    from checker.group.recall import reattach_by_margin
+
+    short = "A cook was hurt at the Lakeview Diner; Mercy Hospital staff helped."
+    scorer, clusters, i, j = margin_case(short, group_recall_margin_floor=0.0)
+    assert margin_ratio(scorer) > 1
+    scorer, clusters, i, j = margin_case(
+        short, group_recall_margin_floor=0.0, group_recall_margin=1.0
+    )
+    out = reattach_by_margin(scorer, clusters, i, j, scorer.scores(i, j))
+    assert len(out) == 3

@@ -12,7 +12,8 @@ The steps, one module each (all sorted, so the result does not depend on the inp
    addresses, ages, figures; ``people``: no person in common across a long gap), each <= 1.
 5. ``cluster``: connected components of the pairs at ``group_threshold``, then average
    linkage inside each; ``split``: a large event that is two look-alikes is cut in two;
-   ``recall``: a lone report or fragment joins the event whose decisive facts it shares; a
+   ``recall``: a lone report or fragment joins the event whose decisive facts it shares, or
+   the one it scores far best with and whose main person it names (the margin pass); a
    page with nothing of its own but a headline joins the event it plainly belongs to after
    the clustering, and never links two reports (``recall.follow_headlines``).
 6. ``explain``: the ``why`` and ``label`` of each event.
@@ -39,7 +40,7 @@ from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.people import People
 from checker.group.places import own_places
-from checker.group.recall import follow_headlines, reattach
+from checker.group.recall import follow_headlines, reattach, reattach_by_margin
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
 from checker.group.vectors import build_vectors
@@ -218,6 +219,7 @@ def find_events(
     cuts += measure_cuts
     kept = ~touches
     parts = reattach(scorer, parts, i[kept], j[kept], score[kept])
+    parts = reattach_by_margin(scorer, parts, i[kept], j[kept], score[kept])
     parts = follow_headlines(scorer, parts, heads, i[touches], j[touches])
     clusters = _with_means(scorer, parts, linked_means)
     members = [sorted(ids[int(m)] for m in c) for c, _ in clusters]

@@ -58,6 +58,7 @@ class People:
     meet; a few far pairs per block are tested, so sets cost less than sparse rows)."""
 
     rare: list[frozenset[int]]
+    named: list[frozenset[str]]  # every person each article names (a place is none)
 
     @classmethod
     def of(
@@ -75,7 +76,7 @@ class People:
             )
             for names in people
         ]
-        return cls(rare)
+        return cls(rare, [frozenset(n for n in names if n not in somewhere) for names in people])
 
     def shared(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Whether each pair names a rare person in common."""
