@@ -97,6 +97,7 @@ class Lexicon:
     name_titles: frozenset[str]
     name_suffixes: frozenset[str]
     street_words: frozenset[str]
+    surname_street_words: frozenset[str]
     measures: dict[str, object]  # measures.toml's tables, read by checker/claims/measure.py
     charges: dict[str, object]  # predicates.toml's [charges] tables, read by claims/charge.py
     death_places: Phrases  # "died at the scene" -> at_scene, read by claims/fact.py
@@ -307,6 +308,7 @@ _GRAMMAR_LISTS = (
     "name_titles",
     "name_suffixes",
     "street_words",
+    "surname_street_words",
     "court_words",
     "auxiliaries",
     "speaker_pronouns",

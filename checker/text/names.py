@@ -161,10 +161,11 @@ def _after_titles(words: list[str], lex: Lexicon) -> list[str]:
 
 
 def _could_be_full_name(words: list[str], lex: Lexicon) -> bool:
-    """Two to four words, none a place word or a date, the last no street word ('Orange Ave')."""
+    """Two to four words, none a place word or a date, the last no street word ('Orange Ave')
+    unless it is also a surname ('Jordan Lane')."""
     return (
         2 <= len(words) <= 4
-        and words[-1] not in lex.street_words
+        and (words[-1] not in lex.street_words or words[-1] in lex.surname_street_words)
         and not any(_stop_word(w, lex) for w in words)
     )
 

@@ -54,6 +54,7 @@ def test_title_case_lines():
         ("Officer Jane Doe said the man fled.", [Name("jane", "doe")]),
         ("Sheriff Tom Smith spoke to reporters.", [Name("tom", "smith")]),
         ("He said Mr John Smith, 43, had died.", [Name("john", "smith")]),
+        ("Jordan Lane, 19, was shot.", [Name("jordan", "lane")]),
         # no full name: a title and a surname, a street, a date, an office
         ("Officer Smith said the man fled.", []),
         ("He lived on Orange Ave near the park.", []),
