@@ -8,13 +8,15 @@ depend only on its own text and the settings.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context
 from checker.claims.registry import READERS
+from checker.group.people import sentence_names
 from checker.lexicons import lexicon
-from checker.model import Claim, Sentence
+from checker.model import Claim, Names, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import person_mentions
 from checker.text.pages import playlist_sentences
@@ -23,10 +25,26 @@ from checker.text.quotes import opens_quote
 from checker.text.tokens import tokenize
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction read in one article: its claims, and the names of each sentence that
+    starts in the first ``group_people_chars`` characters, by the sentence's text (grouping's
+    people rule reads those characters line by line: ``checker.group.digest``)."""
+
+    claims: tuple[Claim, ...]
+    names: dict[str, Names]
+
+
 def extract_claims(
     sentences: Sequence[Sentence], settings: Settings = DEFAULT
 ) -> tuple[Claim, ...]:
     """All claims of one article's sentences, in sentence order."""
+    return extract(sentences, settings).claims
+
+
+def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extraction:
+    """The claims of one article's sentences, in sentence order, with the names read in its
+    first sentences (``Extraction``)."""
     lex = lexicon(settings.lexicon_additions)
     furniture = playlist_sentences(sentences)
     if furniture:  # other stories' titles: not this article's claims
@@ -35,6 +53,7 @@ def extract_claims(
     candidates = [place_candidates(toks, lex) for toks in tokens]
     known = _sure_places(candidates)
     claims: list[Claim] = []
+    names: dict[str, Names] = {}
     recent: list[str] = []  # places of previous sentences, newest last
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
@@ -68,10 +87,12 @@ def extract_claims(
         told = (attribution, sentence.paragraph) if named_source else ("", -1)
         named = person_mentions(toks, lex)
         person = named[-1][0] if named else person
+        if sentence.start < settings.group_people_chars:
+            names[sentence.text] = sentence_names(named, maybe)
         strong = [m.key for m in places if not m.weak]
         if strong:
             recent = (recent + strong)[-settings.inherit_place_sentences :]
-    return tuple(claims)
+    return Extraction(tuple(claims), names)
 
 
 def _sure_places(candidates) -> frozenset[str]:

@@ -178,6 +178,19 @@ class Sentence(Packed):
 
 
 @dataclass(frozen=True, slots=True)
+class Names:
+    """The people one sentence names in full ("jane doe") and the places of two words or more
+    it surely names ("des moines"). Extraction reads them in every sentence near the top of
+    an article and hands them on with its claims (``checker.extract.Extraction``): grouping's
+    people rule reads the same of each line of the article's first characters
+    (``checker/group/people.py``) and takes a line's names from here when it is a sentence
+    extraction read, instead of tokenizing it again."""
+
+    people: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Claim(Packed):
     """One checkable statement found in one sentence.
 

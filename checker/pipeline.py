@@ -10,7 +10,7 @@ from functools import partial
 from checker.coerce import ordinary
 from checker.engine import Engine, Opened, Sealed, young_objects
 from checker.errors import InputError
-from checker.extract import extract_claims
+from checker.extract import extract
 from checker.group import Grouping, apply_overrides, digest, find_events
 from checker.judge import CopiedSentences, judge_event, too_many_sentences
 from checker.model import Article, Event, Finding, Report, Verdict
@@ -119,9 +119,10 @@ def _analyse(settings: Settings, article: Article) -> tuple:
     start = time.thread_time()  # CPU of this thread: right in a process and in a thread
     sentences = split_article(article, settings)
     split = time.thread_time()
-    claims = tuple(extract_claims(sentences, settings))
+    extraction = extract(sentences, settings)
+    claims = extraction.claims
     extracted = time.thread_time()
-    digested = digest(article, claims, settings)
+    digested = digest(article, claims, settings, extraction.names)
     end = time.thread_time()
     return (
         Sealed(sentences),

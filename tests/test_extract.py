@@ -25,3 +25,14 @@ def test_no_claim_is_read_from_a_video_playlist():
 def test_a_single_timed_line_is_read():
     story = "Shooting in Fresno\n2:55 Two people were killed, police say.\nNo arrests."
     assert 1 in {c.sentence for c in _claims(story)}
+
+
+def test_names_are_kept_for_the_first_sentences_only():
+    """Grouping's people rule reads an article's first ``group_people_chars`` characters."""
+    from checker.extract import extract
+
+    text = "Jordan Lane was shot in Des Moines.\n" + "A man was hurt. " * 300 + "Jane Doe spoke."
+    names = extract(split_article(Article("v", text), DEFAULT), DEFAULT).names
+    first = names["Jordan Lane was shot in Des Moines."]
+    assert "jordan lane" in first.people and first.places == {"des moines"}
+    assert "Jane Doe spoke." not in names

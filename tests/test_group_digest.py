@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pickle
 
-from checker.extract import extract_claims
+from checker.extract import extract, extract_claims
 from checker.group import digest, group_events
 from checker.group.features import drop_common
 from checker.settings import DEFAULT
@@ -24,6 +24,16 @@ def test_digests_made_beforehand_group_as_grouping_alone_does():
     alone = group_events(articles, claims, DEFAULT)
     assert group_events(articles, claims, DEFAULT, digests) == alone
     assert group_events(articles, claims, DEFAULT, digests) == alone  # digests left as made
+
+
+def test_a_digest_made_with_extractions_names_is_the_same():
+    """The people rule takes a line's names from extraction when it is a sentence extraction
+    read, and reads the others itself: the digest is the one made without them."""
+    for article in seed_articles():
+        extraction = extract(split_article(article), DEFAULT)
+        assert extraction.names  # the seeds' first sentences were read
+        made = digest(article, extraction.claims, DEFAULT, extraction.names)
+        assert made == digest(article, extraction.claims, DEFAULT)
 
 
 def test_a_digest_survives_pickling_unchanged():

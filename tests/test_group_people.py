@@ -9,7 +9,7 @@ import numpy as np
 from checker.group import prepare
 from checker.group.people import People, named_people, people_factors
 from checker.lexicons import lexicon
-from checker.model import Article
+from checker.model import Article, Names
 from checker.settings import DEFAULT
 
 LEX = lexicon()
@@ -37,6 +37,13 @@ def test_reads_only_the_first_characters():
     text = "A man was shot on Friday. " * 10 + "Jordan Lane was arrested."
     assert not read(text, chars=100)[0]
     assert "jordan lane" in read(text)[0]
+
+
+def test_a_line_extraction_read_is_taken_from_its_names():
+    text = "Jordan Lane was shot.\nSgt. Jane Doe said he died."
+    read_before = {"Jordan Lane was shot.": Names(frozenset({"someone else"}), frozenset())}
+    people, _ = named_people(text, LEX, DEFAULT.group_people_chars, read_before)
+    assert people == {"someone else", "jane doe"}
 
 
 def people_of(*texts: str, settings=DEFAULT) -> People:

@@ -12,7 +12,7 @@ Nothing here depends on another article: a digest is the same wherever it is mad
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.group import anchors as _anchors
@@ -22,7 +22,7 @@ from checker.group.people import named_people
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
 from checker.lexicons import lexicon
-from checker.model import Article, Claim, Packed
+from checker.model import Article, Claim, Names, Packed
 from checker.settings import Settings
 from checker.text.pages import own_text
 
@@ -49,8 +49,15 @@ class Digest(Packed):
     place_names: frozenset[str]  # ... and the places of two words or more it names
 
 
-def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Digest:
-    """The grouping digest of one article with its extracted claims."""
+def digest(
+    article: Article,
+    claims: Sequence[Claim],
+    settings: Settings,
+    names: Mapping[str, Names] | None = None,
+) -> Digest:
+    """The grouping digest of one article with its extracted claims. ``names``: the names
+    extraction read in its first sentences, by their text (``extract.Extraction``), so that
+    the people rule does not read those sentences again; the digest is the same without."""
     text = own_text(article.text)
     doc = tokenize(article, text)
     named = own_features(doc, settings)
@@ -61,7 +68,7 @@ def digest(article: Article, claims: Sequence[Claim], settings: Settings) -> Dig
         surface.setdefault(feature, feature[2:])
     date = article_date(article.date, text, settings) or -1
     lex = lexicon(settings.lexicon_additions)
-    people, place_names = named_people(text, lex, settings.group_people_chars)
+    people, place_names = named_people(text, lex, settings.group_people_chars, names)
     return Digest(
         counts=counts,
         surface=surface,

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from checker.lexicons import Lexicon
+from checker.model import Names
 from checker.settings import Settings
-from checker.text.names import person_mentions
-from checker.text.places import place_mentions
+from checker.text.names import Name, person_mentions
+from checker.text.places import PlaceMention, place_candidates, places_among
 from checker.text.tokens import tokenize
 
 # Lines and sentence ends: the name reader works on one sentence (a title-case line says
@@ -39,17 +40,38 @@ _PIECES = re.compile(r"\n+|(?<=[.!?])\s+")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'’.-]*\s+[A-Z]")
 
 
-def named_people(text: str, lex: Lexicon, chars: int) -> tuple[frozenset[str], frozenset[str]]:
+def named_people(
+    text: str, lex: Lexicon, chars: int, read: Mapping[str, Names] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """The people an article names in full in its first ``chars`` characters ("jane doe"),
-    and the places of two words or more it names there ("des moines")."""
-    people, places = set(), set()
+    and the places of two words or more it names there ("des moines"). ``read``: the names
+    extraction read in the article's sentences, by their text (``extract.Extraction``); a
+    line that is one of them is not tokenized again (its names are the same: they depend on
+    its text alone)."""
+    people: set[str] = set()
+    places: set[str] = set()
     for piece in _PIECES.split(text[:chars]):
         if not _TWO_CAPITALS.search(piece):
             continue
-        toks = tokenize(piece)
-        people.update(str(name) for name, _, _ in person_mentions(toks, lex))
-        places.update(m.key for m in place_mentions(toks, lex) if " " in m.key)
+        names = read.get(piece.strip()) if read else None
+        if names is None:
+            toks = tokenize(piece)
+            names = sentence_names(person_mentions(toks, lex), place_candidates(toks, lex))
+        people |= names.people
+        places |= names.places
     return frozenset(people), frozenset(places)
+
+
+def sentence_names(
+    people: Sequence[tuple[Name, int, int]], candidates: Sequence[tuple[PlaceMention, bool]]
+) -> Names:
+    """The names the people rule reads in one line: the full names of its ``person_mentions``
+    and the places of two words or more among its ``place_candidates`` that it surely names.
+    Extraction calls it for each of an article's first sentences with what it read there."""
+    return Names(
+        frozenset(str(name) for name, _, _ in people),
+        frozenset(m.key for m in places_among(candidates) if " " in m.key),
+    )
 
 
 @dataclass(frozen=True, slots=True)
