@@ -8,6 +8,7 @@ depend only on its own text and the settings.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
@@ -16,11 +17,11 @@ from checker.claims.registry import READERS
 from checker.lexicons import lexicon
 from checker.model import Claim, Sentence
 from checker.settings import DEFAULT, Settings
-from checker.text.names import person_mentions
+from checker.text.names import Name, person_mentions
 from checker.text.pages import playlist_sentences
 from checker.text.places import frame_place, place_candidates, places_among
 from checker.text.quotes import opens_quote
-from checker.text.tokens import tokenize
+from checker.text.tokens import Tok, tokenize
 
 
 def extract_claims(
@@ -38,7 +39,7 @@ def extract_claims(
     recent: list[str] = []  # places of previous sentences, newest last
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
-    person = None  # the person named last
+    people = _PeopleNamed(tokens, lex)
     for k, (sentence, toks, maybe) in enumerate(zip(sentences, tokens, candidates, strict=True)):
         places = places_among(maybe, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
@@ -55,7 +56,7 @@ def extract_claims(
             notes=scope.sentence_notes(toks, lex),
             lex=lex,
             settings=settings,
-            recent_person=person,
+            named_last=partial(people.last_before, k),
             attribution_inherited=carried,
             following=tokens[k + 1] if k + 1 < len(tokens) else [],
         )
@@ -66,8 +67,6 @@ def extract_claims(
         speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
         named_source = is_concrete_source(attribution, lex)
         told = (attribution, sentence.paragraph) if named_source else ("", -1)
-        named = person_mentions(toks, lex)
-        person = named[-1][0] if named else person
         strong = [m.key for m in places if not m.weak]
         if strong:
             recent = (recent + strong)[-settings.inherit_place_sentences :]
@@ -78,3 +77,23 @@ def _sure_places(candidates) -> frozenset[str]:
     """Places the article names unambiguously somewhere ('in Moscow'), so that "Moscow's
     airports" elsewhere in the same article is read as a place too."""
     return frozenset(m.key for maybe in candidates for m in places_among(maybe))
+
+
+class _PeopleNamed:
+    """Who an article names, sentence by sentence, read only when a reader asks who was named
+    last before a sentence ("She was 91.": a few sentences of an article), not for every one.
+    Each sentence's names are read at most once."""
+
+    def __init__(self, tokens: Sequence[list[Tok]], lex) -> None:
+        self.tokens, self.lex = tokens, lex
+        self.last_named: dict[int, Name | None] = {}  # sentence -> the last person it names
+
+    def last_before(self, k: int) -> Name | None:
+        """The person named last in the sentences before sentence k, None when there is none."""
+        for j in range(k - 1, -1, -1):
+            if j not in self.last_named:
+                named = person_mentions(self.tokens[j], self.lex)
+                self.last_named[j] = named[-1][0] if named else None
+            if self.last_named[j] is not None:
+                return self.last_named[j]
+        return None
