@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
@@ -18,11 +19,11 @@ from checker.group.people import sentence_names
 from checker.lexicons import lexicon
 from checker.model import Claim, Names, Sentence
 from checker.settings import DEFAULT, Settings
-from checker.text.names import person_mentions
+from checker.text.names import Name, person_mentions
 from checker.text.pages import playlist_sentences
 from checker.text.places import frame_place, place_candidates, places_among
 from checker.text.quotes import opens_quote
-from checker.text.tokens import tokenize
+from checker.text.tokens import Tok, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
     recent: list[str] = []  # places of previous sentences, newest last
     speaker = ""  # who speaks in a quotation still open from an earlier sentence
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
-    person = None  # the person named last
+    people = _PeopleNamed(tokens, lex)
     for k, (sentence, toks, maybe) in enumerate(zip(sentences, tokens, candidates, strict=True)):
         places = places_among(maybe, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
@@ -74,7 +75,7 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
             notes=scope.sentence_notes(toks, lex),
             lex=lex,
             settings=settings,
-            recent_person=person,
+            named_last=partial(people.last_before, k),
             attribution_inherited=carried,
             following=tokens[k + 1] if k + 1 < len(tokens) else [],
         )
@@ -85,10 +86,8 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
         speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
         named_source = is_concrete_source(attribution, lex)
         told = (attribution, sentence.paragraph) if named_source else ("", -1)
-        named = person_mentions(toks, lex)
-        person = named[-1][0] if named else person
         if sentence.start < settings.group_people_chars:
-            names[sentence.text] = sentence_names(named, maybe)
+            names[sentence.text] = sentence_names(people.named_in(k), maybe)
         strong = [m.key for m in places if not m.weak]
         if strong:
             recent = (recent + strong)[-settings.inherit_place_sentences :]
@@ -99,3 +98,28 @@ def _sure_places(candidates) -> frozenset[str]:
     """Places the article names unambiguously somewhere ('in Moscow'), so that "Moscow's
     airports" elsewhere in the same article is read as a place too."""
     return frozenset(m.key for maybe in candidates for m in places_among(maybe))
+
+
+class _PeopleNamed:
+    """Who an article names, sentence by sentence, read only when asked: who was named last
+    before a sentence ("She was 91.": a few sentences of an article), and the names of the
+    first sentences for grouping's people rule (``Extraction.names``), not for every one.
+    Each sentence's names are read at most once."""
+
+    def __init__(self, tokens: Sequence[list[Tok]], lex) -> None:
+        self.tokens, self.lex = tokens, lex
+        self.named: dict[int, list[tuple[Name, int, int]]] = {}  # sentence -> its names
+
+    def named_in(self, k: int) -> list[tuple[Name, int, int]]:
+        """The full names of sentence k (``person_mentions``)."""
+        if k not in self.named:
+            self.named[k] = person_mentions(self.tokens[k], self.lex)
+        return self.named[k]
+
+    def last_before(self, k: int) -> Name | None:
+        """The person named last in the sentences before sentence k, None when there is none."""
+        for j in range(k - 1, -1, -1):
+            named = self.named_in(j)
+            if named:
+                return named[-1][0]
+        return None

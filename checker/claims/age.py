@@ -181,7 +181,7 @@ def _phrased(ctx: Context, i: int) -> Claim | None:
     if who is None and any(
         t.low in lex.person_pronouns for t in toks[max(0, first - 4) : first + 1]
     ):
-        who = ctx.recent_person
+        who = ctx.named_last()
     if who is None:
         return None
     ctx.used.update(range(first, i + 1 + after))

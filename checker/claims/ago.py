@@ -17,6 +17,7 @@ from checker.claims.base import Context, EventContext, ReportPairs, clause_words
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import parse_iso, read_ago
 from checker.text.numbers import qualifier_before
+from checker.text.tokens import lows_of
 
 KIND = ClaimKind.AGO
 _REACH = 8  # tokens before a span in which the happening it dates is named
@@ -24,6 +25,8 @@ _BREAKS = (";", ".", "—", ":", "(", ")")
 
 
 def read(ctx: Context) -> Iterator[Claim]:
+    if ctx.lex.values["ago"]["relations"].isdisjoint(lows_of(ctx.toks)):
+        return  # no 'ago', 'earlier' (most sentences): no tables to put together
     words = dict(ctx.lex.values["ago"], numbers=ctx.lex.number_words)
     for span in read_ago(ctx.toks, words, lambda toks, i: qualifier_before(toks, i, ctx.lex)):
         if ctx.used.intersection(range(span.first, span.last)):

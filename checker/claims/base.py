@@ -50,7 +50,7 @@ class Context:
     notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
-    recent_person: Name | None = None  # the person named last, in this or an earlier sentence
+    named_last: Callable[[], Name | None] = lambda: None  # who an earlier sentence named last
     attribution_inherited: bool = False  # attribution continues the sentence before
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far

@@ -233,6 +233,8 @@ def _singular_casualties(ctx: Context) -> Iterator[Claim]:
     """'An 11-year-old girl was killed', 'a man died': one victim, though not always the
     toll, so the claim agrees with a count of one but never contradicts another."""
     toks, lex = ctx.toks, ctx.lex
+    if not (lex.units.may_match(toks) and lex.predicates.may_match(toks)):
+        return  # no counted noun or no predicate anywhere in the sentence (most sentences)
     for i in positions(toks, _ARTICLES):  # "a" and "an" where the sentence has them
         if i in ctx.used:
             continue

@@ -176,6 +176,7 @@ class Phrases(dict):
         # One word every phrase needs, its longest (a rarer word than "the" or "a"): a text
         # without any of these holds no phrase, whatever its first words.
         self.anchors = frozenset(max(key, key=len) for key in self if key)
+        self.lasts = frozenset(key[-1] for key in self if key)  # for ``ending_at``
         self.bit = _TABLES.add(self.anchors, self.by_first)
 
     def __reduce__(self):
@@ -205,6 +206,8 @@ class Phrases(dict):
 
     def ending_at(self, toks: Sequence[Tok], end: int, longest: int = 4) -> tuple[int, object]:
         """Longest phrase whose last token is end - 1: (start, value) or (-1, None)."""
+        if 0 < end <= len(toks) and toks[end - 1].low not in self.lasts:
+            return -1, None  # no phrase of the table ends with that word (most tokens asked)
         kept = lows_of(toks) if type(toks) is Toks else None  # a slice's are not kept
         for n in range(min(longest, end), 0, -1):
             key = kept[end - n : end] if kept else tuple(t.low for t in toks[end - n : end])

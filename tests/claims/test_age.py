@@ -37,6 +37,7 @@ def test_an_age_is_not_a_count():
     [
         ("Bettie Page died at 85 in Los Angeles.", "page", 85),
         ("Bettie Page was a pin-up icon. She was 85.", "page", 85),
+        ("Bettie Page was a pin-up icon. The show ran for years. She was 85.", "page", 85),
         (
             "Williams, whose career began early, died in California at the age of 91.",
             "williams",

@@ -176,3 +176,21 @@ def test_find_all_is_what_a_walk_over_every_token_finds(text):
     toks = tokenize(text)
     assert table.find_all(toks) == _find_all_by_walking(table, toks)
     assert TABLE.find_all(toks) == _find_all_by_walking(TABLE, toks)
+
+
+def _ending_at_by_trying_every_length(table, toks, end, longest=4):
+    """ending_at as it was written before its test of the last word: every length tried."""
+    for n in range(min(longest, end), 0, -1):
+        key = tuple(t.low for t in toks[end - n : end])
+        if key in table:
+            return end - n, table[key]
+    return -1, None
+
+
+@pytest.mark.parametrize("text", POSITION_TEXTS)
+def test_ending_at_is_what_trying_every_length_finds(text):
+    toks = tokenize(text)
+    for end in range(-1, len(toks) + 2):
+        expected = _ending_at_by_trying_every_length(TABLE, toks, end)
+        assert TABLE.ending_at(toks, end) == expected
+        assert TABLE.ending_at(list(toks), end) == expected
