@@ -15,13 +15,12 @@ from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context
 from checker.claims.registry import READERS
-from checker.group.people import sentence_names
 from checker.lexicons import lexicon
 from checker.model import Claim, Names, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import Name, person_mentions
 from checker.text.pages import playlist_sentences
-from checker.text.places import frame_place, place_candidates, places_among
+from checker.text.places import frame_place, place_candidates, places_among, sentence_names
 from checker.text.quotes import opens_quote
 from checker.text.tokens import Tok, tokenize
 

@@ -28,8 +28,8 @@ import numpy as np
 from checker.lexicons import Lexicon
 from checker.model import Names
 from checker.settings import Settings
-from checker.text.names import Name, person_mentions
-from checker.text.places import PlaceMention, place_candidates, places_among
+from checker.text.names import person_mentions
+from checker.text.places import place_candidates, sentence_names
 from checker.text.tokens import tokenize
 
 # Lines and sentence ends: the name reader works on one sentence (a title-case line says
@@ -60,18 +60,6 @@ def named_people(
         people |= names.people
         places |= names.places
     return frozenset(people), frozenset(places)
-
-
-def sentence_names(
-    people: Sequence[tuple[Name, int, int]], candidates: Sequence[tuple[PlaceMention, bool]]
-) -> Names:
-    """The names the people rule reads in one line: the full names of its ``person_mentions``
-    and the places of two words or more among its ``place_candidates`` that it surely names.
-    Extraction calls it for each of an article's first sentences with what it read there."""
-    return Names(
-        frozenset(str(name) for name, _, _ in people),
-        frozenset(m.key for m in places_among(candidates) if " " in m.key),
-    )
 
 
 @dataclass(frozen=True, slots=True)

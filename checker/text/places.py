@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
+from checker.model import Names
 from checker.text.dates import is_date_word
-from checker.text.names import is_headline
+from checker.text.names import Name, is_headline
 from checker.text.tokens import Tok, capitalised_words, low_at
 
 _POSSESSIVE_ENDS = ("'s", "’s")
@@ -204,3 +205,16 @@ def frame_place(mentions: Sequence[PlaceMention], toks: Sequence[Tok], lex: Lexi
         if introduced and low_at(toks, m.last) == ",":
             return m.key
     return ""
+
+
+def sentence_names(
+    people: Sequence[tuple[Name, int, int]], candidates: Sequence[tuple[PlaceMention, bool]]
+) -> Names:
+    """The names the people rule reads in one line: the full names of its ``person_mentions``
+    and the places of two words or more among its ``place_candidates`` that it surely names.
+    Extraction calls it for each of an article's first sentences with what it read there,
+    grouping's people rule (``checker.group.people``) for the lines extraction did not read."""
+    return Names(
+        frozenset(str(name) for name, _, _ in people),
+        frozenset(m.key for m in places_among(candidates) if " " in m.key),
+    )
