@@ -74,6 +74,14 @@ def _cross_totals(
     return by_small
 
 
+def _cluster_of(clusters: list[np.ndarray], n: int) -> np.ndarray:
+    """Each of the ``n`` articles' cluster number (its index in ``clusters``)."""
+    label = np.empty(n, dtype=np.int64)
+    for k, members in enumerate(clusters):
+        label[members] = k
+    return label
+
+
 def reattach(
     scorer: Scorer,
     clusters: list[np.ndarray],
@@ -86,9 +94,7 @@ def reattach(
     if s.group_recall_max_size < 1 or len(clusters) < 2:
         return clusters
     n = scorer.vectors.n
-    label = np.empty(n, dtype=np.int64)
-    for k, members in enumerate(clusters):
-        label[members] = k
+    label = _cluster_of(clusters, n)
     members_of = list(clusters)
     by_small = _cross_totals(label[i], label[j], score, len(clusters))
     written = scorer.vectors.written
@@ -149,9 +155,7 @@ def reattach_by_margin(
     s = scorer.settings
     if s.group_recall_margin <= 0 or s.group_recall_max_size < 1 or len(clusters) < 2:
         return clusters
-    label = np.empty(scorer.vectors.n, dtype=np.int64)
-    for k, members in enumerate(clusters):
-        label[members] = k
+    label = _cluster_of(clusters, scorer.vectors.n)
     by_small = _cross_totals(label[i], label[j], score, len(clusters))
     main: dict[int, set[str]] = {}
     tried = []  # (fragment, its candidate clusters' keys): those naming a main person
