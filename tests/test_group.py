@@ -24,7 +24,14 @@ from checker.group import (
     prepare,
 )
 from checker.group.blocking import candidates
-from checker.group.features import _EDGE_MARKS, _PHONE, _SENT_END, _read_tokens, words_of
+from checker.group.features import (
+    _EDGE_MARKS,
+    _PHONE,
+    _SENT_END,
+    _read_tokens,
+    common_words,
+    words_of,
+)
 from checker.group.vectors import build_vectors
 from checker.load import load_paths
 from checker.model import Article, Event
@@ -422,3 +429,11 @@ PLAIN_PHONE = re.compile(r"\b\d{3}(?:\)?[ .\-]?\d{3}[ .\-](?:\d{4}|[A-Z]{4})|[ .
 def test_sentence_ends_and_phone_numbers_match_as_their_plain_patterns(text):
     assert _SENT_END.split(text) == PLAIN_SENT_END.split(text)
     assert _PHONE.sub(" ", text) == PLAIN_PHONE.sub(" ", text)
+
+
+def test_street_words_added_by_a_configuration_name_no_one():
+    """Grouping reads street words with the configuration's additions, as extraction does."""
+    added = dataclasses.replace(DEFAULT, lexicon_additions=(("grammar.street_words", ("alley",)),))
+    assert "avenue" in common_words([], DEFAULT)
+    assert "alley" not in common_words([], DEFAULT)
+    assert "alley" in common_words([], added)

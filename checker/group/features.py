@@ -47,7 +47,7 @@ _SENT_END = re.compile(
     rf"[{_CLOSERS}\s](?:(?<=[.!?…][{_CLOSERS}])[{_CLOSERS}]*\s+{_NEXT}"
     rf"|(?<=[.!?…]\s)\s*{_NEXT}|(?<=\n)\n*)"
 )
-_LEX = lexicon()  # the packaged number words, for ages spelt out
+_LEX = lexicon()  # number words, for ages spelt out (a table no configuration extends)
 _POSSESSIVE = re.compile(r"['’]s$")
 # Phone numbers, web and mail addresses: contact boilerplate, not facts of an event. A phone
 # number starts with three digits after no word character ("\b\d{3}", written to start with
@@ -197,11 +197,14 @@ def tokenize(article: Article, text: str | None = None) -> Doc:
 
 
 def common_words(lowers: Iterable[Set[str]], settings: Settings) -> set[str]:
-    """Collection statistic: words that name no one on their own (generic words, and words
-    written in lower case by ``group_common_df`` articles or more); ``lowers``: the words
-    each article writes in lower case."""
+    """Collection statistic: words that name no one on their own (generic words, street
+    words, and words written in lower case by ``group_common_df`` articles or more);
+    ``lowers``: the words each article writes in lower case."""
     lower_df = Counter(w for lower in lowers for w in lower)
-    return set(GENERIC) | {w for w, c in lower_df.items() if c >= settings.group_common_df}
+    streets = lexicon(settings.lexicon_additions).street_words
+    return (
+        set(GENERIC) | streets | {w for w, c in lower_df.items() if c >= settings.group_common_df}
+    )
 
 
 def add_features(doc: Doc, common: set[str], settings: Settings) -> None:

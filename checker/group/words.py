@@ -5,7 +5,6 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-from checker.lexicons import lexicon
 from checker.text.dates import MONTHS
 
 
@@ -18,8 +17,9 @@ def _read() -> dict[str, str]:
 _DATA = _read()
 _LISTS = {k: frozenset(v.split()) for k, v in _DATA.items()}
 STOPWORDS = _LISTS["stopwords"]  # identify nothing: never a feature on their own
-STREET_WORDS = lexicon().street_words  # the last word of a street address (one list: grammar)
 AGE_WORDS = _LISTS["age_words"]  # the word after an age ("15 year-old")
 DECISIVE = _LISTS["decisive_predicates"]  # claim predicates whose lede figure names the event
-GENERIC = _LISTS["generic"] | frozenset(MONTHS) | STREET_WORDS
-"""Capitalised words that name no one: on their own they are ordinary words (pairs count)."""
+GENERIC = _LISTS["generic"] | frozenset(MONTHS)
+"""Capitalised words that name no one: on their own they are ordinary words (pairs count);
+so do the street words of the grammar lexicon, with a configuration's additions
+(``features.common_words``)."""
