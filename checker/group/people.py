@@ -77,16 +77,17 @@ class People:
         """Collection statistics: how many articles name each person, and every place."""
         df = Counter(name for names in people for name in names)
         somewhere = set().union(*places) if places else set()
+        named = [frozenset(n for n in names if n not in somewhere) for names in people]
         index: dict[str, int] = {}
         rare = [
             frozenset(
                 index.setdefault(n, len(index))
                 for n in sorted(names)
-                if df[n] <= settings.group_people_df and n not in somewhere
+                if df[n] <= settings.group_people_df
             )
-            for names in people
+            for names in named
         ]
-        return cls(rare, [frozenset(n for n in names if n not in somewhere) for names in people])
+        return cls(rare, named)
 
     def shared(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Whether each pair names a rare person in common."""

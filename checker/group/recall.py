@@ -75,8 +75,9 @@ def _cross_totals(
 
 
 def _cluster_of(clusters: list[np.ndarray], n: int) -> np.ndarray:
-    """Each of the ``n`` articles' cluster number (its index in ``clusters``)."""
-    label = np.empty(n, dtype=np.int64)
+    """Each of the ``n`` articles' cluster number (its index in ``clusters``; -1 for an
+    article in none, a headline-only page before ``follow_headlines`` places it)."""
+    label = np.full(n, -1, dtype=np.int64)
     for k, members in enumerate(clusters):
         label[members] = k
     return label
@@ -117,12 +118,7 @@ def reattach(
             jj = np.tile(big, len(small))
             if float(scorer.scores(ii, jj).mean()) < s.group_recall_threshold:
                 continue
-            against = conflict_factors(scorer.evidence, ii, jj, s)
-            against *= day_factors(scorer.days[ii], scorer.days[jj], s)
-            if np.any(against < 1.0):
-                continue
-            dated = scorer.date_factors(ii, jj)
-            if np.any(dated < s.group_recall_date_factor):
+            if _counter_evidence(scorer, ii, jj):
                 continue
             best = other
             break
@@ -187,7 +183,7 @@ def _names_a_main_person(
     """Whether ``small`` names a main person of one of ``others`` (key, members). ``main``:
     each cluster's main people by key, filled in as they are needed. The cheap test, first:
     most fragments name no event's main person."""
-    mine = set().union(*(scorer.people.named[m] for m in small.tolist()))
+    mine = _named_by(scorer, small)
     if not mine:
         return False
     for key, big in others:
@@ -234,16 +230,29 @@ def _clear_best(
     second = float(means[ranked[1]]) if len(ranked) > 1 else 0.0
     if top < s.group_recall_margin_floor or top < s.group_recall_margin * second:
         return None
-    mine = set().union(*(scorer.people.named[m] for m in small.tolist()))
-    if main[keys[pos]].isdisjoint(mine):
+    if main[keys[pos]].isdisjoint(_named_by(scorer, small)):
         return None
     big = others[pos]
-    ii, jj = np.repeat(small, len(big)), np.tile(big, len(small))
-    against = conflict_factors(scorer.evidence, ii, jj, s)
-    against *= day_factors(scorer.days[ii], scorer.days[jj], s)
-    if np.any(against < 1.0) or np.any(scorer.date_factors(ii, jj) < s.group_recall_date_factor):
+    if _counter_evidence(scorer, np.repeat(small, len(big)), np.tile(big, len(small))):
         return None
     return keys[pos]
+
+
+def _counter_evidence(scorer: Scorer, ii: np.ndarray, jj: np.ndarray) -> bool:
+    """Whether a pair of a fragment and a cluster (``ii``, ``jj``: every pair between them)
+    shows counter-evidence (``conflicts``: addresses, ages, figures; the days of the main
+    happening) or a date factor under ``group_recall_date_factor``: then it joins nothing."""
+    s = scorer.settings
+    against = conflict_factors(scorer.evidence, ii, jj, s)
+    against *= day_factors(scorer.days[ii], scorer.days[jj], s)
+    if np.any(against < 1.0):
+        return True
+    return bool(np.any(scorer.date_factors(ii, jj) < s.group_recall_date_factor))
+
+
+def _named_by(scorer: Scorer, members: np.ndarray) -> set[str]:
+    """Every person the articles ``members`` name (``people.named``)."""
+    return set().union(*(scorer.people.named[m] for m in members.tolist()))
 
 
 def _main_people(scorer: Scorer, members: np.ndarray) -> set[str]:
@@ -286,9 +295,7 @@ def follow_headlines(
         return clusters
     threshold = scorer.settings.group_threshold
     members = list(clusters)
-    label = np.full(scorer.vectors.n, -1, dtype=np.int64)
-    for k, m in enumerate(members):
-        label[m] = k
+    label = _cluster_of(members, scorer.vectors.n)
     for row in headlines:
         partners = np.concatenate([j[i == row], i[j == row]])
         tried = sorted({int(k) for k in label[partners].tolist() if k >= 0})
