@@ -30,6 +30,8 @@ from checker.group.features import (
     _SENT_END,
     _read_tokens,
     common_words,
+    own_features,
+    tokenize,
     words_of,
 )
 from checker.group.vectors import build_vectors
@@ -437,3 +439,22 @@ def test_street_words_added_by_a_configuration_name_no_one():
     assert "avenue" in common_words([], DEFAULT)
     assert "alley" not in common_words([], DEFAULT)
     assert "alley" in common_words([], added)
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("A man was shot on E 30th St. near a bar.", "A man was shot on East 30th Street."),
+        ("Police went to the club on Orange Ave. at 2 a.m.", "Police went to Orange Avenue."),
+        ("The crash was on Sapp Dr. in Apopka.", "The crash was on Sapp Drive in Apopka."),
+    ],
+)
+def test_a_street_abbreviated_is_the_feature_of_the_street_spelt_out(short, long):
+    """Two reports that write one street two ways share its feature, as they share its
+    address (``checker.text.streets``)."""
+    streets = []
+    for text in (short, long):
+        doc = tokenize(Article(id="a", title="Shooting", text=text))
+        own_features(doc, DEFAULT)
+        streets.append({f for f in doc.counts if f[0] in "uq"})
+    assert streets[0] == streets[1] and len(streets[0]) == 1

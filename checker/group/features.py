@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,6 +224,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
     lede, lede_weight = settings.group_lede_sentences, settings.group_lede_weight
     named: set[str] = set()
     known = _WORDS.get
+    spelt = lexicon(settings.lexicon_additions).street_abbreviations.get
     for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
         weight = lede_weight if number < lede else 1.0
         prev_name = prev_shown = ""
@@ -232,7 +233,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
             if read is None:
                 if tok[0].isdecimal():
                     prev_name = ""
-                    for feature, shown in _number_features(toks, pos):
+                    for feature, shown in _number_features(toks, pos, spelt):
                         counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
                         keep(feature, shown)
                     continue
@@ -253,7 +254,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
                 continue
             named.add(key)
             if prev_name:
-                feature = f"q:{prev_name} {key}"
+                feature = f"q:{prev_name} {spelt(key, key)}"  # "Orange Ave" = "Orange Avenue"
                 counts[feature] = get(feature, 0) + weight
                 keep(feature, f"{prev_shown} {tok}")
             prev_name, prev_shown = key, tok
@@ -281,9 +282,12 @@ def _word(tok: str) -> tuple[str, bool, str]:
     return read
 
 
-def _number_features(toks: list[str], pos: int) -> list[tuple[str, str]]:
+def _number_features(
+    toks: list[str], pos: int, spelt: Callable[[str, str], str]
+) -> list[tuple[str, str]]:
     """The features of the number at ``pos`` (as ``(feature, as written)``): a day of a month,
-    a year, or a bare number and the number with its word ("6500 block")."""
+    a year, or a bare number and the number with its word ("6500 block"; a street word
+    abbreviated is spelt out by ``spelt``: "30th St." is "30th street")."""
     tok, months = toks[pos], MONTHS
     num = tok.replace(",", "")
     before = key_of(toks[pos - 1]) if pos else ""
@@ -295,7 +299,8 @@ def _number_features(toks: list[str], pos: int) -> list[tuple[str, str]]:
     if pos + 1 < len(toks) and toks[pos + 1][0].isalpha():
         nxt = key_of(toks[pos + 1])
         if nxt not in STOPWORDS and nxt not in months:
-            out.append((f"u:{num} {singular(nxt)}", f"{tok} {toks[pos + 1]}"))
+            word = singular(nxt)
+            out.append((f"u:{num} {spelt(word, word)}", f"{tok} {toks[pos + 1]}"))
     return out
 
 
