@@ -5,11 +5,11 @@ means a name (not the first word of a sentence, not in a title-case or all-caps 
 the article writes the same word as a name elsewhere; a word the collection also writes in
 lower case, or a weekday, month, direction or street word, is no name on its own); ``q`` two
 adjacent names ("vladislav shapsha", "sapp drive"); ``u`` a number with the word after it
-("6500 block", "15 year-old", "40 drones"); ``d`` a day of a month ("may 2"); ``y`` a year;
-``n`` a bare number; ``w`` any other content word; ``a`` an anchor fact (added from the
-claims, see ``anchors.py``). Phone numbers and web or mail addresses are skipped (contact
-boilerplate). Features of the first sentence (the headline) count ``group_lede_weight``
-times: it names the event.
+("6500 block", "15 year-old", "40 drones"); ``d`` a day of a month ("may 2", "2 May", "May
+2nd", as the text layer's date reader reads them); ``y`` a year; ``n`` a bare number; ``w``
+any other content word; ``a`` an anchor fact (added from the claims, see ``anchors.py``).
+Phone numbers and web or mail addresses are skipped (contact boilerplate). Features of the
+first sentence (the headline) count ``group_lede_weight`` times: it names the event.
 """
 
 from __future__ import annotations
@@ -290,9 +290,9 @@ def _number_features(
     abbreviated is spelt out by ``spelt``: "30th St." is "30th street")."""
     tok, months = toks[pos], MONTHS
     num = tok.replace(",", "")
-    before = key_of(toks[pos - 1]) if pos else ""
-    if before in months and num.isdecimal() and int(num) <= 31:
-        return [(f"d:{months[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {tok}")]
+    day = _day_of_month(toks, pos, num)
+    if day:
+        return [day]
     if len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099:
         return [(f"y:{num}", tok)]
     out = [(f"n:{num}", tok)]
@@ -302,6 +302,24 @@ def _number_features(
             word = singular(nxt)
             out.append((f"u:{num} {spelt(word, word)}", f"{tok} {toks[pos + 1]}"))
     return out
+
+
+def _day_of_month(toks: list[str], pos: int, num: str) -> tuple[str, str] | None:
+    """The day the number at ``pos`` names with the month written before it ("May 2") or
+    after it, capitalised ("27 November", "16 December 2008": news outside the US writes the
+    day first; "2 may" is a verb), as ``(feature, as written)``; None when it names none."""
+    if num[-2:].lower() in _ORDINAL:
+        num = num[:-2]  # "December 22nd"
+    if not num.isdecimal() or int(num) > 31:
+        return None
+    before = key_of(toks[pos - 1]) if pos else ""
+    if before in MONTHS:
+        return f"d:{MONTHS[before]:02d}-{int(num):02d}", f"{toks[pos - 1]} {toks[pos]}"
+    nxt = toks[pos + 1] if pos + 1 < len(toks) else ""
+    after = key_of(nxt) if nxt[:1].isupper() else ""
+    if after in MONTHS and int(num) >= 1:
+        return f"d:{MONTHS[after]:02d}-{int(num):02d}", f"{toks[pos]} {nxt}"
+    return None
 
 
 def drop_common(

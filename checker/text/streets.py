@@ -21,8 +21,9 @@ def street_key(words: Sequence[str], lex: Lexicon) -> str:
     last = lex.street_abbreviations.get(last, last)
     if last == "court" and name and name[-1] in lex.court_words:
         return ""
-    if last == "block":  # "6500 block": a hundred house numbers, not a numbered street
-        return " ".join([*name, last])
+    if last == "block":  # "6500 block": a hundred house numbers, not a numbered street;
+        # without a figure before it a block is none ("Cell Block G", "a block party")
+        return " ".join([*name, last]) if name and name[-1][:1].isdigit() else ""
     return " ".join([*(_ordinal(w, lex) for w in name), last])
 
 

@@ -20,6 +20,7 @@ from checker.text.streets import street_key
         ("111 street", "111th street"),  # 11, 12, 13 take "th"
         ("33 street", "33rd street"),
         ("1400 block", "1400 block"),  # a block is a hundred house numbers, not a street
+        ("cell block", ""),  # without a figure a block is no address ("Cell Block G")
         ("district court", ""),  # a court of law: where a case is heard, not the scene
         ("pleas court", ""),
         ("next court", ""),  # "his next court date"
