@@ -20,7 +20,13 @@ from checker.model import Claim, Names, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import Name, person_mentions
 from checker.text.pages import playlist_sentences
-from checker.text.places import frame_place, place_candidates, places_among, sentence_names
+from checker.text.places import (
+    frame_place,
+    mentions_among,
+    place_candidates,
+    places_among,
+    sentence_names,
+)
 from checker.text.quotes import opens_quote
 from checker.text.tokens import Tok, tokenize
 
@@ -59,7 +65,7 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
     told = ("", -1)  # a checkable source of the previous sentence, and its paragraph
     people = _PeopleNamed(tokens, lex)
     for k, (sentence, toks, maybe) in enumerate(zip(sentences, tokens, candidates, strict=True)):
-        places = places_among(maybe, known)
+        places = mentions_among(toks, maybe, lex, known)
         attribution = attribution_of(toks, sentence.text, lex) or speaker
         carried = not attribution and told[1] == sentence.paragraph
         if carried:
