@@ -7,15 +7,15 @@ depend only on its own text and the settings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
-from checker.claims.base import Context
+from checker.claims.base import Context, Gate
 from checker.claims.registry import READERS
-from checker.lexicons import lexicon
+from checker.lexicons import Lexicon, lexicon
 from checker.model import Claim, Names, Sentence
 from checker.settings import DEFAULT, Settings
 from checker.text.names import Name, person_mentions
@@ -28,7 +28,7 @@ from checker.text.places import (
     sentence_names,
 )
 from checker.text.quotes import opens_quote
-from checker.text.tokens import Tok, tokenize
+from checker.text.tokens import Tok, sentence_bits, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
     """The claims of one article's sentences, in sentence order, with the names read in its
     first sentences (``Extraction``)."""
     lex = lexicon(settings.lexicon_additions)
+    readers = _gated_readers(lex)
     furniture = playlist_sentences(sentences)
     if furniture:  # other stories' titles: not this article's claims
         sentences = [s for s in sentences if s.index not in furniture]
@@ -84,9 +85,12 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
             attribution_inherited=carried,
             following=tokens[k + 1] if k + 1 < len(tokens) else [],
         )
-        for read in READERS:
-            found = list(read(ctx))
-            ctx.so_far.extend(found)
+        bits = sentence_bits(toks)
+        for read, gate in readers:
+            # ``gate.opens(bits)``, its first test written out (19 readers a sentence)
+            if gate is None or bits & gate.anyof or (gate.allof and gate.opens(bits)):
+                found = list(read(ctx))
+                ctx.so_far.extend(found)
         claims.extend(ctx.so_far)
         speaker = attribution if opens_quote(sentence.text, bool(speaker)) else ""
         named_source = is_concrete_source(attribution, lex)
@@ -97,6 +101,19 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
         if strong:
             recent = (recent + strong)[-settings.inherit_place_sentences :]
     return Extraction(tuple(claims), names)
+
+
+def _gated_readers(lex: Lexicon) -> tuple[tuple[Callable, Gate | None], ...]:
+    """The readers in reading order, each with its gate for this lexicon (made once per
+    lexicon: a gate's word lists become tables of their own)."""
+    kept = _GATES.get(id(lex))
+    if kept is None:  # the lexicon is kept with its gates: its id stays its own
+        gated = tuple((read, gate and gate(lex)) for read, gate in READERS)
+        kept = _GATES[id(lex)] = (lex, gated)
+    return kept[1]
+
+
+_GATES: dict[int, tuple[Lexicon, tuple[tuple[Callable, Gate | None], ...]]] = {}
 
 
 def _sure_places(candidates) -> frozenset[str]:

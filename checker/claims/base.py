@@ -8,7 +8,7 @@ contexts below are all a kind gets, so a kind never reaches into another stage.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
@@ -31,9 +31,41 @@ from checker.model import (
 from checker.settings import Settings
 from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
-from checker.text.tokens import Tok, tokenize
+from checker.text.tokens import Phrases, Tok, tokenize
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What a sentence must hold for a reader to find anything in it, as ``sentence_bits``:
+    any of ``anyof`` (tables, word lists, traits), or all of one of ``allof``. Declared next
+    to the reader (its ``gate(lex)``), from the same tables its own first test asks, so that
+    a closed gate changes nothing but the time: the reader is not started."""
+
+    anyof: int = 0
+    allof: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, *needs: Phrases | int, allof: Sequence[Sequence[Phrases]] = ()) -> Gate:
+        """Any of ``needs`` (a table, or the bit of a word list or a trait), or all the tables
+        of one group of ``allof``."""
+        groups = tuple(_bits(group) for group in allof)
+        return cls(_bits(needs), groups)
+
+    def opens(self, bits: int) -> bool:
+        """Whether a sentence with these bits may hold something for the reader."""
+        if bits & self.anyof:
+            return True
+        return any(bits & group == group for group in self.allof)
+
+
+def _bits(needs: Iterable[Phrases | int]) -> int:
+    """The bits of tables, word lists and traits together."""
+    out = 0
+    for need in needs:
+        out |= need.bit if isinstance(need, Phrases) else need
+    return out
 
 
 @dataclass

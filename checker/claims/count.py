@@ -15,19 +15,37 @@ from checker.claims import figures, scope, wider
 from checker.claims.base import (
     Context,
     EventContext,
+    Gate,
     exact,
     fmt_claim,
 )
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Note, Verdict
 from checker.text.numbers import Figure as Span
 from checker.text.numbers import number_word_value, read_figures
-from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of, positions
+from checker.text.tokens import (
+    DIGIT,
+    HYPHEN,
+    PUNCT_BREAK,
+    Tok,
+    low_at,
+    lows_of,
+    positions,
+    words_bit,
+)
 
 KIND = ClaimKind.QUANTITY
 _ARTICLES = frozenset({"a", "an"})
 
 
 # --------------------------------------------------------------------------- reading
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A figure starts with a digit, a
+    number word or the first word of a vague amount, or is a hyphenated word ('twenty-two'); 'a
+    man died' needs a counted noun and a predicate."""
+    return Gate.of(DIGIT, HYPHEN, words_bit(lex.figure_words), allof=[(lex.units, lex.predicates)])
 
 
 def read(ctx: Context) -> Iterator[Claim]:

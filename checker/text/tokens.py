@@ -122,6 +122,12 @@ def low_at(toks: Sequence[Tok], i: int) -> str:
     return toks[i].low if 0 <= i < len(toks) else ""
 
 
+# Traits of a sentence that are no word of a table, kept in the low bits of its tables' bits
+# (``sentence_bits``): a token that starts with a digit (every number, year, age, clock time,
+# house number), a dash token ("52-3", "10 - 15"), a hyphen in any token ("twenty-two").
+DIGIT, DASH, HYPHEN = 1, 2, 4
+
+
 class _Tables:
     """Every phrase table of the process, one bit each, and for each word the bits of the
     tables it is an anchor word of, and of those one of whose phrases it starts: the words
@@ -129,7 +135,7 @@ class _Tables:
     place of two set tests per table, about twenty tables per sentence."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.count = 3  # the bits of the traits: DIGIT, DASH, HYPHEN
         self.bits: dict[str, tuple[int, int]] = {}  # word -> (tables it anchors, starts)
         self.words: set[str] = set()  # the keys of ``bits``, for one C-level intersection
 
@@ -159,6 +165,33 @@ class _Tables:
 
 
 _TABLES = _Tables()
+
+
+def words_bit(words: Iterable[str]) -> int:
+    """A bit set in ``sentence_bits`` when a sentence holds one of these words: a word list
+    registered as a table of one-word phrases (once per list, not per sentence)."""
+    words = frozenset(words)
+    return _TABLES.add(words, words)
+
+
+def sentence_bits(toks: Sequence[Tok]) -> int:
+    """What a sentence holds, as bits: the tables that may match in it (``Phrases.may_match``)
+    and its traits (``DIGIT``, ``DASH``, ``HYPHEN``). Worked out once, so that a reader that
+    needs none of them (most readers, for most sentences) is not started at all."""
+    lows = lows_of(toks)
+    if type(toks) is Toks and len(toks.lows) == len(toks):
+        if toks.tables is None:
+            toks.tables = _TABLES.of(lows)
+        bits = toks.tables
+    else:
+        bits = _TABLES.of(lows)
+    if digit_positions(toks):
+        bits |= DIGIT
+    if "-" in lows or "–" in lows:
+        bits |= DASH
+    if "-" in "".join(lows):
+        bits |= HYPHEN
+    return bits
 
 
 class Phrases(dict):
@@ -235,11 +268,18 @@ class Phrases(dict):
     def find_all(self, toks: Sequence[Tok]) -> list[tuple[int, int, object]]:
         """Non-overlapping matches (first, last, value), longest first, left to right."""
         found: list[tuple[int, int, object]] = []
-        if not self.may_match(toks):
+        tables = toks.tables if type(toks) is Toks else None
+        if tables is not None and len(toks.lows) == len(toks):  # a sentence being read
+            if not tables & self.bit:
+                return found  # ``may_match`` in one test: no phrase of the table can be there
+            lows = toks.lows
+        elif self.may_match(toks):
+            lows = lows_of(toks)
+        else:
             return found  # most sentences: no phrase of the table can be there
         by_first, free = self.by_first, 0
-        lows = lows_of(toks)
-        for i in positions(toks, by_first):  # only where a phrase of the table can start
+        # only where a phrase of the table can start: one exists, since ``may_match``
+        for i in [i for i, low in enumerate(lows) if low in by_first]:
             if i >= free:
                 n, value = _longest(by_first[lows[i]], lows, i)
                 if n:
