@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from checker.lexicons import Lexicon
 from checker.model import Names
-from checker.text.dates import is_date_word
+from checker.text.dates import DATE_WORDS
 from checker.text.names import Name, is_headline
 from checker.text.tokens import Tok, capitalised_words, low_at
 
@@ -129,8 +129,9 @@ def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> PlaceCandidate 
     words = [t.text for t in run]
     if all(map(str.isupper, words)) and all(len(w) > 1 for w in words):
         return None  # acronyms: PAD, FPV, NOPD
-    if any(is_date_word(t.low) or t.low in lex.name_titles for t in run):
-        return None  # "Nov", "Sunday", "Officer": never part of a place
+    lows = [t.low for t in run]
+    if not (DATE_WORDS.isdisjoint(lows) and lex.name_titles.isdisjoint(lows)):
+        return None  # "Nov", "Sunday", "Officer": never part of a place (``is_date_word``)
     suffixed_inside = len(words) > 1 and words[-1].lower() in lex.place_suffixes
     suffixed = suffixed_inside or low_at(toks, end) in lex.place_suffixes
     key = place_key(words + ([toks[end].text] if suffixed and not suffixed_inside else []), lex)
