@@ -76,3 +76,26 @@ def test_gates_shut_most_readers_out_of_most_sentences():
     }
     assert {"count", "fact", "time"} <= started and "record" not in started
     assert len(gates) == len(READERS)
+
+
+def _sources(text: str) -> list[tuple[int, str, bool]]:
+    return [(c.sentence, c.attribution, c.attribution_inherited) for c in _claims(text)]
+
+
+def test_a_sentence_without_a_source_carries_its_paragraphs_checkable_one():
+    """'Police said ... . The man was possibly targeted.': read back through a sentence that
+    makes no claim (whose source is read only when a later sentence asks for it), not across
+    a paragraph break, and not from a vague source."""
+    carried = "Police said the shooting began at night. He ran away. Two people were killed."
+    assert _sources(carried) == [(0, "Police", False), (2, "Police", True)]
+    apart = "Police said the shooting began at night.\n\nTwo people were killed."
+    assert _sources(apart) == [(0, "Police", False), (1, "", False)]
+    vague = "Witnesses said shots rang out. Two people were killed."
+    assert _sources(vague) == [(0, "Witnesses", False), (1, "", False)]
+
+
+def test_a_quotation_left_open_speaks_for_its_speaker():
+    text = (
+        'Jane Roe said: "I heard it all. Two men were shot dead on the street." Three others fled.'
+    )
+    assert _sources(text) == [(1, "Jane Roe", False), (2, "Jane Roe", True)]

@@ -78,15 +78,26 @@ class Context:
     places: list[PlaceMention]
     inherited: str  # place of the preceding sentences
     frame: str  # place set up at the start of the sentence
-    attribution: str
     notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
     named_last: Callable[[], Name | None] = lambda: None  # who an earlier sentence named last
-    attribution_inherited: bool = False  # attribution continues the sentence before
+    # who the sentence's information comes from, and whether from the sentence before: read
+    # when a claim asks (``extract._Sources``), since most sentences make no claim
+    source: Callable[[], tuple[str, bool]] = lambda: ("", False)
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
     following: list[Tok] = field(default_factory=list)  # tokens of the next sentence, if any
+
+    @property
+    def attribution(self) -> str:
+        """Who the sentence says its information comes from ('' when unsaid)."""
+        return self.source()[0]
+
+    @property
+    def attribution_inherited(self) -> bool:
+        """Whether the attribution continues the sentence before's."""
+        return self.source()[1]
 
     def place_of(self, first: int, last: int) -> tuple[str, bool]:
         """(place, inherited) of the words [first, last)."""
