@@ -66,6 +66,7 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
     sources = _Sources(sentences, tokens, lex)
     for k, (sentence, toks, maybe) in enumerate(zip(sentences, tokens, candidates, strict=True)):
         places = mentions_among(toks, maybe, lex, known)
+        bits = sentence_bits(toks)  # before any table is asked: each is then one bit test
         ctx = Context(
             sentence=sentence,
             toks=toks,
@@ -79,7 +80,6 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
             source=partial(sources.of, k),
             following=tokens[k + 1] if k + 1 < len(tokens) else [],
         )
-        bits = sentence_bits(toks)
         for read, gate in readers:
             # ``gate.opens(bits)``, its first test written out (19 readers a sentence)
             if gate is None or bits & gate.anyof or (gate.allof and gate.opens(bits)):

@@ -42,10 +42,12 @@ _ARTICLES = frozenset({"a", "an"})
 
 
 def gate(lex: Lexicon) -> Gate:
-    """What a sentence must hold for ``read`` to find anything. A figure starts with a digit, a
-    number word or the first word of a vague amount, or is a hyphenated word ('twenty-two'); 'a
-    man died' needs a counted noun and a predicate."""
-    return Gate.of(DIGIT, HYPHEN, words_bit(lex.figure_words), allof=[(lex.units, lex.predicates)])
+    """What a sentence must hold for ``read`` to find anything. A figure is digits, a number
+    word, a hyphenated one ('twenty-two'), or a phrase of the vague amounts or of the number
+    phrases ('dozens of', 'a dozen'; not their first word alone: 'a' opens half the sentences);
+    'a man died' needs a counted noun and a predicate."""
+    needs = (DIGIT, HYPHEN, words_bit(lex.number_words), lex.vague, lex.number_phrases)
+    return Gate.of(*needs, allof=[(lex.units, lex.predicates)])
 
 
 def read(ctx: Context) -> Iterator[Claim]:
