@@ -15,7 +15,7 @@ from checker.lexicons import Lexicon
 from checker.model import Names
 from checker.text.dates import DATE_WORDS
 from checker.text.names import Name, is_headline
-from checker.text.tokens import Tok, capitalised_words, low_at
+from checker.text.tokens import Tok, capitalised_runs, low_at
 
 _POSSESSIVE_ENDS = ("'s", "’s")
 
@@ -80,21 +80,12 @@ def mentions_among(
 def place_candidates(toks: Sequence[Tok], lex: Lexicon) -> list[PlaceCandidate]:
     """Every capitalised run that could be a place, with whether the sentence itself makes it
     one (a preposition or a kind-of-place word): read once, filtered per article after."""
-    headline = is_headline(toks)
-    candidates, i, size = [], 0, len(toks)
-    capitalised = capitalised_words(toks)
-    while i < size:
-        if not capitalised[i]:
-            i += 1
-            continue
-        end = i + 1
-        while end < size and capitalised[end]:
-            end += 1  # the capitalised run [i, end)
-        for start, stop in _run_parts(toks, i, end, lex):
-            candidate = _as_place(toks, start, stop, lex, headline)
+    candidates = []
+    for first, end in capitalised_runs(toks):
+        for start, stop in _run_parts(toks, first, end, lex):
+            candidate = _as_place(toks, start, stop, lex)
             if candidate:
                 candidates.append(candidate)
-        i = end
     return candidates
 
 
@@ -124,7 +115,7 @@ def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     return parts
 
 
-def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> PlaceCandidate | None:
+def _as_place(toks, start, end, lex: Lexicon) -> PlaceCandidate | None:
     run = toks[start:end]
     words = [t.text for t in run]
     if all(map(str.isupper, words)) and all(len(w) > 1 for w in words):
@@ -138,11 +129,11 @@ def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> PlaceCandidate 
     if not key or key in lex.not_places or key in lex.place_suffixes:
         return None
     prev, prev2 = low_at(toks, start - 1), low_at(toks, start - 2)
-    introduced = not headline and (
+    introduced = (
         prev in lex.place_prepositions
         or (prev == "the" and prev2 in lex.place_prepositions)
         or _possesses_place_things(toks, end, lex)
-    )
+    ) and not is_headline(toks)  # a headline's capitals say nothing: asked only here
     last = end + 1 if suffixed and not suffixed_inside else end
     return PlaceCandidate(start, last, key, suffixed or introduced)
 

@@ -54,15 +54,14 @@ class Toks(list):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """The tokens of ``text`` with their offsets, each found from the end of the one before:
-    ``findall`` makes no match object per token, which cost more than the token itself."""
+    """The tokens of ``text`` with their offsets, each starting after the white space before
+    it (``SPACED_TOKEN``: all that lies between two tokens): ``findall`` makes no match object
+    per token, which cost more than the token itself, and no search for where it starts."""
     toks = Toks()
-    append, lows, new, find = toks.append, [], _new_tok, text.find
+    append, lows, new = toks.append, [], _new_tok
     end = 0
-    for word in TOKEN.findall(text):
-        # a token starts at the first character after the previous one that is not white
-        # space (``\S`` takes any other), where its text is found first
-        start = find(word, end)
+    for space, word in SPACED_TOKEN.findall(text):
+        start = end + len(space)
         end = start + len(word)
         # a word in lower case already is its own lower case (no second string for it:
         # ``lower`` changes no lower-case or uncased character, checked over all of Unicode)
@@ -78,6 +77,17 @@ def capitalised_words(toks: Sequence[Tok]) -> list[bool]:
     """Per token: a word that starts with a capital (``capitalised and is_word``), the stuff of
     names and places, read once per sentence rather than once per rule that walks a run."""
     return [t.capitalised and t.is_word for t in toks]
+
+
+# a run of capitalised words, over one byte per token (1: a capitalised word), of any length
+# or of two words at least (a full name)
+_RUNS = {1: re.compile(rb"\x01+"), 2: re.compile(rb"\x01{2,}")}
+
+
+def capitalised_runs(toks: Sequence[Tok], least: int = 1) -> list[tuple[int, int]]:
+    """The runs [first, end) of at least ``least`` (1 or 2) capitalised words, in order:
+    where places and names can be, found by one regular expression instead of a walk."""
+    return [m.span() for m in _RUNS[least].finditer(bytes(capitalised_words(toks)))]
 
 
 _new_tok = tuple.__new__  # Tok(...) without the keyword handling of the generated __new__

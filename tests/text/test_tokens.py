@@ -12,6 +12,7 @@ from checker.text.tokens import (
     HYPHEN,
     TOKEN,
     Phrases,
+    capitalised_runs,
     digit_positions,
     lows_of,
     positions,
@@ -233,3 +234,17 @@ def test_sentence_bits_tell_the_tables_and_word_lists():
     assert bits & bit and bits & TABLE.bit
     assert TABLE.find_all(toks) == [(0, 2, "police"), (4, 5, "shot")]
     assert not sentence_bits(tokenize("Nobody was hurt.")) & (bit | TABLE.bit)
+
+
+def test_capitalised_runs_are_those_a_walk_finds():
+    toks = tokenize("Police said Jane Doe of New York City was shot, McDonald's said.")
+    walked, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].capitalised and toks[j].is_word:
+            j += 1
+        walked += [(i, j)] if j > i else []
+        i = max(j, i + 1)
+    assert capitalised_runs(toks) == walked == [(0, 1), (2, 4), (5, 8), (11, 12)]
+    assert capitalised_runs(toks, least=2) == [(2, 4), (5, 8)]  # a full name's two words
+    assert capitalised_runs(tokenize("nobody was hurt.")) == []
