@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from checker.claims import scope
 from checker.claims.attribution import attribution_of, is_concrete_source
 from checker.claims.base import Context, Gate
 from checker.claims.registry import READERS
@@ -73,7 +72,6 @@ def extract(sentences: Sequence[Sentence], settings: Settings = DEFAULT) -> Extr
             places=places,
             inherited=recent[-1] if recent else "",
             frame=frame_place(places, toks, lex),
-            notes=scope.sentence_notes(toks, lex),
             lex=lex,
             settings=settings,
             named_last=partial(people.last_before, k),

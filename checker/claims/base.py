@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
+from checker.claims import scope
 from checker.lexicons import Lexicon, lexicon
 from checker.model import (
     Article,
@@ -78,7 +79,6 @@ class Context:
     places: list[PlaceMention]
     inherited: str  # place of the preceding sentences
     frame: str  # place set up at the start of the sentence
-    notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
     named_last: Callable[[], Name | None] = lambda: None  # who an earlier sentence named last
@@ -88,6 +88,12 @@ class Context:
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
     following: list[Tok] = field(default_factory=list)  # tokens of the next sentence, if any
+
+    @cached_property
+    def notes(self) -> frozenset[Note]:
+        """What the whole sentence says about how its figures count (``scope.sentence_notes``):
+        read when a claim or a reader first asks, since most sentences make no claim."""
+        return scope.sentence_notes(self.toks, self.lex)
 
     @property
     def attribution(self) -> str:
