@@ -11,12 +11,19 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Verdict
 
 KIND = ClaimKind.ABSENCE
 # Predicates of counts and facts that an absence category rules out.
 _RULES_OUT = {"damaged": "damage"}
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every absence is a phrase of the
+    table."""
+    return Gate.of(lex.absence)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

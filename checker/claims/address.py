@@ -11,13 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext, value_summary
+from checker.claims.base import Context, EventContext, Gate, value_summary
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.streets import street_key
-from checker.text.tokens import Tok, digit_positions, low_at
+from checker.text.tokens import DIGIT, Tok, digit_positions, low_at
 
 KIND = ClaimKind.ADDRESS
 _MAX_WORDS = 3
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A house number is digits."""
+    return Gate.of(DIGIT)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -15,17 +15,24 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from checker.align import Alignment
-from checker.claims.base import Context, EventContext, consensus_summary, exact, value_summary
+from checker.claims.base import Context, EventContext, Gate, consensus_summary, exact, value_summary
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, name_after, name_before, subject_before
-from checker.text.tokens import digit_positions, low_at, lows_of
+from checker.text.tokens import DIGIT, digit_positions, low_at, lows_of, words_bit
 
 KIND = ClaimKind.AGE
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-years?-old$")
 _APPOSITION_END = (",", ".", ";", "and", ")")
 _MAX_AGE = 110
 _THE_AGES_OF = ["the", "ages", "of"]
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. An age starts with a digit; a
+    group's ages open with a word of a range or 'between'."""
+    return Gate.of(DIGIT, words_bit(lex.age_range_words | {"between"}))
 
 
 def read(ctx: Context) -> Iterator[Claim]:

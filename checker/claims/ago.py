@@ -13,15 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext, ReportPairs, clause_words
+from checker.claims.base import Context, EventContext, Gate, ReportPairs, clause_words
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import parse_iso, read_ago
 from checker.text.numbers import qualifier_before
-from checker.text.tokens import lows_of
+from checker.text.tokens import lows_of, words_bit
 
 KIND = ClaimKind.AGO
 _REACH = 8  # tokens before a span in which the happening it dates is named
 _BREAKS = (";", ".", "—", ":", "(", ")")
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. 'ago' or 'earlier' ends every
+    span before a happening."""
+    return Gate.of(words_bit(lex.values["ago"]["relations"]))
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from checker.lexicons import Lexicon, lexicon
 from checker.text.dates import is_date_word
 from checker.text.quotes import inside, quoted_spans
-from checker.text.tokens import PUNCT_BREAK, Tok, tokenize
+from checker.text.tokens import PUNCT_BREAK, Tok, lows_of, tokenize
 
 _REACH = 8  # words of a speaker on either side of a speech verb
 _BACK_REACH = 6  # words of a speaker before the verb
@@ -35,8 +35,8 @@ def attribution_of(toks: Sequence[Tok], text: str, lex: Lexicon) -> str:
     quoted = quoted_spans(text) if lex.speech_verbs.may_match(toks) else []
     found = [text[w[0].start : w[-1].end] for w in _speakers(toks, lex, quoted) if w]
     found += [text[w[0].start : w[-1].end] for w in [_headline_source(toks, lex)] if w]
-    concrete = [s for s in found if is_concrete_source(s, lex)]
-    return (concrete or found or [""])[0]
+    # the first concrete one: the later ones need not be weighed
+    return next((s for s in found if is_concrete_source(s, lex)), found[0] if found else "")
 
 
 def _speakers(toks: Sequence[Tok], lex: Lexicon, quoted):
@@ -71,6 +71,8 @@ def _name_follows(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> b
 def _headline_source(toks: Sequence[Tok], lex: Lexicon) -> list[Tok]:
     """'Police: 6 shot', '1:13 White House: wall could be funded': the capitalised words
     before a colon at the start of a sentence are its source (not 'UPDATE:' alone)."""
+    if ":" not in lows_of(toks)[:_HEADLINE_REACH]:
+        return []  # most sentences: no colon at their start
     for k, t in enumerate(toks[:_HEADLINE_REACH]):
         if t.low != ":" or k == 0 or not toks[k - 1].text[:1].isalpha():
             continue

@@ -8,12 +8,13 @@ contexts below are all a kind gets, so a kind never reaches into another stage.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
 from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
+from checker.claims import scope
 from checker.lexicons import Lexicon, lexicon
 from checker.model import (
     Article,
@@ -31,9 +32,41 @@ from checker.model import (
 from checker.settings import Settings
 from checker.text.names import Name
 from checker.text.places import PlaceMention, earlier_place, nearest_place
-from checker.text.tokens import Tok, tokenize
+from checker.text.tokens import Phrases, Tok, tokenize
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What a sentence must hold for a reader to find anything in it, as ``sentence_bits``:
+    any of ``anyof`` (tables, word lists, traits), or all of one of ``allof``. Declared next
+    to the reader (its ``gate(lex)``), from the same tables its own first test asks, so that
+    a closed gate changes nothing but the time: the reader is not started."""
+
+    anyof: int = 0
+    allof: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, *needs: Phrases | int, allof: Sequence[Sequence[Phrases]] = ()) -> Gate:
+        """Any of ``needs`` (a table, or the bit of a word list or a trait), or all the tables
+        of one group of ``allof``."""
+        groups = tuple(_bits(group) for group in allof)
+        return cls(_bits(needs), groups)
+
+    def opens(self, bits: int) -> bool:
+        """Whether a sentence with these bits may hold something for the reader."""
+        if bits & self.anyof:
+            return True
+        return any(bits & group == group for group in self.allof)
+
+
+def _bits(needs: Iterable[Phrases | int]) -> int:
+    """The bits of tables, word lists and traits together."""
+    out = 0
+    for need in needs:
+        out |= need.bit if isinstance(need, Phrases) else need
+    return out
 
 
 @dataclass
@@ -46,15 +79,31 @@ class Context:
     places: list[PlaceMention]
     inherited: str  # place of the preceding sentences
     frame: str  # place set up at the start of the sentence
-    attribution: str
-    notes: frozenset[Note]  # what the whole sentence says about how its figures count
     lex: Lexicon
     settings: Settings
     named_last: Callable[[], Name | None] = lambda: None  # who an earlier sentence named last
-    attribution_inherited: bool = False  # attribution continues the sentence before
+    # who the sentence's information comes from, and whether from the sentence before: read
+    # when a claim asks (``extract._Sources``), since most sentences make no claim
+    source: Callable[[], tuple[str, bool]] = lambda: ("", False)
     used: set[int] = field(default_factory=set)
     so_far: list[Claim] = field(default_factory=list)  # claims of this sentence read so far
     following: list[Tok] = field(default_factory=list)  # tokens of the next sentence, if any
+
+    @cached_property
+    def notes(self) -> frozenset[Note]:
+        """What the whole sentence says about how its figures count (``scope.sentence_notes``):
+        read when a claim or a reader first asks, since most sentences make no claim."""
+        return scope.sentence_notes(self.toks, self.lex)
+
+    @property
+    def attribution(self) -> str:
+        """Who the sentence says its information comes from ('' when unsaid)."""
+        return self.source()[0]
+
+    @property
+    def attribution_inherited(self) -> bool:
+        """Whether the attribution continues the sentence before's."""
+        return self.source()[1]
 
     def place_of(self, first: int, last: int) -> tuple[str, bool]:
         """(place, inherited) of the words [first, last)."""

@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.dates import fractional_year
 from checker.text.names import Name, person_mentions
@@ -22,6 +23,12 @@ from checker.text.tokens import PUNCT_BREAK, Tok, low_at
 
 KIND = ClaimKind.CHARGE
 _REACH = 8  # tokens after the stage word in which its first charge may stand
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every charge follows a stage of
+    the table ('charged with')."""
+    return Gate.of(lex.charges["stages"])
 
 
 def read(ctx: Context) -> Iterator[Claim]:

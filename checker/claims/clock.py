@@ -16,9 +16,11 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.claims.base import Context, EventContext, clause_words
+from checker.claims.base import Context, EventContext, Gate, clause_words
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import read_clocks
+from checker.text.tokens import DIGIT
 
 KIND = ClaimKind.CLOCK
 _DAY = 24 * 60
@@ -27,6 +29,12 @@ _HALF_DAY = "local, a.m. or p.m."  # '6:30' alone: 6:30 or 18:30
 _MIN_WORDS = 2  # lower-case words a sentence needs to be more than a timestamp line
 _REACH = 8  # tokens before and after a time in which the happening it dates is named
 _BREAKS = (";", ".", "—", "(", ")")
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every clock time starts with a
+    number."""
+    return Gate.of(DIGIT)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -15,19 +15,39 @@ from checker.claims import figures, scope, wider
 from checker.claims.base import (
     Context,
     EventContext,
+    Gate,
     exact,
     fmt_claim,
 )
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Note, Verdict
 from checker.text.numbers import Figure as Span
 from checker.text.numbers import number_word_value, read_figures
-from checker.text.tokens import PUNCT_BREAK, Tok, low_at, lows_of, positions
+from checker.text.tokens import (
+    DIGIT,
+    HYPHEN,
+    PUNCT_BREAK,
+    Tok,
+    low_at,
+    lows_of,
+    positions,
+    words_bit,
+)
 
 KIND = ClaimKind.QUANTITY
 _ARTICLES = frozenset({"a", "an"})
 
 
 # --------------------------------------------------------------------------- reading
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A figure is digits, a number
+    word, a hyphenated one ('twenty-two'), or a phrase of the vague amounts or of the number
+    phrases ('dozens of', 'a dozen'; not their first word alone: 'a' opens half the sentences);
+    'a man died' needs a counted noun and a predicate."""
+    needs = (DIGIT, HYPHEN, words_bit(lex.number_words), lex.vague, lex.number_phrases)
+    return Gate.of(*needs, allof=[(lex.units, lex.predicates)])
 
 
 def read(ctx: Context) -> Iterator[Claim]:

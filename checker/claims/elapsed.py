@@ -13,13 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext, ReportPairs
+from checker.claims.base import Context, EventContext, Gate, ReportPairs
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import read_elapsed
-from checker.text.tokens import lows_of
+from checker.text.tokens import lows_of, words_bit
 
 KIND = ClaimKind.ELAPSED
 _SLACK = 1  # seconds: '2:56' and '2:57' are one stoppage as clocks are read
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A stoppage word ('stopped',
+    'knocked out') opens every time into a contest."""
+    return Gate.of(words_bit(lex.values["stoppages"]))
 
 
 def read(ctx: Context) -> Iterator[Claim]:

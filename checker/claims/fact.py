@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext, stated_tolls, value_summary
+from checker.claims.base import Context, EventContext, Gate, stated_tolls, value_summary
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.tokens import PUNCT_BREAK, Tok
 
@@ -18,6 +19,12 @@ KIND = ClaimKind.FACT
 _REACH = 5  # tokens either side in which a predicate looks for its noun
 _DEATH = "death"  # the slot of where a victim died
 _CONDITION = "condition"  # the slot of the victims' condition
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every fact is a predicate, a
+    place of death or a condition of the table."""
+    return Gate.of(lex.predicates, lex.death_places, lex.conditions)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -13,13 +13,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.names import Name, name_before, person_mentions
-from checker.text.tokens import low_at, lows_of
+from checker.text.tokens import low_at, lows_of, words_bit
 
 KIND = ClaimKind.FREQUENCY
 _GAP = 2  # words allowed between the happening and its count ('shot him twice')
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. 'times', 'twice' or 'once':
+    every count of times has one."""
+    tables = lex.values["frequency"]
+    return Gate.of(words_bit(tables["times"]), words_bit(tables["adverbs"]))
 
 
 def read(ctx: Context) -> Iterator[Claim]:

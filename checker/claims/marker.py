@@ -20,9 +20,10 @@ from checker.claims.accounts import (
     witnesses_account,
 )
 from checker.claims.attribution import attribution_of, is_concrete_source
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
 from checker.claims.corroboration import corroborated
 from checker.claims.happening import told_of_an_earlier_year, told_of_another_day
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Verdict
 from checker.text.quotes import after_open_quote, inside, opens_quote, quoted_spans
 from checker.text.tokens import low_at, lows_of, tokenize
@@ -42,6 +43,12 @@ _WHY = {
     "intensifier": "an intensifier no other report uses",
     "evaluative framing": "the outlet's own framing, in no other report",
 }
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every marker is a phrase of one
+    of the tables."""
+    return Gate.of(*lex.markers.values())
 
 
 def read(ctx: Context) -> Iterator[Claim]:

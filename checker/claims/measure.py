@@ -13,17 +13,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.claims import figures
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding
 from checker.text.names import subject_before
 from checker.text.numbers import interval, measured_figures, qualifier_before
 from checker.text.places import place_key
-from checker.text.tokens import Phrases, low_at
+from checker.text.tokens import DIGIT, Phrases, low_at
 
 KIND = ClaimKind.MEASURE
 _REACH = 8  # tokens either side of a figure in which its subject is looked for
 _AMOUNT_HEDGES = ("approx", "near", "gt", "ge")  # 'about', 'nearly', 'more than' an amount
 _MONEY_REACH = 12  # ... of an amount: "the offer varied, though X claims it was $184 million"
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A measure's figure starts with a
+    digit (``measured_figures``)."""
+    return Gate.of(DIGIT)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext, stated_tolls
+from checker.claims.base import Context, EventContext, Gate, stated_tolls
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Note, Verdict
 from checker.text.names import edit_distance_one, person_mentions
 from checker.text.tokens import Tok, low_at
@@ -22,6 +23,12 @@ KIND = ClaimKind.PERSON
 _DEAD = "killed"
 _IN_A_LIST = frozenset({",", "and"})
 _BEFORE_AS = 8  # tokens between 'identified' and 'as the victims who died'
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. The dead are named after, before
+    or as one of the tables' phrases."""
+    return Gate.of(*lex.named_dead.values())
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -14,17 +14,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Tally, Verdict
 from checker.text.names import Name, name_before, subject_before
 from checker.text.numbers import hyphen_run, may_hold_hyphen_runs
-from checker.text.tokens import low_at
+from checker.text.tokens import DASH, low_at
 
 KIND = ClaimKind.RECORD
 _REACH = 4  # tokens before a record in which a record word ("improved his record to") counts
 # 'improved the Ukrainian-born fighter to 52-3 with 46 KOs': a record whose owner is referred
 # back to; it only joins the one person of the event given the same full record (see judge).
 _UNNAMED = Name("", "")
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A record is digits joined by a
+    dash: "52-3"."""
+    return Gate.of(DASH)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -31,26 +31,28 @@ from checker.claims import (
     work_year,
 )
 
+# Each reader with its gate (``base.Gate``: what a sentence must hold for it to find anything;
+# None: it is started on every sentence).
 READERS = (
-    record.read,
-    score.read,
-    clock.read,
-    elapsed.read,
-    ago.read,
-    frequency.read,
-    work_year.read,
-    age.read,
-    measure.read,
-    count.read,
-    absence.read,
-    fact.read,
-    relation.read,
-    charge.read,
-    person.read,
-    address.read,
-    time.read,
-    venue.read,
-    marker.read,
+    (record.read, record.gate),
+    (score.read, score.gate),
+    (clock.read, clock.gate),
+    (elapsed.read, elapsed.gate),
+    (ago.read, ago.gate),
+    (frequency.read, frequency.gate),
+    (work_year.read, work_year.gate),
+    (age.read, age.gate),
+    (measure.read, measure.gate),
+    (count.read, count.gate),
+    (absence.read, absence.gate),
+    (fact.read, fact.gate),
+    (relation.read, relation.gate),
+    (charge.read, charge.gate),
+    (person.read, person.gate),
+    (address.read, address.gate),
+    (time.read, time.gate),
+    (venue.read, None),
+    (marker.read, marker.gate),
 )
 
 RULES = (

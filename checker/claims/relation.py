@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext, value_summary
+from checker.claims.base import Context, EventContext, Gate, value_summary
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Verdict
 
 KIND = ClaimKind.RELATION
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. Every relation is a phrase of
+    the table."""
+    return Gate.of(lex.relation)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -40,7 +40,7 @@ def _is_background(toks: Sequence[Tok], lex: Lexicon) -> bool:
     if lex.background.find_all(toks):
         return True
     lows = lows_of(toks)
-    if any(is_year(lows[k]) for k in digit_positions(toks)):
+    if any(map(is_year, [lows[k] for k in digit_positions(toks)])):
         return True
     if MONTHS.keys().isdisjoint(lows):
         return False
@@ -61,6 +61,8 @@ def count_notes(ctx, fig: Span, unit_last: int, pred_at: int, pred_end: int) -> 
         return frozenset({Note.PARTIAL})
     lo = max(0, min(fig.first, pred_at if pred_at >= 0 else fig.first) - 2)
     hi = min(len(toks), max(unit_last, pred_end, fig.last) + 4)
+    if not lex.partial.may_match(toks):
+        return frozenset()  # none in the sentence (one bit test), none in a part of it
     found = [
         (first, last)
         for first, last, _ in lex.partial.find_all(toks[lo:hi])

@@ -12,15 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext, ReportPairs
+from checker.claims.base import Context, EventContext, Gate, ReportPairs
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import is_date_word
 from checker.text.names import is_headline
 from checker.text.numbers import hyphen_run, may_hold_hyphen_runs
-from checker.text.tokens import low_at
+from checker.text.tokens import DASH, low_at
 
 KIND = ClaimKind.SCORE
 _BEFORE = 4  # words before a score in which a result verb counts ('beat Denver 31-24')
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A score is digits joined by a
+    dash: "3-1"."""
+    return Gate.of(DASH)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

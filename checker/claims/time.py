@@ -12,15 +12,23 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Finding, Verdict
-from checker.text.dates import WEEKDAY_INDEX, read_dates
+from checker.text.dates import DATE_WORDS, WEEKDAY_INDEX, read_dates
+from checker.text.tokens import DIGIT, words_bit
 
 KIND = ClaimKind.TIME
 _CLAUSE_MARKS = (";", "—", "–")
 _COMPARED = ("date", "day")
 _STAMP_BETWEEN = frozenset((":", "-", ",", "on", "at", "am", "pm"))
 _DOTTED_MERIDIEM = (("a", ".", "m", "."), ("p", ".", "m", "."))  # "a.m." is four tokens
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A time is a phrase of the table,
+    or a date, weekday or clock time, which start at a month or weekday word or a digit."""
+    return Gate.of(lex.times, DIGIT, words_bit(DATE_WORDS))
 
 
 def read(ctx: Context) -> Iterator[Claim]:

@@ -12,13 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.claims.base import Context, EventContext
+from checker.claims.base import Context, EventContext, Gate
+from checker.lexicons import Lexicon
 from checker.model import Claim, ClaimKind, Figure, Finding, Verdict
 from checker.text.dates import is_year
-from checker.text.tokens import digit_positions, low_at
+from checker.text.tokens import DIGIT, digit_positions, low_at
 
 KIND = ClaimKind.WORK_YEAR
 _BETWEEN = 2  # words between the year and the work noun ('the 2006 HBO movie')
+
+
+def gate(lex: Lexicon) -> Gate:
+    """What a sentence must hold for ``read`` to find anything. A titled work's year starts with
+    a digit."""
+    return Gate.of(DIGIT)
 
 
 def read(ctx: Context) -> Iterator[Claim]:

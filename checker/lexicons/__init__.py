@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 
 from checker.text.tokens import Phrases, tokens_of
@@ -34,13 +34,6 @@ class Lexicon:
         """Can this noun be the subject of this predicate ('downed' homes cannot)?"""
         allowed = self.applies_to.get(predicate)
         return allowed is None or noun in allowed
-
-    @cached_property
-    def figure_words(self) -> frozenset[str]:
-        """The words a figure can start with: a number word, the first word of a vague
-        amount or of a number phrase (one set, so a sentence's are found by one look-up)."""
-        firsts = self.vague.by_first.keys() | self.number_phrases.by_first.keys()
-        return frozenset(self.number_words) | firsts
 
     number_words: dict[str, int]
     multipliers: dict[str, int]

@@ -32,7 +32,7 @@ _MERIDIEM = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
 
 
 # Every word a date mention can start with ('Nov', 'tues'); the rest start with a digit.
-_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAY_INDEX) | frozenset(WEEKDAY_ABBREVIATIONS)
+DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAY_INDEX) | frozenset(WEEKDAY_ABBREVIATIONS)
 
 
 def is_year(low: str) -> bool:
@@ -81,13 +81,13 @@ def read_dates(toks: Sequence[Tok], ambiguous: frozenset[str]) -> list[DateMenti
     capitalised."""
     found: list[DateMention] = []
     lows = lows_of(toks)
-    if _DATE_WORDS.isdisjoint(lows) and not any(
+    if DATE_WORDS.isdisjoint(lows) and not any(
         lows[k][:1].isdecimal() for k in digit_positions(toks)
     ):
         return found
     free = 0
     starts = {k for k in digit_positions(toks) if lows[k][:1].isdecimal()}
-    starts.update(positions(toks, _DATE_WORDS))
+    starts.update(positions(toks, DATE_WORDS))
     for i in sorted(starts):
         if i < free:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import Lexicon
 from checker.text.dates import is_date_word
-from checker.text.tokens import Tok, capitalised_words, low_at
+from checker.text.tokens import Tok, capitalised_runs, low_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,23 +131,16 @@ def edit_distance_one(a: str, b: str) -> bool:
 def person_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[Name, int, int]]:
     """Names of people written in full ('Bettie Page', 'Sgt. Ray Kelly'): runs of two or three
     capitalised words that are no place, date or title alone. Title-case lines say nothing."""
-    if is_headline(toks):
+    runs = capitalised_runs(toks, least=2)  # a full name is two words at least
+    if not runs or is_headline(toks):
         return []
-    found, i, size = [], 0, len(toks)
-    named = capitalised_words(toks)  # _name_word of each token, once
-    while i < size:
-        if not named[i]:
-            i += 1  # no run of name words starts here
-            continue
-        j = i
-        while j < size and named[j]:
-            j += 1
+    found = []
+    for i, j in runs:
         words = [t.low for t in toks[i:j]]
         if _could_be_full_name(_after_titles(words, lex), lex):
             name = _key(words, lex)
             if name and name.given:
                 found.append((name, i, j))
-        i = max(j, i + 1)
     return found
 
 

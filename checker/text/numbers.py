@@ -177,12 +177,16 @@ def read_figures(toks: Sequence[Tok], lex: Lexicon, tolerance: float) -> list[Fi
 
 def _figure_starts(toks: Sequence[Tok], lex: Lexicon) -> list[int]:
     """The tokens a figure can start at: the first word of a vague amount or a number
-    phrase, digits, a number word or a hyphenated word ('twenty-two'). The other tokens
-    (most of a sentence) skip both table matches and ``read_number``. Digits and words come
-    from the positions the sentence's tokens keep (no walk of their own); only a sentence
-    with a hyphen somewhere is walked for it."""
+    phrase that may be in the sentence ('a' opens half the sentences, 'a dozen' few), digits,
+    a number word or a hyphenated word ('twenty-two'). The other tokens (most of a sentence)
+    skip both table matches and ``read_number``. Digits come from the positions the
+    sentence's tokens keep (no walk of their own); only a sentence with a hyphen somewhere
+    is walked for it."""
     starts = set(digit_positions(toks))
-    starts.update(positions(toks, lex.figure_words))
+    starts.update(positions(toks, lex.number_words))
+    for phrases in (lex.vague, lex.number_phrases):
+        if phrases.may_match(toks):
+            starts.update(positions(toks, phrases.by_first))
     lows = lows_of(toks)
     if "-" in "".join(lows):
         starts.update([i for i, low in enumerate(lows) if "-" in low])

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.lexicons import Lexicon
 from checker.model import Names
-from checker.text.dates import is_date_word
+from checker.text.dates import DATE_WORDS
 from checker.text.names import Name, is_headline
-from checker.text.tokens import Tok, capitalised_words, low_at
+from checker.text.tokens import Tok, capitalised_runs, low_at
 
 _POSSESSIVE_ENDS = ("'s", "’s")
 
@@ -25,6 +26,18 @@ class PlaceMention:
     last: int
     key: str
     weak: bool  # a destination or an example ("to Kazan", "such as Kazan")
+
+
+class PlaceCandidate(NamedTuple):
+    """A capitalised run that could be a place, and whether its sentence makes it one (a
+    preposition or a kind-of-place word). Whether it is a destination (``PlaceMention.weak``)
+    is weighed only for the candidates that turn out to be places: most are not (people,
+    bodies), and the weighing walks the words before each."""
+
+    first: int
+    last: int
+    key: str
+    sure: bool
 
 
 def place_key(words: Iterable[str], lex: Lexicon) -> str:
@@ -47,35 +60,40 @@ def place_mentions(
 ) -> list[PlaceMention]:
     """Places of one sentence, a possessor dropped for what it possesses. ``known``: places the
     same article names unambiguously elsewhere ("in Moscow"), so "Moscow's airports" counts."""
-    return places_among(place_candidates(toks, lex), known)
+    return mentions_among(toks, place_candidates(toks, lex), lex, known)
 
 
-def place_candidates(toks: Sequence[Tok], lex: Lexicon) -> list[tuple[PlaceMention, bool]]:
+def mentions_among(
+    toks: Sequence[Tok],
+    candidates: Sequence[PlaceCandidate],
+    lex: Lexicon,
+    known: frozenset[str] = frozenset(),
+) -> list[PlaceMention]:
+    """The places among a sentence's candidates (``places_among``), each weighed for whether
+    it is a destination or an example (``PlaceMention.weak``)."""
+    return [
+        PlaceMention(c.first, c.last, c.key, _weak_before(toks, c.first, lex))
+        for c in places_among(candidates, known)
+    ]
+
+
+def place_candidates(toks: Sequence[Tok], lex: Lexicon) -> list[PlaceCandidate]:
     """Every capitalised run that could be a place, with whether the sentence itself makes it
     one (a preposition or a kind-of-place word): read once, filtered per article after."""
-    headline = is_headline(toks)
-    candidates, i, size = [], 0, len(toks)
-    capitalised = capitalised_words(toks)
-    while i < size:
-        if not capitalised[i]:
-            i += 1
-            continue
-        end = i + 1
-        while end < size and capitalised[end]:
-            end += 1  # the capitalised run [i, end)
-        for start, stop in _run_parts(toks, i, end, lex):
-            candidate = _as_place(toks, start, stop, lex, headline)
+    candidates = []
+    for first, end in capitalised_runs(toks):
+        for start, stop in _run_parts(toks, first, end, lex):
+            candidate = _as_place(toks, start, stop, lex)
             if candidate:
                 candidates.append(candidate)
-        i = end
     return candidates
 
 
 def places_among(
-    candidates: Sequence[tuple[PlaceMention, bool]], known: frozenset[str] = frozenset()
-) -> list[PlaceMention]:
+    candidates: Sequence[PlaceCandidate], known: frozenset[str] = frozenset()
+) -> list[PlaceCandidate]:
     """The candidates that are places: sure ones, and those the article names surely elsewhere."""
-    return _drop_possessors([m for m, sure in candidates if sure or m.key in known])
+    return _drop_possessors([c for c in candidates if c.sure or c.key in known])
 
 
 def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -97,26 +115,27 @@ def _run_parts(toks, i: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     return parts
 
 
-def _as_place(toks, start, end, lex: Lexicon, headline: bool) -> tuple[PlaceMention, bool] | None:
+def _as_place(toks, start, end, lex: Lexicon) -> PlaceCandidate | None:
     run = toks[start:end]
     words = [t.text for t in run]
     if all(map(str.isupper, words)) and all(len(w) > 1 for w in words):
         return None  # acronyms: PAD, FPV, NOPD
-    if any(is_date_word(t.low) or t.low in lex.name_titles for t in run):
-        return None  # "Nov", "Sunday", "Officer": never part of a place
+    lows = [t.low for t in run]
+    if not (DATE_WORDS.isdisjoint(lows) and lex.name_titles.isdisjoint(lows)):
+        return None  # "Nov", "Sunday", "Officer": never part of a place (``is_date_word``)
     suffixed_inside = len(words) > 1 and words[-1].lower() in lex.place_suffixes
     suffixed = suffixed_inside or low_at(toks, end) in lex.place_suffixes
     key = place_key(words + ([toks[end].text] if suffixed and not suffixed_inside else []), lex)
     if not key or key in lex.not_places or key in lex.place_suffixes:
         return None
     prev, prev2 = low_at(toks, start - 1), low_at(toks, start - 2)
-    introduced = not headline and (
+    introduced = (
         prev in lex.place_prepositions
         or (prev == "the" and prev2 in lex.place_prepositions)
         or _possesses_place_things(toks, end, lex)
-    )
+    ) and not is_headline(toks)  # a headline's capitals say nothing: asked only here
     last = end + 1 if suffixed and not suffixed_inside else end
-    return PlaceMention(start, last, key, _weak_before(toks, start, lex)), suffixed or introduced
+    return PlaceCandidate(start, last, key, suffixed or introduced)
 
 
 def _possesses_place_things(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
@@ -149,7 +168,7 @@ def _infinitive(between: Sequence[Tok], lex: Lexicon) -> bool:
     return any(t.low in lex.auxiliaries or t.low.endswith("ed") for t in between)
 
 
-def _drop_possessors(mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _drop_possessors(mentions: list[PlaceCandidate]) -> list[PlaceCandidate]:
     """ "Russia's Kaluga region": the possessed place is the one meant."""
     return [
         m
@@ -208,7 +227,7 @@ def frame_place(mentions: Sequence[PlaceMention], toks: Sequence[Tok], lex: Lexi
 
 
 def sentence_names(
-    people: Sequence[tuple[Name, int, int]], candidates: Sequence[tuple[PlaceMention, bool]]
+    people: Sequence[tuple[Name, int, int]], candidates: Sequence[PlaceCandidate]
 ) -> Names:
     """The names the people rule reads in one line: the full names of its ``person_mentions``
     and the places of two words or more among its ``place_candidates`` that it surely names.

@@ -54,15 +54,14 @@ class Toks(list):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """The tokens of ``text`` with their offsets, each found from the end of the one before:
-    ``findall`` makes no match object per token, which cost more than the token itself."""
+    """The tokens of ``text`` with their offsets, each starting after the white space before
+    it (``SPACED_TOKEN``: all that lies between two tokens): ``findall`` makes no match object
+    per token, which cost more than the token itself, and no search for where it starts."""
     toks = Toks()
-    append, lows, new, find = toks.append, [], _new_tok, text.find
+    append, lows, new = toks.append, [], _new_tok
     end = 0
-    for word in TOKEN.findall(text):
-        # a token starts at the first character after the previous one that is not white
-        # space (``\S`` takes any other), where its text is found first
-        start = find(word, end)
+    for space, word in SPACED_TOKEN.findall(text):
+        start = end + len(space)
         end = start + len(word)
         # a word in lower case already is its own lower case (no second string for it:
         # ``lower`` changes no lower-case or uncased character, checked over all of Unicode)
@@ -78,6 +77,17 @@ def capitalised_words(toks: Sequence[Tok]) -> list[bool]:
     """Per token: a word that starts with a capital (``capitalised and is_word``), the stuff of
     names and places, read once per sentence rather than once per rule that walks a run."""
     return [t.capitalised and t.is_word for t in toks]
+
+
+# a run of capitalised words, over one byte per token (1: a capitalised word), of any length
+# or of two words at least (a full name)
+_RUNS = {1: re.compile(rb"\x01+"), 2: re.compile(rb"\x01{2,}")}
+
+
+def capitalised_runs(toks: Sequence[Tok], least: int = 1) -> list[tuple[int, int]]:
+    """The runs [first, end) of at least ``least`` (1 or 2) capitalised words, in order:
+    where places and names can be, found by one regular expression instead of a walk."""
+    return [m.span() for m in _RUNS[least].finditer(bytes(capitalised_words(toks)))]
 
 
 _new_tok = tuple.__new__  # Tok(...) without the keyword handling of the generated __new__
@@ -122,6 +132,12 @@ def low_at(toks: Sequence[Tok], i: int) -> str:
     return toks[i].low if 0 <= i < len(toks) else ""
 
 
+# Traits of a sentence that are no word of a table, kept in the low bits of its tables' bits
+# (``sentence_bits``): a token that starts with a digit (every number, year, age, clock time,
+# house number), a dash token ("52-3", "10 - 15"), a hyphen in any token ("twenty-two").
+DIGIT, DASH, HYPHEN = 1, 2, 4
+
+
 class _Tables:
     """Every phrase table of the process, one bit each, and for each word the bits of the
     tables it is an anchor word of, and of those one of whose phrases it starts: the words
@@ -129,7 +145,7 @@ class _Tables:
     place of two set tests per table, about twenty tables per sentence."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.count = 3  # the bits of the traits: DIGIT, DASH, HYPHEN
         self.bits: dict[str, tuple[int, int]] = {}  # word -> (tables it anchors, starts)
         self.words: set[str] = set()  # the keys of ``bits``, for one C-level intersection
 
@@ -159,6 +175,33 @@ class _Tables:
 
 
 _TABLES = _Tables()
+
+
+def words_bit(words: Iterable[str]) -> int:
+    """A bit set in ``sentence_bits`` when a sentence holds one of these words: a word list
+    registered as a table of one-word phrases (once per list, not per sentence)."""
+    words = frozenset(words)
+    return _TABLES.add(words, words)
+
+
+def sentence_bits(toks: Sequence[Tok]) -> int:
+    """What a sentence holds, as bits: the tables that may match in it (``Phrases.may_match``)
+    and its traits (``DIGIT``, ``DASH``, ``HYPHEN``). Worked out once, so that a reader that
+    needs none of them (most readers, for most sentences) is not started at all."""
+    lows = lows_of(toks)
+    if type(toks) is Toks and len(toks.lows) == len(toks):
+        if toks.tables is None:
+            toks.tables = _TABLES.of(lows)
+        bits = toks.tables
+    else:
+        bits = _TABLES.of(lows)
+    if digit_positions(toks):
+        bits |= DIGIT
+    if "-" in lows or "–" in lows:
+        bits |= DASH
+    if "-" in "".join(lows):
+        bits |= HYPHEN
+    return bits
 
 
 class Phrases(dict):
@@ -235,11 +278,18 @@ class Phrases(dict):
     def find_all(self, toks: Sequence[Tok]) -> list[tuple[int, int, object]]:
         """Non-overlapping matches (first, last, value), longest first, left to right."""
         found: list[tuple[int, int, object]] = []
-        if not self.may_match(toks):
+        tables = toks.tables if type(toks) is Toks else None
+        if tables is not None and len(toks.lows) == len(toks):  # a sentence being read
+            if not tables & self.bit:
+                return found  # ``may_match`` in one test: no phrase of the table can be there
+            lows = toks.lows
+        elif self.may_match(toks):
+            lows = lows_of(toks)
+        else:
             return found  # most sentences: no phrase of the table can be there
         by_first, free = self.by_first, 0
-        lows = lows_of(toks)
-        for i in positions(toks, by_first):  # only where a phrase of the table can start
+        # only where a phrase of the table can start: one exists, since ``may_match``
+        for i in [i for i, low in enumerate(lows) if low in by_first]:
             if i >= free:
                 n, value = _longest(by_first[lows[i]], lows, i)
                 if n:

@@ -6,7 +6,20 @@ import re
 
 import pytest
 
-from checker.text.tokens import TOKEN, Phrases, digit_positions, lows_of, positions, tokenize
+from checker.text.tokens import (
+    DASH,
+    DIGIT,
+    HYPHEN,
+    TOKEN,
+    Phrases,
+    capitalised_runs,
+    digit_positions,
+    lows_of,
+    positions,
+    sentence_bits,
+    tokenize,
+    words_bit,
+)
 
 TABLE = Phrases.of({"shot": ["shot", "shot dead", "opened fire"], "police": ["Police said"]})
 
@@ -194,3 +207,44 @@ def test_ending_at_is_what_trying_every_length_finds(text):
         expected = _ending_at_by_trying_every_length(TABLE, toks, end)
         assert TABLE.ending_at(toks, end) == expected
         assert TABLE.ending_at(list(toks), end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "traits"),
+    [
+        ("Nobody was hurt.", 0),
+        ("Two men were shot.", 0),  # a number word is a word of the tables, no trait
+        ("Klitschko (52-3) won.", DIGIT | DASH | HYPHEN),
+        ("Twenty-two people were hurt.", HYPHEN),
+        ("It was 10 – 15 minutes.", DIGIT | DASH),
+    ],
+)
+def test_sentence_bits_tell_the_traits(text, traits):
+    bits = sentence_bits(tokenize(text))
+    assert bits & (DIGIT | DASH | HYPHEN) == traits
+    assert sentence_bits(list(tokenize(text))) == bits  # a hand-made list: the same bits
+
+
+def test_sentence_bits_tell_the_tables_and_word_lists():
+    """A table's bit is set when it may match (``Phrases.may_match``), a word list's when the
+    sentence holds one of its words."""
+    bit = words_bit({"ago", "earlier"})
+    toks = tokenize("Police said he was shot two days ago.")
+    bits = sentence_bits(toks)
+    assert bits & bit and bits & TABLE.bit
+    assert TABLE.find_all(toks) == [(0, 2, "police"), (4, 5, "shot")]
+    assert not sentence_bits(tokenize("Nobody was hurt.")) & (bit | TABLE.bit)
+
+
+def test_capitalised_runs_are_those_a_walk_finds():
+    toks = tokenize("Police said Jane Doe of New York City was shot, McDonald's said.")
+    walked, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].capitalised and toks[j].is_word:
+            j += 1
+        walked += [(i, j)] if j > i else []
+        i = max(j, i + 1)
+    assert capitalised_runs(toks) == walked == [(0, 1), (2, 4), (5, 8), (11, 12)]
+    assert capitalised_runs(toks, least=2) == [(2, 4), (5, 8)]  # a full name's two words
+    assert capitalised_runs(tokenize("nobody was hurt.")) == []
