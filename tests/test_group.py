@@ -437,3 +437,24 @@ def test_street_words_added_by_a_configuration_name_no_one():
     assert "avenue" in common_words([], DEFAULT)
     assert "alley" not in common_words([], DEFAULT)
     assert "alley" in common_words([], added)
+
+
+def test_blocks_scored_at_once_are_each_blocks_own_scores():
+    """``Scorer.blocks_scores`` (every block's pairs in one call) gives, to the last bit,
+    what ``block_scores`` gives block by block, and clustering from it is unchanged."""
+    from checker.group import prepare
+    from checker.group.cluster import average_linkage, blocks, cluster_blocks
+
+    articles = load(DATA / "gva-mix-Michigan-2016-07.jsonl")
+    articles.sort(key=lambda a: a.id)
+    scorer = prepare(articles, claims_for(articles), DEFAULT)
+    i, j = candidates(scorer.vectors, DEFAULT)
+    found = blocks(np.arange(len(articles)), i, j, scorer.scores(i, j), 0.02, 8)
+    sizes = sorted(len(b) for b in found)
+    assert sizes[-1] > 2 and 1 in sizes
+    batched = scorer.blocks_scores([b for b in found if len(b) > 1])
+    for block, scores in zip([b for b in found if len(b) > 1], batched, strict=True):
+        assert np.array_equal(scores, scorer.block_scores(block))
+    one_by_one = [c for b in found for c in average_linkage(scorer, b, 0.045)]
+    together = cluster_blocks(scorer, found, 0.045)
+    assert [(c.tolist(), m) for c, m in together] == [(c.tolist(), m) for c, m in one_by_one]

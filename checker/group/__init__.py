@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.group.blocking import candidates
-from checker.group.cluster import average_linkage, blocks, mean_score
+from checker.group.cluster import blocks, cluster_blocks, mean_score
 from checker.group.conflicts import build_evidence
 from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
@@ -207,10 +207,9 @@ def find_events(
     follower = scorer.headline_only
     touches = follower[i] | follower[j]  # pairs with a headline page: it joins, never links
     linked = np.where(touches, 0.0, score)
-    clusters: list[tuple[np.ndarray, float]] = []
     everyone = np.arange(len(arts))
-    for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
-        clusters.extend(average_linkage(scorer, block, threshold))
+    found = blocks(everyone, i, j, linked, threshold, settings.group_max_block)
+    clusters = cluster_blocks(scorer, found, threshold)
     linked_means = {_members_key(c): mean for c, mean in clusters}
     parts = [c for c, _ in clusters if not follower[c[0]]]
     heads = [int(c[0]) for c, _ in clusters if follower[c[0]]]  # each alone: it had no edge
