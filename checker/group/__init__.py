@@ -35,7 +35,7 @@ from checker.group.conflicts import build_evidence
 from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
 from checker.group.explain import explain, look_alikes, nearest
-from checker.group.features import common_words, drop_common
+from checker.group.gather import Gathered
 from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.people import People
@@ -43,13 +43,13 @@ from checker.group.places import own_places
 from checker.group.recall import follow_headlines, reattach, reattach_by_margin
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
-from checker.group.vectors import build_vectors
 from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
 __all__ = [
     "Digest",
+    "Gathered",
     "Grouping",
     "apply_overrides",
     "digest",
@@ -65,21 +65,22 @@ def prepare(
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings,
     digests: Mapping[str, Digest] | None = None,
+    gathered: Gathered | None = None,
 ) -> Scorer:
     """Everything pair scores need about these articles (rows in the order given).
-    ``digests``: each article's digest by id, when the per-article stage made them already."""
+    ``digests``: each article's digest by id, when the per-article stage made them already;
+    ``gathered``: those digests read as they came (``gather``), else they are read here."""
     digs = [
         digests[a.id] if digests is not None else digest(a, claims.get(a.id, ()), settings)
         for a in articles
     ]
-    common = common_words((d.lower for d in digs), settings)
-    counts, surfaces = [], []
-    for d in digs:  # copies: a digest stays as it was made, whoever else reads it
-        mine, shown = dict(d.counts), dict(d.surface)
-        drop_common(mine, shown, d.named, common)
-        counts.append(mine)
-        surfaces.append(shown)
-    vectors = build_vectors(counts, surfaces, settings)
+    ids = [a.id for a in articles]
+    if gathered is None:
+        gathered = Gathered(ids)
+        gathered.add(digs)
+    common = gathered.common(settings)
+    vectors = gathered.vectors(ids, digs, common, settings)
+    counts = [d.counts for d in digs]  # addresses and ages: no name feature is dropped there
     found = [d.anchors for d in digs]
     leads = [d.leads for d in digs]
     evidence = build_evidence(
@@ -185,8 +186,10 @@ def find_events(
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings = DEFAULT,
     digests: Mapping[str, Digest] | None = None,
+    gathered: Gathered | None = None,
 ) -> Grouping:
-    """``group_events`` up to the events' members and names (see ``Grouping``)."""
+    """``group_events`` up to the events' members and names (see ``Grouping``);
+    ``gathered``: the digests as the pipeline read them while they came (``prepare``)."""
     unique: dict[str, Article] = {}
     for art in sorted(articles, key=_content_key):
         unique.setdefault(art.id, art)
@@ -196,7 +199,7 @@ def find_events(
         none = np.zeros(0, dtype=np.int64)
         return Grouping(None, [], [], [], (none, none, np.zeros(0)), [], [], [])
     ids = [a.id for a in arts]
-    scorer = prepare(arts, claims, settings, digests)
+    scorer = prepare(arts, claims, settings, digests, gathered)
     threshold = settings.group_threshold
     i, j = candidates(scorer.vectors, settings)
     cos = scorer.cosines(i, j)
