@@ -59,29 +59,33 @@ class Gathered:
         if len(self.rows) != len(self.ids):
             raise ValueError(f"{len(self.rows)} digests gathered for {len(self.ids)} articles")
         where = {a: k for k, a in enumerate(self.ids)}
-        numbers, tf, lengths = [], [], []
-        for a, d in zip(ids, digests, strict=True):
-            mine, counts = self.rows[where[a]]
-            gone = [self.number["p:" + key] for key in d.named & common]
-            if gone:
-                kept = ~np.isin(mine, gone)
-                mine, counts = mine[kept], counts[kept]
-            numbers.append(mine)
-            tf.append(counts)
-            lengths.append(len(mine))
-        return self._renumbered(
-            lengths, np.concatenate(numbers), np.concatenate(tf), digests, settings
-        )
+        rows = [self.rows[where[a]] for a in ids]
+        lengths = np.asarray([len(numbers) for numbers, _ in rows], dtype=np.int64)
+        numbers = np.concatenate([numbers for numbers, _ in rows])
+        tf = np.concatenate([counts for _, counts in rows])
+        row = np.repeat(np.arange(len(rows)), lengths)
+        kept = self._kept(row, numbers, digests, common)
+        return self._renumbered(row[kept], numbers[kept], tf[kept], digests, settings)
 
-    def _renumbered(self, lengths, numbers, tf, digests, settings) -> Vectors:
+    def _kept(self, row: np.ndarray, numbers: np.ndarray, digests, common: set[str]) -> np.ndarray:
+        """Which entries (``row``, feature ``numbers``) stay: not the name feature of a word
+        the collection writes in lower case (``features.drop_common``)."""
+        size = len(self.number)
+        gone = [
+            k * size + self.number["p:" + key]
+            for k, d in enumerate(digests)
+            for key in d.named & common
+        ]
+        return ~np.isin(row * size + numbers, gone)
+
+    def _renumbered(self, row, numbers, tf, digests, settings) -> Vectors:
         """``vectors_of`` with the features given renumbered in sorted order."""
-        used = np.unique(numbers)
+        used = np.flatnonzero(np.bincount(numbers, minlength=len(self.number)))
         names = list(self.number)
         given = [names[k] for k in used.tolist()]
         order = sorted(range(len(given)), key=given.__getitem__)
         column = np.empty(len(names), dtype=np.int64)
         column[used[order]] = np.arange(len(order))
-        rows = np.repeat(np.arange(len(lengths)), lengths)
         vocab = [given[k] for k in order]
         surfaces = [d.surface for d in digests]
-        return vectors_of(vocab, (rows, column[numbers], tf), surfaces, settings)
+        return vectors_of(vocab, (row, column[numbers], tf), surfaces, settings)
