@@ -43,7 +43,6 @@ from checker.group.places import own_places
 from checker.group.recall import follow_headlines, reattach, reattach_by_margin
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
-from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
@@ -80,16 +79,12 @@ def prepare(
         gathered.add(digs)
     common = gathered.common(settings)
     vectors = gathered.vectors(ids, digs, common, settings)
-    counts = [d.counts for d in digs]  # addresses and ages: no name feature is dropped there
-    found = [d.anchors for d in digs]
-    leads = [d.leads for d in digs]
     evidence = build_evidence(
-        counts,
-        found,
-        [d.decisive for d in digs],
+        [d.addresses for d in digs],
         [d.ages for d in digs],
-        leads,
-        lexicon(settings.lexicon_additions),
+        [d.anchors for d in digs],
+        [d.decisive for d in digs],
+        [d.leads for d in digs],
     )
     dates = np.asarray([d.date for d in digs], dtype=np.int64)
     return Scorer(

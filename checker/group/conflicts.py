@@ -22,8 +22,6 @@ import numpy as np
 from scipy import sparse
 
 from checker.group import anchors as _anchors
-from checker.group.features import addresses, ages
-from checker.lexicons import Lexicon, lexicon
 from checker.settings import Settings
 
 
@@ -56,21 +54,18 @@ def _set_matrix(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
 
 
 def build_evidence(
-    features: Sequence[set[str] | dict],
+    addr_sets: Sequence[frozenset[str]],
+    age_sets: Sequence[frozenset[str]],
     found: Sequence[dict],
     decisive: Sequence[dict[str, frozenset[float]]],
-    claimed_ages: Sequence[frozenset[str]],
     leads: Sequence[dict[str, frozenset[float]]] = (),
-    lex: Lexicon | None = None,
 ) -> Evidence:
-    """``features``: each article's features; ``found``: its anchors; ``decisive``: its
-    headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
-    give of named people ("Jane Doe, 23"); ``leads``: the figures it leads with
-    (``anchors.first_figures``; none when not given); ``lex``: the lexicons streets are read
-    with (the packaged ones when not given)."""
-    lex = lex or lexicon()
-    addr_sets = [addresses(f, lex) for f in features]
-    age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
+    """``addr_sets``: the street addresses each article gives (``features.addresses``);
+    ``age_sets``: the ages it gives (``features.ages``, and those its claims give of named
+    people, "Jane Doe, 23"); ``found``: its anchors; ``decisive``: its headline figures
+    (``anchors.decisive``); ``leads``: the figures it leads with (``anchors.first_figures``;
+    none when not given). Each is read from the article alone, in its digest."""
+    addr_sets, age_sets = list(addr_sets), list(age_sets)
     kinds = [_anchors.by_kind(a) for a in found]
     return Evidence(
         addr=_set_matrix(addr_sets),
@@ -84,7 +79,7 @@ def build_evidence(
         has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
         decisive=list(decisive),
         has_decisive=np.asarray([bool(d) for d in decisive], dtype=bool),
-        leads=list(leads) if leads else [{} for _ in features],
+        leads=list(leads) if leads else [{} for _ in found],
     )
 
 
@@ -145,7 +140,7 @@ def conflict_factors(
         a, b = int(i[k]), int(j[k])
         if not e.kinds[a].keys() & e.kinds[b].keys():
             continue
-        shared, strength = _anchors.compare(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
-        if not shared and strength >= s.group_conflict_min_figures:
+        strength = _anchors.disagree(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
+        if strength is not None and strength >= s.group_conflict_min_figures:
             out[k] *= s.group_conflict_penalty
     return out
