@@ -23,6 +23,7 @@ class Vectors:
     """The articles' feature vectors and what the explanations need about the features."""
 
     vocab: list[str]  # feature of each column, sorted
+    family: np.ndarray  # the family of each column's feature, its first letter ("p", "w"...)
     df: np.ndarray  # articles giving each feature
     col_weight: np.ndarray  # idf x family weight of each column
     x: sparse.csr_matrix  # TF-IDF rows, L2-normalised
@@ -77,8 +78,9 @@ def vectors_of(
     df = np.bincount(cols, minlength=len(vocab))
     scope = min(max(n, s.group_idf_min_articles), s.group_idf_scope)
     idf = np.maximum(np.log((scope + 1.0) / (df + 1.0)), 0.0)
-    family = family_weights(s)
-    col_weight = idf * np.asarray([family[f[0]] for f in vocab])
+    letters = [f[0] for f in vocab]
+    weight = family_weights(s)
+    col_weight = idf * np.asarray([weight[f] for f in letters])
     x = sparse.csr_matrix(
         ((1.0 + np.log(tf)) * col_weight[cols], (rows, cols)), shape=(n, len(vocab))
     )
@@ -91,6 +93,7 @@ def vectors_of(
     )
     return Vectors(
         vocab=vocab,
+        family=np.asarray(letters, dtype="<U1"),
         df=df,
         col_weight=col_weight,
         x=x,
