@@ -59,6 +59,10 @@ class _Cross:
     def __init__(self, start: np.ndarray, other: np.ndarray, total: np.ndarray) -> None:
         self.start, self.other, self.total = start, other, total
 
+    def others(self, k: int) -> np.ndarray:
+        """The other clusters of cluster k, in the order ``_cross_totals`` was asked for."""
+        return self.other[self.start[k] : self.start[k + 1]]
+
     def of(self, k: int) -> list[tuple[int, float]]:
         """(other cluster, total) of cluster k, in the order ``_cross_totals`` was asked for."""
         a, b = int(self.start[k]), int(self.start[k + 1])
@@ -166,14 +170,13 @@ def reattach_by_margin(
     by_small = _cross_totals(label[i], label[j], score, len(clusters))
     main: dict[int, set[str]] = {}
     tried = []  # (fragment, its candidate clusters' keys): those naming a main person
+    sizes = np.asarray([len(c) for c in clusters], dtype=np.int64)
     for k, small in enumerate(clusters):
         if len(small) > s.group_recall_max_size:
             continue
-        keys = [
-            o
-            for o, _ in by_small.of(k)
-            if len(small) < len(clusters[o]) <= max(s.group_max_block, 2) - len(small)
-        ]
+        others = by_small.others(k)
+        room = max(s.group_max_block, 2) - len(small)
+        keys = others[(sizes[others] > len(small)) & (sizes[others] <= room)].tolist()
         if _names_a_main_person(scorer, small, [(o, clusters[o]) for o in keys], main):
             tried.append((k, keys))
     means = _mean_scores(scorer, [(clusters[k], [clusters[o] for o in keys]) for k, keys in tried])
