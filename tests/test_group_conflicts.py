@@ -135,3 +135,16 @@ def test_disagree_is_compares_strength_when_nothing_is_shared(a, b):
 
     shared, strength = compare(a, b, by_kind(a), by_kind(b))
     assert disagree(a, b, by_kind(a), by_kind(b)) == (None if shared else strength)
+
+
+_MEASURES = st.dictionaries(
+    st.sampled_from(["magnitude", "depth"]),
+    st.frozensets(st.sampled_from([5.6, 5.7, 5.9, 6.0, 10.0, -1.0, 0.0]), min_size=1),
+)
+
+
+@given(_MEASURES, _MEASURES, st.sampled_from([0.0, 0.02, 0.1]))
+def test_decisive_apart_is_whether_decisive_conflict_finds_one(a, b, tolerance):
+    from checker.group.conflicts import decisive_apart
+
+    assert decisive_apart(a, b, tolerance) == bool(decisive_conflict(a, b, tolerance))

@@ -87,13 +87,15 @@ def prepare(
         [d.leads for d in digs],
     )
     dates = np.asarray([d.date for d in digs], dtype=np.int64)
+    places = [own_places(d.places, common) for d in digs]
     return Scorer(
         vectors=vectors,
         evidence=evidence,
         dates=dates,
         date_table=date_factors([d for d in dates if d >= 0], settings),
         days=np.asarray([d.day for d in digs], dtype=np.int64),
-        places=[own_places(d.places, common) for d in digs],
+        places=places,
+        placed=np.asarray([bool(p) for p in places], dtype=bool),
         words=[d.words for d in digs],
         told=Told.of([d.told for d in digs], dates),
         people=People.of([d.people for d in digs], [d.place_names for d in digs], settings),

@@ -96,6 +96,17 @@ def decisive_conflict(
     return out
 
 
+def decisive_apart(
+    a: dict[str, frozenset[float]], b: dict[str, frozenset[float]], tolerance: float
+) -> bool:
+    """Whether ``decisive_conflict`` finds a measure, without sorting or writing them out
+    (counter-evidence tests many pairs; the explanations want the words)."""
+    return any(
+        not any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a[m] for y in b[m])
+        for m in a.keys() & b.keys()
+    )
+
+
 def _disjoint(
     m: sparse.csr_matrix,
     sets: list[frozenset[str]],
@@ -133,7 +144,7 @@ def conflict_factors(
     if s.group_decisive_penalty < 1.0:
         for k in np.flatnonzero(e.has_decisive[i] & e.has_decisive[j]).tolist():
             a, b = e.decisive[int(i[k])], e.decisive[int(j[k])]
-            if decisive_conflict(a, b, s.group_decisive_tolerance):
+            if decisive_apart(a, b, s.group_decisive_tolerance):
                 out[k] *= s.group_decisive_penalty
     has = e.has_anchors
     for k in np.flatnonzero(has[i] & has[j]).tolist():

@@ -28,7 +28,8 @@ class Scorer:
     dates: np.ndarray  # ordinal of each article's date, -1 when unknown
     date_table: np.ndarray  # factor of each gap bucket (dates.date_factors)
     days: np.ndarray  # the day of each article's main happening, -1 when unknown
-    places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names
+    places: list[frozenset[tuple[str, ...]]]  # the places each article's lede names ...
+    placed: np.ndarray  # ... and whether it names any
     words: list[frozenset[str]]  # every word each article writes (lower case)
     told: Told  # each article's date and the calendar days it writes
     people: People  # the rare people each article names
@@ -78,7 +79,7 @@ class Scorer:
         if self.settings.group_day_penalty < 1.0:
             dated *= day_factors(self.days[i], self.days[j], self.settings)
         if self.settings.group_place_penalty < 1.0:
-            dated *= place_factors(self.places, self.words, i, j, self.settings)
+            dated *= place_factors(self.places, self.words, i, j, self.settings, self.placed)
         return conflict_factors(self.evidence, i, j, self.settings, start=dated)
 
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
