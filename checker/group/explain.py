@@ -11,7 +11,7 @@ from checker.group import anchors as _anchors
 from checker.group.conflicts import decisive_conflict
 from checker.group.people import people_factors
 from checker.group.scoring import Scorer
-from checker.group.vectors import Vectors
+from checker.group.vectors import Vectors, columns_of
 
 
 def nearest(
@@ -89,14 +89,11 @@ def drop_parts(names: list[str]) -> list[str]:
 def top_features(vectors: Vectors, idx: list[int], min_share: int, families: str) -> list[str]:
     """Telling features of the articles: most widely shared first, then the rarest."""
     present_m, vocab, weight = vectors.present, vectors.vocab, vectors.col_weight
-    ptr, given = present_m.indptr, present_m.indices
     if len(idx) == 1:
-        cols = given[ptr[idx[0]] : ptr[idx[0] + 1]]
+        cols = columns_of(present_m, idx)
         counts = np.ones(len(cols), dtype=np.int64)
-    else:  # the rows' columns read straight from the matrix: O(nnz), no row indexing
-        cols, counts = np.unique(
-            np.concatenate([given[ptr[k] : ptr[k + 1]] for k in idx]), return_counts=True
-        )
+    else:
+        cols, counts = np.unique(columns_of(present_m, idx), return_counts=True)  # O(nnz)
     keep = (
         (counts >= min_share) & (weight[cols] > 0) & np.isin(vectors.family[cols], list(families))
     )

@@ -35,6 +35,7 @@ import numpy as np
 from checker.group.conflicts import conflict_factors
 from checker.group.dates import day_factors
 from checker.group.scoring import Scorer
+from checker.group.vectors import columns_of
 
 CORE_FAMILIES = frozenset("qua")  # families whose shared features are decisive facts
 
@@ -42,7 +43,7 @@ CORE_FAMILIES = frozenset("qua")  # families whose shared features are decisive 
 def _core(scorer: Scorer, members: np.ndarray) -> set[int]:
     """Columns of the decisive facts of a cluster: rare, and given by enough of its articles."""
     v, s = scorer.vectors, scorer.settings
-    cols, counts = np.unique(v.written[members].indices, return_counts=True)  # sparse: O(nnz)
+    cols, counts = np.unique(columns_of(v.written, members), return_counts=True)  # O(nnz)
     need = max(1.0, s.group_recall_core_share * len(members))
     return {
         int(c)
@@ -119,14 +120,14 @@ def reattach(
         small = members_of[k]
         if not len(small) or len(small) > s.group_recall_max_size:
             continue
-        best = None
+        best, mine = None, None
         for other, v in by_small.of(k):
             big = members_of[other]
             if len(big) <= len(small) or len(big) + len(small) > max(s.group_max_block, 2):
                 continue
             if v / (len(small) * len(big)) < s.group_recall_floor:
                 break
-            mine = set(written[small].indices.tolist())
+            mine = set(columns_of(written, small).tolist()) if mine is None else mine
             if not mine & _core(scorer, big):
                 continue
             ii = np.repeat(small, len(big))

@@ -18,6 +18,8 @@ from checker.group.places import place_factors
 from checker.group.vectors import Vectors
 from checker.settings import Settings
 
+FEW_PAIRS = 32  # up to this many pairs, cosines are taken pair by pair (no scipy call)
+
 
 @dataclass(frozen=True, slots=True)
 class Scorer:
@@ -39,12 +41,32 @@ class Scorer:
     def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """The cosine of each pair, its products added as numpy's sum adds them (scipy's
         row sums)."""
+        if len(i) <= FEW_PAIRS:
+            return self._few_cosines(i, j)
         x = self.vectors.x
         out = np.empty(len(i), dtype=np.float64)
         step = 50_000
         for start in range(0, len(i), step):
             a, b = i[start : start + step], j[start : start + step]
             out[start : start + step] = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
+        return out
+
+    def _few_cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """``cosines`` pair by pair, from the rows' slices of ``x``: scipy's row indexing
+        and product cost ~0.7 ms a call, and the recall pass asks for a few pairs at a
+        time (187 calls, 603 pairs on GVA dev+test). The same products in column order,
+        the same ``np.add.reduceat`` over them."""
+        x = self.vectors.x
+        ptr, cols, data = x.indptr, x.indices, x.data
+        out = np.zeros(len(i), dtype=np.float64)
+        pairs = zip(np.asarray(i).tolist(), np.asarray(j).tolist(), strict=True)
+        for k, (a, b) in enumerate(pairs):
+            sa, sb = slice(ptr[a], ptr[a + 1]), slice(ptr[b], ptr[b + 1])
+            _, pa, pb = np.intersect1d(cols[sa], cols[sb], assume_unique=True, return_indices=True)
+            products = data[sa][pa] * data[sb][pb]
+            products = products[products != 0]  # scipy keeps no zero product
+            if len(products):
+                out[k] = np.add.reduceat(products, [0])[0]
         return out
 
     def block_cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -103,6 +103,13 @@ def vectors_of(
     )
 
 
+def columns_of(matrix: sparse.csr_matrix, rows) -> np.ndarray:
+    """The column indices of ``rows`` of a CSR matrix, row after row: ``matrix[rows].indices``
+    read from ``indptr`` without scipy's row indexing (~0.1 ms of checks a call)."""
+    ptr, cols = matrix.indptr, matrix.indices
+    return np.concatenate([cols[ptr[r] : ptr[r + 1]] for r in np.asarray(rows).tolist()])
+
+
 class Shown(Mapping):
     """Feature -> its most frequent written form (ties: the first in sort order), worked out
     for a feature when it is first asked for, from the articles that write it (a column of
