@@ -126,6 +126,32 @@ def _disjoint(
     return both[~common]
 
 
+def _both(has: np.ndarray, i: np.ndarray, j: np.ndarray):
+    """(position, i, j) of each pair where both articles have something (``has``)."""
+    k = np.flatnonzero(has[i] & has[j])
+    return zip(k.tolist(), i[k].tolist(), j[k].tolist(), strict=True)
+
+
+def _decisive_pairs(e: Evidence, i: np.ndarray, j: np.ndarray, tolerance: float) -> list[int]:
+    """Positions of the pairs whose decisive figures disagree (``decisive_apart``)."""
+    d = e.decisive
+    return [k for k, a, b in _both(e.has_decisive, i, j) if decisive_apart(d[a], d[b], tolerance)]
+
+
+def _anchor_pairs(e: Evidence, i: np.ndarray, j: np.ndarray, min_figures: int) -> list[int]:
+    """Positions of the pairs whose figures of a kind both give all disagree, at least
+    ``min_figures`` on the smaller side, with no anchor fact in common."""
+    out = []
+    kinds, anchors = e.kinds, e.anchors
+    for k, a, b in _both(e.has_anchors, i, j):
+        if kinds[a].keys().isdisjoint(kinds[b]):
+            continue
+        strength = _anchors.disagree(anchors[a], anchors[b], kinds[a], kinds[b])
+        if strength is not None and strength >= min_figures:
+            out.append(k)
+    return out
+
+
 def conflict_factors(
     evidence: Evidence,
     i: np.ndarray,
@@ -142,16 +168,6 @@ def conflict_factors(
     out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
     out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
     if s.group_decisive_penalty < 1.0:
-        for k in np.flatnonzero(e.has_decisive[i] & e.has_decisive[j]).tolist():
-            a, b = e.decisive[int(i[k])], e.decisive[int(j[k])]
-            if decisive_apart(a, b, s.group_decisive_tolerance):
-                out[k] *= s.group_decisive_penalty
-    has = e.has_anchors
-    for k in np.flatnonzero(has[i] & has[j]).tolist():
-        a, b = int(i[k]), int(j[k])
-        if not e.kinds[a].keys() & e.kinds[b].keys():
-            continue
-        strength = _anchors.disagree(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
-        if strength is not None and strength >= s.group_conflict_min_figures:
-            out[k] *= s.group_conflict_penalty
+        out[_decisive_pairs(e, i, j, s.group_decisive_tolerance)] *= s.group_decisive_penalty
+    out[_anchor_pairs(e, i, j, s.group_conflict_min_figures)] *= s.group_conflict_penalty
     return out

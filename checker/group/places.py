@@ -57,7 +57,8 @@ def written_words(tokens: Iterable[str]) -> frozenset[str]:
 
 
 def _writes(places: frozenset[tuple[str, ...]], words: frozenset[str]) -> bool:
-    return any(w in words for place in places for w in place)
+    """Whether ``words`` hold a word of one of the places."""
+    return not all(words.isdisjoint(place) for place in places)
 
 
 def place_factors(
