@@ -68,3 +68,18 @@ def test_vectors_want_every_articles_digest(digests):
     gathered.add(digs[:-1])
     with pytest.raises(ValueError, match="digests gathered"):
         gathered.vectors(ids, digs, set(), DEFAULT)
+
+
+def test_the_pipeline_gathering_as_digests_arrive_groups_as_the_library_does():
+    """``pipeline.run`` gathers the digests chunk by chunk as the per-article stage sends
+    them; ``group_events`` reads them all at the end: the events are the same."""
+    from checker.engine import LocalEngine
+    from checker.group import group_events
+    from checker.pipeline import run
+
+    articles = sorted(load_paths([str(FIXTURE)], DEFAULT).articles, key=lambda a: a.id)
+    claims = {a.id: extract_claims(split_article(a, DEFAULT), DEFAULT) for a in articles}
+    with LocalEngine(2, settings=DEFAULT) as engine:
+        report = run(articles, DEFAULT, engine=engine)
+    assert report.events == group_events(articles, claims, DEFAULT)
+    assert len(report.events) > 1
