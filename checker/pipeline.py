@@ -11,7 +11,7 @@ from checker.coerce import ordinary
 from checker.engine import Engine, Opened, Sealed, young_objects
 from checker.errors import InputError
 from checker.extract import extract
-from checker.group import Grouping, apply_overrides, digest, find_events
+from checker.group import Gathered, Grouping, apply_overrides, digest, find_events
 from checker.judge import CopiedSentences, judge_event, too_many_sentences
 from checker.model import Article, Event, Finding, Report, Verdict
 from checker.settings import DEFAULT, Settings
@@ -44,16 +44,20 @@ def _run(articles, settings, overrides, engine, clock, progress) -> Report:
     ordered = tuple(sorted(map(ordinary, articles), key=lambda a: (a.id, a.path)))
     _refuse_duplicate_ids(ordered)
     analyse = partial(_analyse, settings)
-    copies = CopiedSentences(settings)  # read as the articles come back from the workers
+    copies = CopiedSentences(settings)  # read as the articles come back from the workers ...
+    gathered = Gathered([a.id for a in ordered])  # ... and so are their grouping digests
     costs = [_text_cost(a) for a in ordered]
-    reading = (progress, "reading", settings.progress_batch, costs, partial(_read_copies, copies))
+    arrived = partial(_arrived, copies, gathered)
+    reading = (progress, "reading", settings.progress_batch, costs, arrived)
     analysed = clock.stage("articles", _mapped, engine, analyse, ordered, *reading)
     clock.apportion("articles", ("split", "extract", "features"), [r[3:] for r in analysed])
     sealed = {a.id: r[0] for a, r in zip(ordered, analysed, strict=True)}  # opened by then
     sentences = {k: v.open() for k, v in sealed.items()}
     claims = {a.id: r[1] for a, r in zip(ordered, analysed, strict=True)}  # sealed
     digests = {a.id: r[2] for a, r in zip(ordered, analysed, strict=True)}
-    grouping = clock.stage("group", find_events, ordered, Opened(claims), settings, digests)
+    grouping = clock.stage(
+        "group", find_events, ordered, Opened(claims), settings, digests, gathered
+    )
     by_id = {a.id: a for a in ordered}
     judge_args = (by_id, sealed, claims, copies.found(), settings, progress)
     if overrides:
@@ -113,7 +117,7 @@ def _analyse(settings: Settings, article: Article) -> tuple:
     depend on nothing but its text and the settings, so articles can be analysed anywhere,
     in any order; with the CPU seconds spent splitting, extracting and digesting (for
     ``timings``). The claims come sealed: only the judging of their event reads them; the
-    sentences too: this process opens them (``_read_copies``) and sends them on to judging
+    sentences too: this process opens them (``_arrived``) and sends them on to judging
     as the string they came as, instead of pickling them again (0.23 s of its CPU while the
     first events wait to be sent)."""
     start = time.thread_time()  # CPU of this thread: right in a process and in a thread
@@ -134,12 +138,15 @@ def _analyse(settings: Settings, article: Article) -> tuple:
     )
 
 
-def _read_copies(copies: CopiedSentences, results: list) -> None:
-    """Pass the sentences of a chunk of analysed articles (in id order) to ``copies``."""
+def _arrived(copies: CopiedSentences, gathered: Gathered, results: list) -> None:
+    """Read a chunk of analysed articles (in id order) as it comes, while the workers read
+    the next: their sentences into ``copies``, their grouping digests into ``gathered``
+    (on GVA dev+test ~0.4 s of this process's time that grouping no longer waits for)."""
     for sealed, *_ in results:
         sentences = sealed.open()
         if sentences:
             copies.add(sentences[0].article, sentences)
+    gathered.add([r[2] for r in results])
 
 
 def _judge_one(settings: Settings, job: tuple) -> list[Finding]:

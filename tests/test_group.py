@@ -458,3 +458,40 @@ def test_a_street_abbreviated_is_the_feature_of_the_street_spelt_out(short, long
         own_features(doc, DEFAULT)
         streets.append({f for f in doc.counts if f[0] in "uq"})
     assert streets[0] == streets[1] and len(streets[0]) == 1
+
+
+def test_blocks_scored_at_once_are_each_blocks_own_scores():
+    """``Scorer.blocks_scores`` (every block's pairs in one call) gives, to the last bit,
+    what ``block_scores`` gives block by block, and clustering from it is unchanged."""
+    from checker.group import prepare
+    from checker.group.cluster import average_linkage, blocks, cluster_blocks
+
+    articles = load(DATA / "gva-mix-Michigan-2016-07.jsonl")
+    articles.sort(key=lambda a: a.id)
+    scorer = prepare(articles, claims_for(articles), DEFAULT)
+    i, j = candidates(scorer.vectors, DEFAULT)
+    found = blocks(np.arange(len(articles)), i, j, scorer.scores(i, j), 0.02, 8)
+    sizes = sorted(len(b) for b in found)
+    assert sizes[-1] > 2 and 1 in sizes
+    batched = scorer.blocks_scores([b for b in found if len(b) > 1])
+    for block, scores in zip([b for b in found if len(b) > 1], batched, strict=True):
+        assert np.array_equal(scores, scorer.block_scores(block))
+    one_by_one = [c for b in found for c in average_linkage(scorer, b, 0.045)]
+    together = cluster_blocks(scorer, found, 0.045)
+    assert [(c.tolist(), m) for c, m in together] == [(c.tolist(), m) for c, m in one_by_one]
+
+
+def test_cosines_asked_a_few_at_a_time_are_those_asked_at_once():
+    """A few pairs are scored pair by pair (``FEW_PAIRS``), many with one sparse product:
+    the cosines agree to the last bit, shared words many or few."""
+    from checker.group import prepare
+    from checker.group.scoring import FEW_PAIRS
+
+    articles = load(DATA / "gva-mix-Michigan-2016-07.jsonl")
+    scorer = prepare(articles, {}, DEFAULT)
+    i, j = np.triu_indices(min(len(articles), 40), k=1)
+    at_once = scorer.cosines(i, j)
+    assert len(i) > FEW_PAIRS and np.count_nonzero(at_once) > FEW_PAIRS
+    few = np.concatenate([scorer.cosines(i[k : k + 3], j[k : k + 3]) for k in range(0, len(i), 3)])
+    assert np.array_equal(few.view(np.int64), at_once.view(np.int64))
+    assert np.array_equal(scorer.cosines(j[:5], i[:5]), at_once[:5])

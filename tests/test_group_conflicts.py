@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from checker.extract import extract_claims
 from checker.group import group_events, prepare
@@ -112,3 +114,37 @@ def test_one_street_written_two_ways_is_no_conflict():
     i, j = np.asarray([0, 2, 0]), np.asarray([1, 3, 4])
     got = conflict_factors(scorer.evidence, i, j, DEFAULT).tolist()
     assert got == [1.0, 1.0, DEFAULT.group_address_penalty]
+
+
+_FIGURES = st.lists(
+    st.tuples(st.integers(0, 6), st.integers(0, 3)).map(
+        lambda t: (float(t[0]), float(t[0] - t[1] % 2), float(t[0] + t[1] // 2))
+    ),
+    min_size=1,
+    max_size=3,
+)
+_ANCHORS = st.dictionaries(st.sampled_from(["x|man|shot", "y|man|shot", "x|man|died"]), _FIGURES)
+
+
+@given(_ANCHORS, _ANCHORS)
+@example({"x|man|shot": [(2.0, 1.0, 3.0)]}, {"x|man|shot": [(3.0, 3.0, 3.0)]})  # b's in a's
+@example({"x|man|shot": [(2.0, 2.0, 2.0)]}, {"y|man|shot": [(3.0, 3.0, 3.0), (4.0, 4.0, 4.0)]})
+def test_disagree_is_compares_strength_when_nothing_is_shared(a, b):
+    """Counter-evidence asks ``disagree``; the explanations ``compare``: they must agree."""
+    from checker.group.anchors import by_kind, compare, disagree
+
+    shared, strength = compare(a, b, by_kind(a), by_kind(b))
+    assert disagree(a, b, by_kind(a), by_kind(b)) == (None if shared else strength)
+
+
+_MEASURES = st.dictionaries(
+    st.sampled_from(["magnitude", "depth"]),
+    st.frozensets(st.sampled_from([5.6, 5.7, 5.9, 6.0, 10.0, -1.0, 0.0]), min_size=1),
+)
+
+
+@given(_MEASURES, _MEASURES, st.sampled_from([0.0, 0.02, 0.1]))
+def test_decisive_apart_is_whether_decisive_conflict_finds_one(a, b, tolerance):
+    from checker.group.conflicts import decisive_apart
+
+    assert decisive_apart(a, b, tolerance) == bool(decisive_conflict(a, b, tolerance))

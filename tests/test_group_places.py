@@ -55,7 +55,12 @@ def factors(*texts: str, penalty: float = 0.3) -> list[float]:
     found = [lede_places(a.text, LEX, frozenset(), settings.group_place_chars) for a in arts]
     words = [written_words(tokenize(a).distinct) for a in arts]
     j = np.arange(1, len(arts))
-    return place_factors(found, words, np.zeros_like(j), j, settings).tolist()
+    plain = place_factors(found, words, np.zeros_like(j), j, settings)
+    placed = np.asarray([bool(f) for f in found])  # the scorer's short cut: the same factors
+    assert place_factors(found, words, np.zeros_like(j), j, settings, placed).tolist() == (
+        plain.tolist()
+    )
+    return plain.tolist()
 
 
 def test_two_towns_are_two_events():

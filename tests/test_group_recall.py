@@ -156,7 +156,11 @@ def test_cross_totals_add_each_pair_in_order_like_a_loop():
             expected[(a, b)] += v
             expected[(b, a)] += v
     got = _cross_totals(li, lj, score, 9)
-    assert {(a, b): v for a, rows in got.items() for b, v in rows} == dict(expected)
+    assert {(a, b): v for a in range(9) for b, v in got.of(a)} == dict(expected)
+    assert all([b for b, _ in got.of(a)] == sorted(b for b, _ in got.of(a)) for a in range(9))
+    best = _cross_totals(li, lj, score, 9, best_first=True)
+    for a in range(9):
+        assert best.of(a) == sorted(got.of(a), key=lambda t: (-t[1], t[0]))
 
 
 def test_the_why_gives_the_mean_score_of_the_members_after_the_recall_pass():

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.group.blocking import candidates
-from checker.group.cluster import average_linkage, blocks, mean_score
+from checker.group.cluster import blocks, cluster_blocks, mean_score
 from checker.group.conflicts import build_evidence
 from checker.group.dates import Told, date_factors
 from checker.group.digest import Digest, digest
 from checker.group.explain import explain, look_alikes, nearest
-from checker.group.features import common_words, drop_common
+from checker.group.gather import Gathered
 from checker.group.measure_split import split_measures
 from checker.group.overrides import apply_overrides, load_event_overrides
 from checker.group.people import People
@@ -43,13 +43,12 @@ from checker.group.places import own_places
 from checker.group.recall import follow_headlines, reattach, reattach_by_margin
 from checker.group.scoring import Scorer
 from checker.group.split import split_look_alikes
-from checker.group.vectors import build_vectors
-from checker.lexicons import lexicon
 from checker.model import Article, Claim, Event
 from checker.settings import DEFAULT, Settings
 
 __all__ = [
     "Digest",
+    "Gathered",
     "Grouping",
     "apply_overrides",
     "digest",
@@ -65,39 +64,38 @@ def prepare(
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings,
     digests: Mapping[str, Digest] | None = None,
+    gathered: Gathered | None = None,
 ) -> Scorer:
     """Everything pair scores need about these articles (rows in the order given).
-    ``digests``: each article's digest by id, when the per-article stage made them already."""
+    ``digests``: each article's digest by id, when the per-article stage made them already;
+    ``gathered``: those digests read as they came (``gather``), else they are read here."""
     digs = [
         digests[a.id] if digests is not None else digest(a, claims.get(a.id, ()), settings)
         for a in articles
     ]
-    common = common_words((d.lower for d in digs), settings)
-    counts, surfaces = [], []
-    for d in digs:  # copies: a digest stays as it was made, whoever else reads it
-        mine, shown = dict(d.counts), dict(d.surface)
-        drop_common(mine, shown, d.named, common)
-        counts.append(mine)
-        surfaces.append(shown)
-    vectors = build_vectors(counts, surfaces, settings)
-    found = [d.anchors for d in digs]
-    leads = [d.leads for d in digs]
+    ids = [a.id for a in articles]
+    if gathered is None:
+        gathered = Gathered(ids)
+        gathered.add(digs)
+    common = gathered.common(settings)
+    vectors = gathered.vectors(ids, digs, common, settings)
     evidence = build_evidence(
-        counts,
-        found,
-        [d.decisive for d in digs],
+        [d.addresses for d in digs],
         [d.ages for d in digs],
-        leads,
-        lexicon(settings.lexicon_additions),
+        [d.anchors for d in digs],
+        [d.decisive for d in digs],
+        [d.leads for d in digs],
     )
     dates = np.asarray([d.date for d in digs], dtype=np.int64)
+    places = [own_places(d.places, common) for d in digs]
     return Scorer(
         vectors=vectors,
         evidence=evidence,
         dates=dates,
         date_table=date_factors([d for d in dates if d >= 0], settings),
         days=np.asarray([d.day for d in digs], dtype=np.int64),
-        places=[own_places(d.places, common) for d in digs],
+        places=places,
+        placed=np.asarray([bool(p) for p in places], dtype=bool),
         words=[d.words for d in digs],
         told=Told.of([d.told for d in digs], dates),
         people=People.of([d.people for d in digs], [d.place_names for d in digs], settings),
@@ -185,8 +183,10 @@ def find_events(
     claims: Mapping[str, Sequence[Claim]],
     settings: Settings = DEFAULT,
     digests: Mapping[str, Digest] | None = None,
+    gathered: Gathered | None = None,
 ) -> Grouping:
-    """``group_events`` up to the events' members and names (see ``Grouping``)."""
+    """``group_events`` up to the events' members and names (see ``Grouping``);
+    ``gathered``: the digests as the pipeline read them while they came (``prepare``)."""
     unique: dict[str, Article] = {}
     for art in sorted(articles, key=_content_key):
         unique.setdefault(art.id, art)
@@ -196,7 +196,7 @@ def find_events(
         none = np.zeros(0, dtype=np.int64)
         return Grouping(None, [], [], [], (none, none, np.zeros(0)), [], [], [])
     ids = [a.id for a in arts]
-    scorer = prepare(arts, claims, settings, digests)
+    scorer = prepare(arts, claims, settings, digests, gathered)
     threshold = settings.group_threshold
     i, j = candidates(scorer.vectors, settings)
     cos = scorer.cosines(i, j)
@@ -207,10 +207,9 @@ def find_events(
     follower = scorer.headline_only
     touches = follower[i] | follower[j]  # pairs with a headline page: it joins, never links
     linked = np.where(touches, 0.0, score)
-    clusters: list[tuple[np.ndarray, float]] = []
     everyone = np.arange(len(arts))
-    for block in blocks(everyone, i, j, linked, threshold, settings.group_max_block):
-        clusters.extend(average_linkage(scorer, block, threshold))
+    found = blocks(everyone, i, j, linked, threshold, settings.group_max_block)
+    clusters = cluster_blocks(scorer, found, threshold)
     linked_means = {_members_key(c): mean for c, mean in clusters}
     parts = [c for c, _ in clusters if not follower[c[0]]]
     heads = [int(c[0]) for c, _ in clusters if follower[c[0]]]  # each alone: it had no edge

@@ -110,3 +110,25 @@ def compare(
         if not overlap(ka[kind], kb[kind]):
             strength += min(len({v for v, _, _ in ka[kind]}), len({v for v, _, _ in kb[kind]}))
     return shared, strength
+
+
+def disagree(
+    a: dict[str, Values], b: dict[str, Values], ka: dict[str, Values], kb: dict[str, Values]
+) -> int | None:
+    """``compare``'s strength when the two articles share no anchor fact, else None: what
+    counter-evidence needs, without writing out the facts they share (it tests many
+    pairs; one that shares a fact is known at the first slot that agrees)."""
+    if any(_meet(a[slot], b[slot]) for slot in a.keys() & b.keys()):
+        return None
+    strength = 0
+    for kind in ka.keys() & kb.keys():
+        if not _meet(ka[kind], kb[kind]):
+            strength += min(len({v for v, _, _ in ka[kind]}), len({v for v, _, _ in kb[kind]}))
+    return strength
+
+
+def _meet(va: Values, vb: Values) -> bool:
+    """Whether ``overlap`` finds a figure: one side's figure in the other side's interval."""
+    return any(lo <= v <= hi for v, _, _ in va for _, lo, hi in vb) or any(
+        lo <= v <= hi for v, _, _ in vb for _, lo, hi in va
+    )

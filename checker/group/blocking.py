@@ -20,12 +20,9 @@ RARE_FAMILIES = frozenset("pqudyna")  # families whose rare features make candid
 def candidates(vectors: Vectors, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) whose shared rare features add at least ``group_block_min`` to their
     cosine, sorted."""
-    rare = np.asarray(
-        [
-            f[0] in RARE_FAMILIES and 2 <= d <= settings.group_block_df
-            for f, d in zip(vectors.vocab, vectors.df, strict=True)
-        ],
-        dtype=bool,
+    df = vectors.df
+    rare = (
+        np.isin(vectors.family, sorted(RARE_FAMILIES)) & (df >= 2) & (df <= settings.group_block_df)
     )
     xr = vectors.x[:, np.flatnonzero(rare)]
     shared = sparse.triu(xr @ xr.T, k=1).tocoo()

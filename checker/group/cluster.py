@@ -63,7 +63,29 @@ def average_linkage(
     """Average-linkage clusters of one block, each with its mean pair score."""
     if len(members) == 1:
         return [(members, 1.0)]
-    score = np.clip(scorer.block_scores(members), 0.0, 1.0)
+    return _linked(members, scorer.block_scores(members), threshold)
+
+
+def cluster_blocks(
+    scorer: Scorer, blocks: list[np.ndarray], threshold: float
+) -> list[tuple[np.ndarray, float]]:
+    """``average_linkage`` of each block in turn, the pairs of every block scored at once
+    (``Scorer.blocks_scores``)."""
+    scores = iter(scorer.blocks_scores([b for b in blocks if len(b) > 1]))
+    out = []
+    for members in blocks:
+        if len(members) == 1:
+            out.append((members, 1.0))
+        else:
+            out.extend(_linked(members, next(scores), threshold))
+    return out
+
+
+def _linked(
+    members: np.ndarray, scores: np.ndarray, threshold: float
+) -> list[tuple[np.ndarray, float]]:
+    """Average-linkage clusters of a block of two or more, given its pair scores."""
+    score = np.clip(scores, 0.0, 1.0)
     cut = 1.0 - threshold + 1e-9
     if len(members) == 2 and np.isfinite(score[0, 1]):
         return _linked_pair(members, score[0, 1], cut)

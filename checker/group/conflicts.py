@@ -22,8 +22,6 @@ import numpy as np
 from scipy import sparse
 
 from checker.group import anchors as _anchors
-from checker.group.features import addresses, ages
-from checker.lexicons import Lexicon, lexicon
 from checker.settings import Settings
 
 
@@ -56,21 +54,18 @@ def _set_matrix(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
 
 
 def build_evidence(
-    features: Sequence[set[str] | dict],
+    addr_sets: Sequence[frozenset[str]],
+    age_sets: Sequence[frozenset[str]],
     found: Sequence[dict],
     decisive: Sequence[dict[str, frozenset[float]]],
-    claimed_ages: Sequence[frozenset[str]],
     leads: Sequence[dict[str, frozenset[float]]] = (),
-    lex: Lexicon | None = None,
 ) -> Evidence:
-    """``features``: each article's features; ``found``: its anchors; ``decisive``: its
-    headline figures (``anchors.decisive``); ``claimed_ages``: the ages its claims
-    give of named people ("Jane Doe, 23"); ``leads``: the figures it leads with
-    (``anchors.first_figures``; none when not given); ``lex``: the lexicons streets are read
-    with (the packaged ones when not given)."""
-    lex = lex or lexicon()
-    addr_sets = [addresses(f, lex) for f in features]
-    age_sets = [ages(f) | more for f, more in zip(features, claimed_ages, strict=True)]
+    """``addr_sets``: the street addresses each article gives (``features.addresses``);
+    ``age_sets``: the ages it gives (``features.ages``, and those its claims give of named
+    people, "Jane Doe, 23"); ``found``: its anchors; ``decisive``: its headline figures
+    (``anchors.decisive``); ``leads``: the figures it leads with (``anchors.first_figures``;
+    none when not given). Each is read from the article alone, in its digest."""
+    addr_sets, age_sets = list(addr_sets), list(age_sets)
     kinds = [_anchors.by_kind(a) for a in found]
     return Evidence(
         addr=_set_matrix(addr_sets),
@@ -84,7 +79,7 @@ def build_evidence(
         has_anchors=np.asarray([bool(k) for k in kinds], dtype=bool),
         decisive=list(decisive),
         has_decisive=np.asarray([bool(d) for d in decisive], dtype=bool),
-        leads=list(leads) if leads else [{} for _ in features],
+        leads=list(leads) if leads else [{} for _ in found],
     )
 
 
@@ -99,6 +94,17 @@ def decisive_conflict(
         if not any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in va for y in vb):
             out.append((measure, min(va), min(vb)))
     return out
+
+
+def decisive_apart(
+    a: dict[str, frozenset[float]], b: dict[str, frozenset[float]], tolerance: float
+) -> bool:
+    """Whether ``decisive_conflict`` finds a measure, without sorting or writing them out
+    (counter-evidence tests many pairs; the explanations want the words)."""
+    return any(
+        not any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a[m] for y in b[m])
+        for m in a.keys() & b.keys()
+    )
 
 
 def _disjoint(
@@ -120,6 +126,32 @@ def _disjoint(
     return both[~common]
 
 
+def _both(has: np.ndarray, i: np.ndarray, j: np.ndarray):
+    """(position, i, j) of each pair where both articles have something (``has``)."""
+    k = np.flatnonzero(has[i] & has[j])
+    return zip(k.tolist(), i[k].tolist(), j[k].tolist(), strict=True)
+
+
+def _decisive_pairs(e: Evidence, i: np.ndarray, j: np.ndarray, tolerance: float) -> list[int]:
+    """Positions of the pairs whose decisive figures disagree (``decisive_apart``)."""
+    d = e.decisive
+    return [k for k, a, b in _both(e.has_decisive, i, j) if decisive_apart(d[a], d[b], tolerance)]
+
+
+def _anchor_pairs(e: Evidence, i: np.ndarray, j: np.ndarray, min_figures: int) -> list[int]:
+    """Positions of the pairs whose figures of a kind both give all disagree, at least
+    ``min_figures`` on the smaller side, with no anchor fact in common."""
+    out = []
+    kinds, anchors = e.kinds, e.anchors
+    for k, a, b in _both(e.has_anchors, i, j):
+        if kinds[a].keys().isdisjoint(kinds[b]):
+            continue
+        strength = _anchors.disagree(anchors[a], anchors[b], kinds[a], kinds[b])
+        if strength is not None and strength >= min_figures:
+            out.append(k)
+    return out
+
+
 def conflict_factors(
     evidence: Evidence,
     i: np.ndarray,
@@ -136,16 +168,6 @@ def conflict_factors(
     out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
     out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
     if s.group_decisive_penalty < 1.0:
-        for k in np.flatnonzero(e.has_decisive[i] & e.has_decisive[j]).tolist():
-            a, b = e.decisive[int(i[k])], e.decisive[int(j[k])]
-            if decisive_conflict(a, b, s.group_decisive_tolerance):
-                out[k] *= s.group_decisive_penalty
-    has = e.has_anchors
-    for k in np.flatnonzero(has[i] & has[j]).tolist():
-        a, b = int(i[k]), int(j[k])
-        if not e.kinds[a].keys() & e.kinds[b].keys():
-            continue
-        shared, strength = _anchors.compare(e.anchors[a], e.anchors[b], e.kinds[a], e.kinds[b])
-        if not shared and strength >= s.group_conflict_min_figures:
-            out[k] *= s.group_conflict_penalty
+        out[_decisive_pairs(e, i, j, s.group_decisive_tolerance)] *= s.group_decisive_penalty
+    out[_anchor_pairs(e, i, j, s.group_conflict_min_figures)] *= s.group_conflict_penalty
     return out

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from checker.group import anchors as _anchors
 from checker.group.dates import article_date, event_day, told_days
-from checker.group.features import own_features, tokenize
+from checker.group.features import addresses, ages, own_features, tokenize
 from checker.group.people import named_people
 from checker.group.places import lede_place_words, written_words
 from checker.group.words import DECISIVE
@@ -37,7 +37,8 @@ class Digest(Packed):
     lower: frozenset[str]  # words written in lower case (for ``common_words``)
     anchors: dict[str, _anchors.Values]  # slot -> figures of exact quantity claims
     decisive: dict[str, frozenset[float]]  # measure -> headline and lede figures
-    ages: frozenset[str]  # ages of age claims (when ``group_claimed_ages``)
+    addresses: frozenset[str]  # street addresses it gives (``features.addresses``)
+    ages: frozenset[str]  # ages it writes, and those of age claims (``group_claimed_ages``)
     leads: dict[str, frozenset[float]]  # measure -> the figure the report leads with
     date: int  # the article's date as an ordinal, -1 when unknown
     day: int  # the day of its main happening, -1 when unknown
@@ -76,7 +77,8 @@ def digest(
         lower=frozenset(doc.lower),
         anchors=found,
         decisive=_anchors.decisive(claims, DECISIVE, settings.group_decisive_sentences),
-        ages=_anchors.ages(claims) if settings.group_claimed_ages else frozenset(),
+        addresses=addresses(counts, lex),
+        ages=ages(counts) | (_anchors.ages(claims) if settings.group_claimed_ages else frozenset()),
         leads=_anchors.first_figures(claims, DECISIVE, settings.group_measure_sentences),
         date=date,
         day=event_day(doc.sentences, date, settings),

@@ -11,7 +11,7 @@ from checker.group import anchors as _anchors
 from checker.group.conflicts import decisive_conflict
 from checker.group.people import people_factors
 from checker.group.scoring import Scorer
-from checker.group.vectors import Vectors
+from checker.group.vectors import Vectors, columns_of
 
 
 def nearest(
@@ -90,18 +90,17 @@ def top_features(vectors: Vectors, idx: list[int], min_share: int, families: str
     """Telling features of the articles: most widely shared first, then the rarest."""
     present_m, vocab, weight = vectors.present, vectors.vocab, vectors.col_weight
     if len(idx) == 1:
-        ptr = present_m.indptr
-        found = present_m.indices[ptr[idx[0]] : ptr[idx[0] + 1]]
-        present = dict.fromkeys(found.tolist(), 1)
+        cols = columns_of(present_m, idx)
+        counts = np.ones(len(cols), dtype=np.int64)
     else:
-        cols, counts = np.unique(present_m[idx].indices, return_counts=True)  # O(nnz)
-        keep = counts >= min_share
-        present = dict(zip(cols[keep].tolist(), counts[keep].tolist(), strict=True))
-    cols = [
-        c for c in present if present[c] >= min_share and vocab[c][0] in families and weight[c] > 0
-    ]
-    cols.sort(key=lambda c: (-(present[c] ** 2) * weight[c], vocab[c]))
-    return [vocab[c] for c in cols]
+        cols, counts = np.unique(columns_of(present_m, idx), return_counts=True)  # O(nnz)
+    keep = (
+        (counts >= min_share) & (weight[cols] > 0) & np.isin(vectors.family[cols], list(families))
+    )
+    present = dict(zip(cols[keep].tolist(), counts[keep].tolist(), strict=True))
+    found = list(present)
+    found.sort(key=lambda c: (-(present[c] ** 2) * weight[c], vocab[c]))
+    return [vocab[c] for c in found]
 
 
 def _number(value: float) -> str:

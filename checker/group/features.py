@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,7 +200,11 @@ def common_words(lowers: Iterable[Set[str]], settings: Settings) -> set[str]:
     """Collection statistic: words that name no one on their own (generic words, street
     words, and words written in lower case by ``group_common_df`` articles or more);
     ``lowers``: the words each article writes in lower case."""
-    lower_df = Counter(w for lower in lowers for w in lower)
+    return common_of(Counter(w for lower in lowers for w in lower), settings)
+
+
+def common_of(lower_df: Mapping[str, int], settings: Settings) -> set[str]:
+    """``common_words`` from the number of articles that write each word in lower case."""
     streets = lexicon(settings.lexicon_additions).street_words
     return (
         set(GENERIC) | streets | {w for w, c in lower_df.items() if c >= settings.group_common_df}

@@ -57,7 +57,8 @@ def written_words(tokens: Iterable[str]) -> frozenset[str]:
 
 
 def _writes(places: frozenset[tuple[str, ...]], words: frozenset[str]) -> bool:
-    return any(w in words for place in places for w in place)
+    """Whether ``words`` hold a word of one of the places."""
+    return not all(words.isdisjoint(place) for place in places)
 
 
 def place_factors(
@@ -66,10 +67,17 @@ def place_factors(
     i: np.ndarray,
     j: np.ndarray,
     settings: Settings,
+    placed: np.ndarray | None = None,
 ) -> np.ndarray:
-    """``group_place_penalty`` for pairs whose ledes name places the other never writes."""
+    """``group_place_penalty`` for pairs whose ledes name places the other never writes.
+    ``placed`` (optional): whether each article's lede names a place, to pass over the
+    pairs where one names none with numpy (most of them) instead of one test each."""
     out = np.ones(len(i), dtype=np.float64)
     if settings.group_place_penalty >= 1.0:
+        return out
+    if placed is not None:  # only pairs whose ledes both name places can be penalised
+        both = np.flatnonzero(placed[i] & placed[j])
+        out[both] = place_factors(places, words, i[both], j[both], settings)
         return out
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
         pa, pb = places[a], places[b]

@@ -18,6 +18,7 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 
 from checker.group.scoring import Scorer
+from checker.group.vectors import columns_of
 
 Cut = tuple[int, int, str, str]  # a report of each part (row index), each part's own name
 
@@ -51,8 +52,8 @@ def own_names(scorer: Scorer, part: np.ndarray, other: np.ndarray) -> list[str]:
     """Full names most of ``part`` writes and ``other`` never writes, nor any of their words
     (the most widely written first)."""
     v, s = scorer.vectors, scorer.settings
-    cols, counts = np.unique(v.written[part].indices, return_counts=True)
-    theirs = {v.vocab[c] for c in np.unique(v.written[other].indices).tolist()}
+    cols, counts = np.unique(columns_of(v.written, part), return_counts=True)
+    theirs = {v.vocab[c] for c in np.unique(columns_of(v.written, other)).tolist()}
     found = [
         (-n, v.vocab[c])
         for c, n in zip(cols.tolist(), counts.tolist(), strict=True)
