@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -157,7 +157,9 @@ def normalise(text: str) -> str:
 
 
 def similar_sentences(
-    sentences: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT
+    sentences: Mapping[str, Sequence[Sentence]],
+    settings: Settings = DEFAULT,
+    among: Collection[tuple[str, int]] | None = None,
 ) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
     """For every sentence, the sentences of *other* articles that say much the same.
 
@@ -166,6 +168,12 @@ def similar_sentences(
     words. Not all pairs: a text repeated word for word is scored once, and other candidates
     come from blocking (``candidate_pairs``), so the cost grows with the sentences of an
     event, not with their square.
+
+    ``among`` ((article, index) keys; all sentences when None): only texts that one of them
+    writes are paired with each other, the rest counting only in the words' frequencies, so a
+    sentence among them finds the same sentences among them as with all paired (and their
+    copies). Judging asks only about the sentences that frame (on GVA dev a tenth of an
+    event's sentences, and its pairs a far smaller share).
     """
     flat = [s for art in sorted(sentences) for s in sentences[art]]
     copies: dict[str, list[int]] = defaultdict(list)
@@ -173,11 +181,14 @@ def similar_sentences(
         copies[normalise(s.text)].append(i)
     texts = list(copies)
     owners = [{flat[i].article for i in copies[text]} for text in texts]
+    wanted = _wanted_texts(flat, copies, among)
+    if len(set().union(*(owners[u] for u in wanted))) < 2:
+        return {(s.article, s.index): () for s in flat}  # no two articles to pair
     hits: dict[int, list[tuple[int, float]]] = defaultdict(list)
     # A text against itself pairs only its copies in other articles: none when one article
     # has them all (the score of such a pair is never read).
-    repeated = [(u, u) for u in range(len(texts)) if len(owners[u]) > 1]
-    for u, v in repeated + sorted(candidate_pairs(texts, owners, settings)):
+    repeated = [(u, u) for u in wanted if len(owners[u]) > 1]
+    for u, v in repeated + sorted(candidate_pairs(texts, owners, settings, wanted)):
         score = _rounded_score(texts[u], texts[v], settings.statement_min_score)
         if score is None:
             continue
@@ -195,6 +206,21 @@ def similar_sentences(
     }
 
 
+def _wanted_texts(
+    flat: Sequence[Sentence],
+    copies: Mapping[str, list[int]],
+    among: Collection[tuple[str, int]] | None,
+) -> list[int]:
+    """The texts (their numbers, in order) that a sentence ``among`` writes (all when None)."""
+    if among is None:
+        return list(range(len(copies)))
+    return [
+        u
+        for u, ids in enumerate(copies.values())
+        if any((flat[i].article, flat[i].index) in among for i in ids)
+    ]
+
+
 def _rounded_score(a: str, b: str, least: float) -> float | None:
     """token_sort_ratio in whole points (rounded half up), or None below ``least``."""
     score = fuzz.token_sort_ratio(a, b, processor=None, score_cutoff=least - 0.5)
@@ -203,7 +229,10 @@ def _rounded_score(a: str, b: str, least: float) -> float | None:
 
 
 def candidate_pairs(
-    texts: Sequence[str], owners: Sequence[set[str]], settings: Settings = DEFAULT
+    texts: Sequence[str],
+    owners: Sequence[set[str]],
+    settings: Settings = DEFAULT,
+    wanted: Sequence[int] | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) of distinct texts, not all of one article, that may say the same thing.
 
@@ -212,15 +241,16 @@ def candidate_pairs(
     them, plus one). Two texts that share at least that share of their words share one of
     those words, so the likely pairs are found. The most frequent words are left out of the
     index (see ``_indexed_words``), which bounds the work; lengths too different to reach
-    ``statement_min_score`` are skipped.
+    ``statement_min_score`` are skipped. ``wanted``: only these texts are indexed, so only
+    pairs of two of them are made (the words' ranks are still read over all texts).
     """
     words = [_content_words(text) for text in texts]
     frequency: Counter[str] = Counter(chain.from_iterable(words))
     rank = _indexed_words(frequency, settings)
     postings: dict[str, list[int]] = defaultdict(list)
     share = settings.similar_prefix_share
-    for i, ws in enumerate(words):
-        ranked = sorted(filter(rank.__contains__, ws), key=rank.__getitem__)
+    for i in range(len(texts)) if wanted is None else wanted:
+        ranked = sorted(filter(rank.__contains__, words[i]), key=rank.__getitem__)
         keep = len(ranked) - math.ceil(len(ranked) * share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)

@@ -109,6 +109,28 @@ def test_blocking_finds_the_pairs_all_pairs_scoring_finds():
     assert similar_sentences(sentences) == expected
 
 
+def test_pairs_among_some_sentences_are_those_found_over_all():
+    """Asked about some sentences only (judging asks about those that frame), each of them
+    finds the same similar sentences among them as when every sentence is paired."""
+    from checker.load import load_paths
+    from checker.split import split_article
+
+    articles = load_paths(["tests/data/ecbplus-20.jsonl"]).articles
+    sentences = {a.id: split_article(a) for a in articles}
+    everything = similar_sentences(sentences)
+    among = {key for key, found in everything.items() if found}
+    among = set(sorted(among)[::2]) | {key for key in everything if key[1] % 5 == 0}
+    some = similar_sentences(sentences, among=among)
+
+    def within(found):
+        return [hit for hit in found if hit[:2] in among]
+
+    assert sum(len(within(everything[key])) for key in among) > 5  # pairs to find
+    for key in among:
+        assert within(some[key]) == within(everything[key])
+    assert similar_sentences(sentences, among=set()) == {key: () for key in everything}
+
+
 def test_words_in_every_sentence_make_no_candidate_pairs():
     """A word in more sentences than the budget allows is not indexed: cost stays bounded."""
     from dataclasses import replace

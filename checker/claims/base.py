@@ -157,9 +157,13 @@ class EventContext:
 
     @cached_property
     def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
-        """For each sentence, the similar sentences of the other reports (computed once,
-        by blocking on rare words: see ``checker.align.similar_sentences``)."""
-        return {} if self.too_big else similar_sentences(self.mine, self.settings)
+        """For each sentence that frames (has a marker claim), the similar sentences of the
+        other reports that frame too: all the framing rule asks about (computed once, by
+        blocking on rare words: see ``checker.align.similar_sentences``)."""
+        if self.too_big:
+            return {}
+        framing = {(c.article, c.sentence) for c in self.pool if c.kind == ClaimKind.MARKER}
+        return similar_sentences(self.mine, self.settings, among=framing)
 
     @cached_property
     def quotes(self) -> QuoteIndex:
