@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
+from checker.claims.attribution import attribution_of
 from checker.lexicons import Lexicon, lexicon
 from checker.model import (
     Article,
@@ -113,6 +114,8 @@ class EventContext:
     settings: Settings
     copied: frozenset[tuple[str, int]] = frozenset()  # sentences another article carries too
     _once: dict = field(default_factory=dict, repr=False, compare=False)
+    _tokens: dict[str, list[Tok]] = field(default_factory=dict, repr=False, compare=False)
+    _sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
@@ -133,6 +136,23 @@ class EventContext:
             self._once[key] = read(self, article)
         return self._once[key]
 
+    def tokens(self, text: str) -> list[Tok]:
+        """``tokenize(text)`` once for this event however many rules read the text (a framed
+        sentence and its neighbours are read by several of the framing rule's helpers; on GVA
+        dev a third of the judging's tokenizer calls were repeats). The tokens are shared:
+        no rule changes them."""
+        toks = self._tokens.get(text)
+        if toks is None:
+            toks = self._tokens[text] = tokenize(text)
+        return toks
+
+    def source(self, text: str) -> str:
+        """``attribution_of`` a text of this event, read once however many rules ask."""
+        found = self._sources.get(text)
+        if found is None:
+            found = self._sources[text] = attribution_of(self.tokens(text), text, self.lex)
+        return found
+
     @cached_property
     def lex(self) -> Lexicon:
         """The lexicon the event's claims were read with (a configuration's additions too)."""
@@ -147,7 +167,7 @@ class EventContext:
         """Each report's first ``happening_day_sentences`` sentences as tokens (read once for
         every rule that looks at what a lede says happened)."""
         n = self.settings.happening_day_sentences
-        return {a: [tokenize(s.text) for s in self.mine[a][:n]] for a in self.ids}
+        return {a: [self.tokens(s.text) for s in self.mine[a][:n]] for a in self.ids}
 
     @cached_property
     def too_big(self) -> bool:
