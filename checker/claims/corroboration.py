@@ -55,10 +55,12 @@ def _sourced_nearby(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     span = ev.settings.marker_account_span
     for k in range(max(0, at - span), min(len(sents), at + span + 1)):
         other = sents[k].text
-        if k == at or not _long(other, ev) or not _credited(other, ev):
+        if k == at or not _long(other, ev):
             continue
+        # the score first: most neighbours say something else, and it costs less than
+        # finding the neighbour's source (tokens and attribution)
         score = fuzz.token_set_ratio(text, other, processor=utils.default_process)
-        if score >= ev.settings.marker_corroboration:
+        if score >= ev.settings.marker_corroboration and _credited(other, ev):
             return True
     return False
 
