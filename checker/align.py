@@ -183,7 +183,7 @@ def similar_sentences(
         copies[normalise(s.text)].append(i)
     texts = list(copies)
     owners = [{flat[i].article for i in copies[text]} for text in texts]
-    wanted = _wanted_texts(flat, copies, among)
+    wanted = _wanted_texts(sentences, flat, copies, among)
     if len(set().union(*(owners[u] for u in wanted))) < 2:
         return {(s.article, s.index): () for s in flat}  # no two articles to pair
     hits: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -209,18 +209,29 @@ def similar_sentences(
 
 
 def _wanted_texts(
+    sentences: Mapping[str, Sequence[Sentence]],
     flat: Sequence[Sentence],
     copies: Mapping[str, list[int]],
     among: Collection[tuple[str, int]] | None,
 ) -> list[int]:
-    """The texts (their numbers, in order) that a sentence ``among`` writes (all when None)."""
+    """The texts (their numbers, in order) that a sentence ``among`` writes (all when None);
+    found from the few sentences among them, not by asking of every sentence."""
     if among is None:
         return list(range(len(copies)))
-    return [
-        u
-        for u, ids in enumerate(copies.values())
-        if any((flat[i].article, flat[i].index) in among for i in ids)
-    ]
+    start, offset = {}, 0  # where each article's sentences begin in ``flat``
+    for art in sorted(sentences):
+        start[art] = offset
+        offset += len(sentences[art])
+    number = {text: u for u, text in enumerate(copies)}
+    wanted = set()
+    for article, index in among:
+        mine = sentences.get(article, ())
+        at = index if 0 <= index < len(mine) and mine[index].index == index else None
+        if at is None:  # sentences not numbered by their position (made by hand)
+            at = next((k for k, x in enumerate(mine) if x.index == index), None)
+        if at is not None:
+            wanted.add(number[normalise(flat[start[article] + at].text)])
+    return sorted(wanted)
 
 
 def _rounded_score(a: str, b: str, least: float) -> float | None:
@@ -256,11 +267,13 @@ def candidate_pairs(
         keep = len(ranked) - math.ceil(len(ranked) * share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)
-    lengths = [len(" ".join(text.split())) for text in texts]  # as token_sort_ratio sees them
+    indexed = {i for ids in postings.values() for i in ids}
+    # as token_sort_ratio sees them
+    lengths = {i: len(" ".join(texts[i].split())) for i in indexed}
     score = settings.statement_min_score - 0.5  # scores are rounded to whole points
     least = score / (200 - score)  # shortest / longest that can still reach it
     # the one article of a text that only one article writes, else None (owners never empty)
-    only = [next(iter(o)) if len(o) == 1 else None for o in owners]
+    only = {i: next(iter(owners[i])) if len(owners[i]) == 1 else None for i in indexed}
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) < 2:
