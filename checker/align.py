@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
@@ -318,8 +318,20 @@ class QuoteIndex:
     ``quote_postings_budget`` and ``quote_passages``, not by the length of the event.
     """
 
-    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> None:
+    def __init__(
+        self,
+        sentences: Mapping[str, Sequence[Sentence]],
+        settings: Settings,
+        asked: Iterable[str] | None = None,
+    ) -> None:
+        """``asked``: the quotations ``carries`` will be asked about, when known; then only
+        their words are indexed (the postings a quotation reads are the same)."""
         self._settings = settings
+        self._asked = (
+            None
+            if asked is None
+            else frozenset(w for q in asked for w in _content_words(normalise(q.lower())))
+        )
         self._texts = {a: [s.text.lower() for s in sentences[a]] for a in sorted(sentences)}
         self._bodies = {a: " ".join(texts) for a, texts in self._texts.items()}
 
@@ -328,10 +340,15 @@ class QuoteIndex:
         """Each content word's sentences (article, index), built when a quotation is first
         not found word for word (in an event whose quotations all are, never)."""
         postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        asked = self._asked
         for a, texts in self._texts.items():
             for k, text in enumerate(texts):
                 place = (a, k)
-                for w in _content_words(normalise(text)):
+                if asked is None:
+                    words: Iterable[str] = _content_words(normalise(text))
+                else:  # the asked words are content words: their share of the text's words
+                    words = asked.intersection(normalise(text).split())
+                for w in words:
                     postings[w].append(place)
         return postings
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
+from checker.align import Alignment, claim_order, similar_sentences
 from checker.claims.attribution import attribution_of
 from checker.lexicons import Lexicon, lexicon
 from checker.model import (
@@ -184,11 +184,6 @@ class EventContext:
             return {}
         framing = {(c.article, c.sentence) for c in self.pool if c.kind == ClaimKind.MARKER}
         return similar_sentences(self.mine, self.settings, among=framing)
-
-    @cached_property
-    def quotes(self) -> QuoteIndex:
-        """Where a quotation could appear in the other reports, without scanning them all."""
-        return QuoteIndex(self.mine, self.settings)
 
     @cached_property
     def shared(self) -> dict[tuple[str, int], list[Claim]]:
