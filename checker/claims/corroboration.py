@@ -104,11 +104,17 @@ def _similar_elsewhere(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     text = utils.default_process(without(claims[0].text, claims))
     if len(text.split()) < ev.settings.marker_corroboration_words:
         return False  # "Neighbors said so.": too little left to match anything
-    long = ev.once(_long_sentences)
-    others = [t for a in ev.ids if a != article for t in long[a]]
+    others = ev.once_per(_long_elsewhere, article)
     cutoff = ev.settings.marker_corroboration
     hit = process.extractOne(text, others, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
     return hit is not None
+
+
+def _long_elsewhere(ev: EventContext, article: str) -> list[str]:
+    """The long sentences of the reports but ``article``, normalised, in report order (read
+    once per report for all its framed sentences)."""
+    long = ev.once(_long_sentences)
+    return [t for a in ev.ids if a != article for t in long[a]]
 
 
 def _long_sentences(ev: EventContext) -> dict[str, list[str]]:

@@ -194,9 +194,22 @@ def _official_account(ev: EventContext, article: str) -> bool:
     "the Sheriff's Office is investigating", "police said" sentence after sentence): the
     hedges between are the officials' account, not the outlet's guess."""
     sents = ev.mine[article]
-    official = sum(official_voice_in(ev, s.text) for s in sents)
-    s = ev.settings
-    return official >= s.marker_account_min and official * s.marker_account_share >= len(sents)
+    need = _officials_needed(len(sents), ev.settings)
+    found = 0
+    for k, sentence in enumerate(sents):  # read only until the answer is sure
+        if found >= need or found + len(sents) - k < need:
+            break
+        found += official_voice_in(ev, sentence.text)
+    return found >= need
+
+
+def _officials_needed(sentences: int, settings) -> int:
+    """Sentences credited to officials that make a report of ``sentences`` theirs: at least
+    ``marker_account_min``, and one in ``marker_account_share``."""
+    share = settings.marker_account_share
+    if share <= 0:
+        return settings.marker_account_min if sentences == 0 else sentences + 1
+    return max(settings.marker_account_min, -(-sentences // share))
 
 
 def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
