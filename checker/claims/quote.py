@@ -19,12 +19,23 @@ QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"”’]{25,}?)[\"”’'](?!\w)")
 WHY = "a quotation no other report carries (additional reporting)"
 
 
+def _may_quote(text: str) -> bool:
+    """A mark a quotation opens with (QUOTED's first class) is in the text: three sentences
+    in four have none, and four substring tests cost a tenth of the pattern's search, which
+    is tried at every position (GVA dev+test: 0.31 s -> 0.10 s with the search kept)."""
+    return '"' in text or "“" in text or "‘" in text or "'" in text
+
+
 def judge(ev: EventContext) -> Iterator[Finding]:
     ids = ev.ids
     if len(ids) < 2 or ev.too_big:
         return
     found = [
-        (a, s, m) for a in ids for s in ev.sentences.get(a, ()) for m in QUOTED.finditer(s.text)
+        (a, s, m)
+        for a in ids
+        for s in ev.sentences.get(a, ())
+        if _may_quote(s.text)
+        for m in QUOTED.finditer(s.text)
     ]
     if not found:
         return
