@@ -74,6 +74,8 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
     """An earlier sentence credits an official record, and witnesses after it ('According to
     the arrest reports, several witnesses ...')."""
     for s in ev.mine[article][:at]:
+        if not _may_name_a_record(s.text, ev.lex):
+            continue  # most sentences: no record's words, so no source that is one
         toks = ev.tokens(s.text)
         source = ev.source(s.text)
         if not source or not ev.lex.records.find_all(ev.tokens(source)):
@@ -82,6 +84,18 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
         if any(t.start >= after and t.low.startswith(ev.lex.witness_nouns) for t in toks):
             return True
     return False
+
+
+def _may_name_a_record(text: str, lex) -> bool:
+    """Every word of some record ('arrest reports', 'court documents') is in the lower-cased
+    text: else no source read from it names a record (its tokens are the text's; a phrase
+    with a word beyond ASCII, whose lower case could depend on its neighbours, is assumed
+    there), and the sentence's source need not be read."""
+    low = text.lower()
+    return any(
+        not all(w.isascii() for w in phrase) or all(w in low for w in phrase)
+        for phrase in lex.records
+    )
 
 
 def named_account_near(ev: EventContext, key, span: int | None = None) -> bool:
