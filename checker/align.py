@@ -10,10 +10,12 @@ pairs found by blocking) so paraphrases count as support for one another.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 
@@ -157,7 +159,9 @@ def normalise(text: str) -> str:
 
 
 def similar_sentences(
-    sentences: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT
+    sentences: Mapping[str, Sequence[Sentence]],
+    settings: Settings = DEFAULT,
+    among: Collection[tuple[str, int]] | None = None,
 ) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
     """For every sentence, the sentences of *other* articles that say much the same.
 
@@ -166,6 +170,12 @@ def similar_sentences(
     words. Not all pairs: a text repeated word for word is scored once, and other candidates
     come from blocking (``candidate_pairs``), so the cost grows with the sentences of an
     event, not with their square.
+
+    ``among`` ((article, index) keys; all sentences when None): only texts that one of them
+    writes are paired with each other, the rest counting only in the words' frequencies, so a
+    sentence among them finds the same sentences among them as with all paired (and their
+    copies). Judging asks only about the sentences that frame (on GVA dev a tenth of an
+    event's sentences, and its pairs a far smaller share).
     """
     flat = [s for art in sorted(sentences) for s in sentences[art]]
     copies: dict[str, list[int]] = defaultdict(list)
@@ -173,11 +183,14 @@ def similar_sentences(
         copies[normalise(s.text)].append(i)
     texts = list(copies)
     owners = [{flat[i].article for i in copies[text]} for text in texts]
+    wanted = _wanted_texts(sentences, flat, copies, among)
+    if len(set().union(*(owners[u] for u in wanted))) < 2:
+        return {(s.article, s.index): () for s in flat}  # no two articles to pair
     hits: dict[int, list[tuple[int, float]]] = defaultdict(list)
     # A text against itself pairs only its copies in other articles: none when one article
     # has them all (the score of such a pair is never read).
-    repeated = [(u, u) for u in range(len(texts)) if len(owners[u]) > 1]
-    for u, v in repeated + sorted(candidate_pairs(texts, owners, settings)):
+    repeated = [(u, u) for u in wanted if len(owners[u]) > 1]
+    for u, v in repeated + sorted(candidate_pairs(texts, owners, settings, wanted)):
         score = _rounded_score(texts[u], texts[v], settings.statement_min_score)
         if score is None:
             continue
@@ -195,6 +208,32 @@ def similar_sentences(
     }
 
 
+def _wanted_texts(
+    sentences: Mapping[str, Sequence[Sentence]],
+    flat: Sequence[Sentence],
+    copies: Mapping[str, list[int]],
+    among: Collection[tuple[str, int]] | None,
+) -> list[int]:
+    """The texts (their numbers, in order) that a sentence ``among`` writes (all when None);
+    found from the few sentences among them, not by asking of every sentence."""
+    if among is None:
+        return list(range(len(copies)))
+    start, offset = {}, 0  # where each article's sentences begin in ``flat``
+    for art in sorted(sentences):
+        start[art] = offset
+        offset += len(sentences[art])
+    number = {text: u for u, text in enumerate(copies)}
+    wanted = set()
+    for article, index in among:
+        mine = sentences.get(article, ())
+        at = index if 0 <= index < len(mine) and mine[index].index == index else None
+        if at is None:  # sentences not numbered by their position (made by hand)
+            at = next((k for k, x in enumerate(mine) if x.index == index), None)
+        if at is not None:
+            wanted.add(number[normalise(flat[start[article] + at].text)])
+    return sorted(wanted)
+
+
 def _rounded_score(a: str, b: str, least: float) -> float | None:
     """token_sort_ratio in whole points (rounded half up), or None below ``least``."""
     score = fuzz.token_sort_ratio(a, b, processor=None, score_cutoff=least - 0.5)
@@ -203,7 +242,10 @@ def _rounded_score(a: str, b: str, least: float) -> float | None:
 
 
 def candidate_pairs(
-    texts: Sequence[str], owners: Sequence[set[str]], settings: Settings = DEFAULT
+    texts: Sequence[str],
+    owners: Sequence[set[str]],
+    settings: Settings = DEFAULT,
+    wanted: Sequence[int] | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) of distinct texts, not all of one article, that may say the same thing.
 
@@ -212,23 +254,26 @@ def candidate_pairs(
     them, plus one). Two texts that share at least that share of their words share one of
     those words, so the likely pairs are found. The most frequent words are left out of the
     index (see ``_indexed_words``), which bounds the work; lengths too different to reach
-    ``statement_min_score`` are skipped.
+    ``statement_min_score`` are skipped. ``wanted``: only these texts are indexed, so only
+    pairs of two of them are made (the words' ranks are still read over all texts).
     """
     words = [_content_words(text) for text in texts]
     frequency: Counter[str] = Counter(chain.from_iterable(words))
     rank = _indexed_words(frequency, settings)
     postings: dict[str, list[int]] = defaultdict(list)
     share = settings.similar_prefix_share
-    for i, ws in enumerate(words):
-        ranked = sorted(filter(rank.__contains__, ws), key=rank.__getitem__)
+    for i in range(len(texts)) if wanted is None else wanted:
+        ranked = sorted(filter(rank.__contains__, words[i]), key=rank.__getitem__)
         keep = len(ranked) - math.ceil(len(ranked) * share) + 1
         for w in ranked[:keep]:
             postings[w].append(i)
-    lengths = [len(" ".join(text.split())) for text in texts]  # as token_sort_ratio sees them
+    indexed = {i for ids in postings.values() for i in ids}
+    # as token_sort_ratio sees them
+    lengths = {i: len(" ".join(texts[i].split())) for i in indexed}
     score = settings.statement_min_score - 0.5  # scores are rounded to whole points
     least = score / (200 - score)  # shortest / longest that can still reach it
     # the one article of a text that only one article writes, else None (owners never empty)
-    only = [next(iter(o)) if len(o) == 1 else None for o in owners]
+    only = {i: next(iter(owners[i])) if len(owners[i]) == 1 else None for i in indexed}
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) < 2:
@@ -273,15 +318,39 @@ class QuoteIndex:
     ``quote_postings_budget`` and ``quote_passages``, not by the length of the event.
     """
 
-    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], settings: Settings) -> None:
+    def __init__(
+        self,
+        sentences: Mapping[str, Sequence[Sentence]],
+        settings: Settings,
+        asked: Iterable[str] | None = None,
+    ) -> None:
+        """``asked``: the quotations ``carries`` will be asked about, when known; then only
+        their words are indexed (the postings a quotation reads are the same)."""
         self._settings = settings
+        self._asked = (
+            None
+            if asked is None
+            else frozenset(w for q in asked for w in _content_words(normalise(q.lower())))
+        )
         self._texts = {a: [s.text.lower() for s in sentences[a]] for a in sorted(sentences)}
         self._bodies = {a: " ".join(texts) for a, texts in self._texts.items()}
-        self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+
+    @cached_property
+    def _postings(self) -> dict[str, list[tuple[str, int]]]:
+        """Each content word's sentences (article, index), built when a quotation is first
+        not found word for word (in an event whose quotations all are, never)."""
+        postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        asked = self._asked
         for a, texts in self._texts.items():
             for k, text in enumerate(texts):
-                for w in _content_words(normalise(text)):
-                    self._postings[w].append((a, k))
+                place = (a, k)
+                if asked is None:
+                    words: Iterable[str] = _content_words(normalise(text))
+                else:  # the asked words are content words: their share of the text's words
+                    words = asked.intersection(normalise(text).split())
+                for w in words:
+                    postings[w].append(place)
+        return postings
 
     def carries(self, quote: str, article: str, least: float) -> bool:
         """Whether an article but ``article`` has ``quote`` word for word, or a passage whose
@@ -302,14 +371,15 @@ class QuoteIndex:
 
     def _passages(self, quote: str, article: str) -> Iterator[str]:
         """The passages of other articles sharing the most rare words with ``quote`` (lower
-        case), best first, at most ``quote_passages``."""
-        shared: dict[tuple[str, int], float] = defaultdict(float)
+        case), best first, at most ``quote_passages`` (the best by a heap, not by sorting
+        every sentence that shares a word: on GVA dev, hundreds for most quotations)."""
+        postings = self._postings
+        shared: dict[tuple[str, int], float] = {}
+        add = shared.get
         budget = self._settings.quote_postings_budget
-        words = sorted(
-            _content_words(normalise(quote)), key=lambda w: len(self._postings.get(w, ()))
-        )
+        words = sorted(_content_words(normalise(quote)), key=lambda w: len(postings.get(w, ())))
         for w in words:  # rarest first, while the budget lasts
-            places = self._postings.get(w, ())
+            places = postings.get(w, ())
             budget -= len(places)
             if budget < 0:
                 break
@@ -318,7 +388,7 @@ class QuoteIndex:
             weight = 1 / len(places)  # a rare word says more
             for place in places:
                 if place[0] != article:
-                    shared[place] += weight
-        ranked = sorted(shared, key=lambda place: (-shared[place], place))
-        for a, k in ranked[: self._settings.quote_passages]:
+                    shared[place] = add(place, 0.0) + weight
+        best = [(-weight, place) for place, weight in shared.items()]
+        for _, (a, k) in heapq.nsmallest(self._settings.quote_passages, best):
             yield " ".join(self._texts[a][max(k - 1, 0) : k + 2])

@@ -90,7 +90,7 @@ def _one_happening(findings: list[Finding], ev: EventContext) -> list[Finding]:
     (a shooting in October and another in February grouped by their city)."""
     if not any(_temporal(f) for f in findings):
         return findings
-    days = happening_days(ev)
+    days = ev.once(happening_days)
 
     def apart(f: Finding) -> bool:
         arts = sorted({c.article for c in f.claims})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.claims.attribution import attribution_of, is_concrete_source
+from checker.claims.attribution import is_concrete_source
 from checker.claims.base import EventContext
 from checker.claims.corroboration import without
 from checker.group.words import STOPWORDS
@@ -31,7 +31,7 @@ def witnesses_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     article, at = key
     sents = ev.mine[article]
     near = [sents[k].text for k in (at - 1, at + 1) if 0 <= k < len(sents)]
-    if any(_names_one_of_them(text, claims, ev.lex) for text in near):
+    if any(_names_one_of_them(ev, text, claims) for text in near):
         return True  # "Neighbors reported shots. Neighbor Jane Roe said she heard 25."
     if named_account_follows(ev, key) and not states_a_figure(ev, key):
         return True
@@ -40,13 +40,14 @@ def witnesses_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     return routine_witness(ev, key)
 
 
-def _names_one_of_them(text: str, claims: Sequence[Claim], lex) -> bool:
+def _names_one_of_them(ev: EventContext, text: str, claims: Sequence[Claim]) -> bool:
     """A sentence that names one of the witnesses (a neighbour, a resident) with a person's
     name, not an official: the unnamed group is the named speaker's account."""
-    nouns = {_stem(t.low) for c in claims for t in tokenize(c.quote) if t.low.isalpha()}
-    toks = tokenize(text)
-    source = attribution_of(toks, text, lex)
-    if not is_concrete_source(source, lex) or lex.official_sources.find_all(tokenize(source)):
+    lex = ev.lex
+    nouns = {_stem(t.low) for c in claims for t in ev.tokens(c.quote) if t.low.isalpha()}
+    toks = ev.tokens(text)
+    source = ev.source(text)
+    if not is_concrete_source(source, lex) or lex.official_sources.find_all(ev.tokens(source)):
         return False
     return bool(nouns & {_stem(t.low) for t in toks} & _stems(lex)) or _a_person(toks, lex)
 
@@ -73,14 +74,28 @@ def _witnesses_on_record(ev: EventContext, article: str, at: int) -> bool:
     """An earlier sentence credits an official record, and witnesses after it ('According to
     the arrest reports, several witnesses ...')."""
     for s in ev.mine[article][:at]:
-        toks = tokenize(s.text)
-        source = attribution_of(toks, s.text, ev.lex)
-        if not source or not ev.lex.records.find_all(tokenize(source)):
+        if not _may_name_a_record(s.text, ev.lex):
+            continue  # most sentences: no record's words, so no source that is one
+        toks = ev.tokens(s.text)
+        source = ev.source(s.text)
+        if not source or not ev.lex.records.find_all(ev.tokens(source)):
             continue
         after = s.text.find(source) + len(source)
         if any(t.start >= after and t.low.startswith(ev.lex.witness_nouns) for t in toks):
             return True
     return False
+
+
+def _may_name_a_record(text: str, lex) -> bool:
+    """Every word of some record ('arrest reports', 'court documents') is in the lower-cased
+    text: else no source read from it names a record (its tokens are the text's; a phrase
+    with a word beyond ASCII, whose lower case could depend on its neighbours, is assumed
+    there), and the sentence's source need not be read."""
+    low = text.lower()
+    return any(
+        not all(w.isascii() for w in phrase) or all(w in low for w in phrase)
+        for phrase in lex.records
+    )
 
 
 def named_account_near(ev: EventContext, key, span: int | None = None) -> bool:
@@ -104,16 +119,17 @@ def named_account_follows(ev: EventContext, key) -> bool:
     if at + 1 < len(sents) and _named_quote_at(ev, sents, at + 1):
         return True
     after = sents[at + 1 : at + 1 + ev.settings.marker_account_span]
-    return any(_a_named_person_says(s.text, ev.lex) for s in after)
+    return any(_a_named_person_says(ev, s.text) for s in after)
 
 
-def _a_named_person_says(text: str, lex) -> bool:
+def _a_named_person_says(ev: EventContext, text: str) -> bool:
     """The sentence's source is a person's full name ('19-year-old Walter Barnes says'), or
     'he'/'she' after the full name the sentence opens on ('Donald Hanlon has lived here for
     35 years, and he said'); not an official."""
-    toks = tokenize(text)
-    source = tokenize(attribution_of(toks, text, lex))
-    if not source or official_voice(text, lex):
+    lex = ev.lex
+    toks = ev.tokens(text)
+    source = ev.tokens(ev.source(text))
+    if not source or official_voice_in(ev, text):
         return False
     if person_mentions(source, lex):
         return True
@@ -125,13 +141,13 @@ def _named_quote_at(ev: EventContext, sents, k: int) -> bool:
     """Sentence k quotes a named person, itself or where the quotation it opens closes."""
     if not any(q in sents[k].text for q in _QUOTES):
         return False
-    if _named_quote(sents[k].text, ev.lex):
+    if _named_quote(ev, sents[k].text):
         return True  # '"... my boyfriend said, "What is she doing," said Chaunecia Gresham.'
     was_open = False
     for s in sents[k : k + ev.settings.marker_quote_span]:
         was_open = opens_quote(s.text, was_open)
         if not was_open:
-            return _named_quote(s.text, ev.lex)
+            return _named_quote(ev, s.text)
     return False
 
 
@@ -139,23 +155,24 @@ def states_a_figure(ev: EventContext, key) -> bool:
     """The sentence gives a figure ('heard up to 50 gunshots'): something the group adds."""
     if any(c.figure is not None and (c.article, c.sentence) == key for c in ev.pool):
         return True
-    lows = [t.low for t in tokenize(ev.mine[key[0]][key[1]].text)]
+    lows = [t.low for t in ev.tokens(ev.mine[key[0]][key[1]].text)]
     return any(
         _counted(w, ev.lex) and ev.lex.routine_sounds.intersection(lows[k + 1 : k + 3])
         for k, w in enumerate(lows)
     )
 
 
-def _named_quote(text: str, lex) -> bool:
-    return any(q in text for q in _QUOTES) and _named_speaker(text, lex)
+def _named_quote(ev: EventContext, text: str) -> bool:
+    return any(q in text for q in _QUOTES) and _named_speaker(ev, text)
 
 
-def _named_speaker(text: str, lex) -> bool:
+def _named_speaker(ev: EventContext, text: str) -> bool:
     """The sentence's source is a person named in it: a full name in the sentence, or a
     capitalised name in the source other than the sentence's first word ('said Nuss')."""
-    toks = tokenize(text)
-    source = attribution_of(toks, text, lex)
-    if official_voice(text, lex):
+    lex = ev.lex
+    toks = ev.tokens(text)
+    source = ev.source(text)
+    if official_voice_in(ev, text):
         return False  # an officer's statement is the police account, not a witness's
     if not source and _said_at_the_end(toks, lex):
         return True
@@ -163,7 +180,7 @@ def _named_speaker(text: str, lex) -> bool:
         return False
     if person_mentions(toks, lex):
         return True
-    words = [t for t in tokenize(source) if t.text[:1].isupper()]
+    words = [t for t in ev.tokens(source) if t.text[:1].isupper()]
     opener = toks[0].text if toks else ""
     return any(t.low not in lex.speaker_pronouns and t.text != opener for t in words)
 
@@ -179,13 +196,45 @@ def anonymity_of_a_named_speaker(ev: EventContext, key) -> bool:
     """A bare note that someone would not be identified ('She did not want to be
     identified.') next to a named person's quotation: the speaker gave a first name, and the
     note adds nothing the quotation does not already credit."""
-    words = _word_count(tokenize(ev.mine[key[0]][key[1]].text))
+    words = _word_count(ev.tokens(ev.mine[key[0]][key[1]].text))
     return words <= ev.settings.marker_bare_words and named_account_near(ev, key, span=1)
 
 
 def _word_count(toks: Sequence[Tok]) -> int:
     """Words and figures, not punctuation: how long a sentence is for the short-line rules."""
     return sum(t.text[:1].isalnum() for t in toks)
+
+
+def official_account(ev: EventContext, article: str) -> bool:
+    """A report told through officials (a police release rewritten: "Police responded ...",
+    "the Sheriff's Office is investigating", "police said" sentence after sentence): the
+    hedges between are the officials' account, not the outlet's guess."""
+    sents = ev.mine[article]
+    need = _officials_needed(len(sents), ev.settings)
+    found = 0
+    for k, sentence in enumerate(sents):  # read only until the answer is sure
+        if found >= need or found + len(sents) - k < need:
+            break
+        found += official_voice_in(ev, sentence.text)
+    return found >= need
+
+
+def _officials_needed(sentences: int, settings) -> int:
+    """Sentences credited to officials that make a report of ``sentences`` theirs: at least
+    ``marker_account_min``, and one in ``marker_account_share``."""
+    share = settings.marker_account_share
+    if share <= 0:
+        return settings.marker_account_min if sentences == 0 else sentences + 1
+    return max(settings.marker_account_min, -(-sentences // share))
+
+
+def official_voice_in(ev: EventContext, text: str) -> bool:
+    """``official_voice`` of a sentence of the event, read once however many rules ask."""
+    return ev.once_per(_official_voice, text)
+
+
+def _official_voice(ev: EventContext, text: str) -> bool:
+    return official_voice(text, ev.lex)
 
 
 def official_voice(text: str, lex) -> bool:
@@ -204,7 +253,7 @@ def official_voice(text: str, lex) -> bool:
 def paraphrases_an_account(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     """Every framing phrase says how people lived or felt it ('on edge', 'terrifying'), and a
     named person, not an official, is quoted within ``marker_account_span``."""
-    if not all(ev.lex.account_framings.find_all(tokenize(c.quote)) for c in claims):
+    if not all(ev.lex.account_framings.find_all(ev.tokens(c.quote)) for c in claims):
         return False
     return named_account_near(ev, key)
 
@@ -216,7 +265,7 @@ def routine_witness(ev: EventContext, key) -> bool:
     teen, who sources said is about 16, lived in the neighborhood')."""
     if heard_only(ev, key):
         return True
-    toks = tokenize(ev.mine[key[0]][key[1]].text)
+    toks = ev.tokens(ev.mine[key[0]][key[1]].text)
     short = _word_count(toks) <= ev.settings.marker_routine_words
     return short and bool(ev.lex.routine_accounts.find_all(toks)) and not states_a_figure(ev, key)
 
@@ -234,7 +283,7 @@ def heard_only(ev: EventContext, key) -> bool:
     count and nothing seen ('One neighbor who did not want to be identified heard multiple
     gunshots', '"I heard some shooting," a witness told News 8')."""
     text = ev.mine[key[0]][key[1]].text
-    return _heard_only(tokenize(text), ev.lex, ev.settings.marker_routine_gap)
+    return _heard_only(ev.tokens(text), ev.lex, ev.settings.marker_routine_gap)
 
 
 def _heard_only(toks: Sequence[Tok], lex, gap: int) -> bool:
@@ -262,8 +311,8 @@ def record_credited(ev: EventContext, key) -> bool:
     article, at = key
     sents = ev.mine[article]
     for k in range(max(0, at - 1), min(len(sents), at + 2)):
-        toks = tokenize(sents[k].text)
-        source = tokenize(attribution_of(toks, sents[k].text, ev.lex))
+        toks = ev.tokens(sents[k].text)
+        source = ev.tokens(ev.source(sents[k].text))
         if k <= at and (ev.lex.records.find_all(source) or _according_to_record(toks, ev.lex)):
             return True
         if k != at and _witnesses_told_officials(toks, source, ev.lex):

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from checker.align import Alignment, QuoteIndex, claim_order, similar_sentences
+from checker.align import Alignment, claim_order, similar_sentences
 from checker.claims import scope
+from checker.claims.attribution import attribution_of
 from checker.lexicons import Lexicon, lexicon
 from checker.model import (
     Article,
@@ -162,6 +163,8 @@ class EventContext:
     settings: Settings
     copied: frozenset[tuple[str, int]] = frozenset()  # sentences another article carries too
     _once: dict = field(default_factory=dict, repr=False, compare=False)
+    _tokens: dict[str, list[Tok]] = field(default_factory=dict, repr=False, compare=False)
+    _sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
@@ -182,6 +185,23 @@ class EventContext:
             self._once[key] = read(self, article)
         return self._once[key]
 
+    def tokens(self, text: str) -> list[Tok]:
+        """``tokenize(text)`` once for this event however many rules read the text (a framed
+        sentence and its neighbours are read by several of the framing rule's helpers; on GVA
+        dev a third of the judging's tokenizer calls were repeats). The tokens are shared:
+        no rule changes them."""
+        toks = self._tokens.get(text)
+        if toks is None:
+            toks = self._tokens[text] = tokenize(text)
+        return toks
+
+    def source(self, text: str) -> str:
+        """``attribution_of`` a text of this event, read once however many rules ask."""
+        found = self._sources.get(text)
+        if found is None:
+            found = self._sources[text] = attribution_of(self.tokens(text), text, self.lex)
+        return found
+
     @cached_property
     def lex(self) -> Lexicon:
         """The lexicon the event's claims were read with (a configuration's additions too)."""
@@ -196,7 +216,7 @@ class EventContext:
         """Each report's first ``happening_day_sentences`` sentences as tokens (read once for
         every rule that looks at what a lede says happened)."""
         n = self.settings.happening_day_sentences
-        return {a: [tokenize(s.text) for s in self.mine[a][:n]] for a in self.ids}
+        return {a: [self.tokens(s.text) for s in self.mine[a][:n]] for a in self.ids}
 
     @cached_property
     def too_big(self) -> bool:
@@ -206,14 +226,13 @@ class EventContext:
 
     @cached_property
     def support(self) -> dict[tuple[str, int], tuple[tuple[str, int, float], ...]]:
-        """For each sentence, the similar sentences of the other reports (computed once,
-        by blocking on rare words: see ``checker.align.similar_sentences``)."""
-        return {} if self.too_big else similar_sentences(self.mine, self.settings)
-
-    @cached_property
-    def quotes(self) -> QuoteIndex:
-        """Where a quotation could appear in the other reports, without scanning them all."""
-        return QuoteIndex(self.mine, self.settings)
+        """For each sentence that frames (has a marker claim), the similar sentences of the
+        other reports that frame too: all the framing rule asks about (computed once, by
+        blocking on rare words: see ``checker.align.similar_sentences``)."""
+        if self.too_big:
+            return {}
+        framing = {(c.article, c.sentence) for c in self.pool if c.kind == ClaimKind.MARKER}
+        return similar_sentences(self.mine, self.settings, among=framing)
 
     @cached_property
     def shared(self) -> dict[tuple[str, int], list[Claim]]:

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-from checker.claims.attribution import attribution_of, is_concrete_source
+from checker.claims.attribution import is_concrete_source
 from checker.claims.base import EventContext, figures_compatible
 from checker.model import Claim
-from checker.text.tokens import tokenize
 
 
 def corroborated(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
@@ -36,14 +35,13 @@ def _confirmed_next(ev: EventContext, key) -> bool:
     if at + 1 >= len(sents):
         return False
     text = sents[at + 1].text
-    toks = tokenize(text)
+    toks = ev.tokens(text)
     lows = [t.low for t in toks]
     said = any(
         w in ev.lex.confirmations and not set(lows[max(0, k - 2) : k]) & ev.lex.intensifier_negators
         for k, w in enumerate(lows)
     )
-    source = attribution_of(toks, text, ev.lex)
-    return said and bool(ev.lex.official_sources.find_all(tokenize(source)))
+    return said and bool(ev.lex.official_sources.find_all(ev.tokens(ev.source(text))))
 
 
 def _sourced_nearby(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
@@ -57,10 +55,12 @@ def _sourced_nearby(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     span = ev.settings.marker_account_span
     for k in range(max(0, at - span), min(len(sents), at + span + 1)):
         other = sents[k].text
-        if k == at or not _long(other, ev) or not _credited(other, ev):
+        if k == at or not _long(other, ev):
             continue
+        # the score first: most neighbours say something else, and it costs less than
+        # finding the neighbour's source (tokens and attribution)
         score = fuzz.token_set_ratio(text, other, processor=utils.default_process)
-        if score >= ev.settings.marker_corroboration:
+        if score >= ev.settings.marker_corroboration and _credited(other, ev):
             return True
     return False
 
@@ -94,28 +94,36 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 
 
 def _credited(text: str, ev: EventContext) -> bool:
-    return is_concrete_source(attribution_of(tokenize(text), text, ev.lex), ev.lex)
+    return is_concrete_source(ev.source(text), ev.lex)
 
 
 def _similar_elsewhere(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
     """token_set_ratio of the sentence without its marker phrases against the sentences of
     the other reports (the marker itself is what one report adds, so it must not count)."""
     article = key[0]
-    text = without(claims[0].text, claims)
-    words = utils.default_process(text).split()
-    if len(words) < ev.settings.marker_corroboration_words:
+    text = utils.default_process(without(claims[0].text, claims))
+    if len(text.split()) < ev.settings.marker_corroboration_words:
         return False  # "Neighbors said so.": too little left to match anything
-    # a short line ("(Lincoln County Sheriff)") is all words of many sentences: not a match
-    others = [s.text for a in ev.ids if a != article for s in ev.mine[a] if _long(s.text, ev)]
+    others = ev.once_per(_long_elsewhere, article)
     cutoff = ev.settings.marker_corroboration
-    hit = process.extractOne(
-        text,
-        others,
-        scorer=fuzz.token_set_ratio,
-        processor=utils.default_process,
-        score_cutoff=cutoff,
-    )
+    hit = process.extractOne(text, others, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
     return hit is not None
+
+
+def _long_elsewhere(ev: EventContext, article: str) -> list[str]:
+    """The long sentences of the reports but ``article``, normalised, in report order (read
+    once per report for all its framed sentences)."""
+    long = ev.once(_long_sentences)
+    return [t for a in ev.ids if a != article for t in long[a]]
+
+
+def _long_sentences(ev: EventContext) -> dict[str, list[str]]:
+    """Each report's sentences of ``marker_corroboration_words`` words or more, normalised
+    (``utils.default_process``) once for every framed sentence compared with them: a short
+    line ("(Lincoln County Sheriff)") is all words of many sentences, not a match."""
+    return {
+        a: [utils.default_process(s.text) for s in ev.mine[a] if _long(s.text, ev)] for a in ev.ids
+    }
 
 
 def _long(text: str, ev: EventContext) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from functools import cached_property
 
 from checker.align import Alignment
 from checker.claims import scope
@@ -45,32 +45,39 @@ def judge_kind(ev: EventContext, kind: ClaimKind) -> Iterator[Finding]:
         yield from _judge_alignment(ev, al, facts)
 
 
-class _EventFacts(NamedTuple):
-    """What every alignment of an event is judged against, read from its pool once."""
+class _EventFacts:
+    """What every alignment of an event is judged against, read from its pool once; what
+    the ledes and titles tell (the happenings' days, round-ups, updates) only when a
+    comparison asks, since they are tokenized for it (on GVA dev 29 of the 338 events
+    with figures to compare asked)."""
 
-    notes: frozenset[Note]  # counting conventions that hold for the whole event
-    marks: dict[tuple[str, int], list[Claim]]  # identifying figures by sentence
-    hedged: set[tuple[str, int]]  # sentences that hedge
-    dead: dict[tuple[str, int], float]  # the killed count each sentence states
-    days: dict[str, int]  # the day each report's lede dates its happening to
-    roundups: frozenset[str]  # reports of several incidents
-    updates: dict[str, int]  # reports whose title marks them as an update: their dates
-    hurt: dict[str, list[Claim]]  # each report's whole counts of the wounded and the shot
-    published: dict[str, int]  # each report's date
+    def __init__(self, ev: EventContext) -> None:
+        self._ev = ev
+        self.notes = scope.event_conventions(ev.pool)  # conventions for the whole event
+        self.marks = _identifying_figures(ev)  # identifying figures by sentence
+        self.hedged = _hedged_sentences(ev)  # sentences that hedge
+        self.dead = _dead_by_sentence(ev)  # the killed count each sentence states
+        self.hurt = _hurt_by_article(ev)  # each report's whole counts of wounded and shot
+        self.published = published_days(ev)  # each report's date
+
+    @cached_property
+    def days(self) -> dict[str, int]:
+        """The day each report's lede dates its happening to."""
+        return self._ev.once(happening_days)
+
+    @cached_property
+    def roundups(self) -> frozenset[str]:
+        """Reports of several incidents."""
+        return roundups(self._ev)
+
+    @cached_property
+    def updates(self) -> dict[str, int]:
+        """Reports whose title marks them as an update: their dates."""
+        return updates(self._ev)
 
 
 def _event_facts(ev: EventContext) -> _EventFacts:
-    return _EventFacts(
-        scope.event_conventions(ev.pool),
-        _identifying_figures(ev),
-        _hedged_sentences(ev),
-        _dead_by_sentence(ev),
-        happening_days(ev),
-        roundups(ev),
-        updates(ev),
-        _hurt_by_article(ev),
-        published_days(ev),
-    )
+    return _EventFacts(ev)
 
 
 def _identifying_figures(ev: EventContext) -> dict[tuple[str, int], list[Claim]]:
@@ -253,16 +260,12 @@ def _stated(figures: Sequence[Claim]) -> dict[str, list[Claim]]:
 def _apart(facts: _EventFacts, settings):
     """Two reports that may tell of two happenings: ledes dated to different days, reports
     published weeks apart, or one of them a round-up of several incidents."""
-    rounds, tolerance, most = (
-        facts.roundups,
-        settings.happening_day_tolerance,
-        settings.figures_days_apart,
-    )
+    tolerance, most = settings.happening_day_tolerance, settings.figures_days_apart
 
     def apart(a: str, b: str) -> bool:
         return (
-            a in rounds
-            or b in rounds
+            a in facts.roundups
+            or b in facts.roundups
             or other_happenings(facts.days, a, b, tolerance)
             or published_apart(facts.published, a, b, most)
         )

@@ -16,7 +16,7 @@ from checker.claims.base import EventContext
 from checker.text.dates import is_year, read_dates
 from checker.text.days import calendar_day, happening_day
 from checker.text.days import day_ordinal as parse_date
-from checker.text.tokens import Tok, tokenize, tokens_of
+from checker.text.tokens import Tok, tokens_of
 
 
 def happening_days(ev: EventContext) -> dict[str, int]:
@@ -54,7 +54,7 @@ def told_of_another_day(ev: EventContext, article: str, index: int) -> bool:
     lede = ev.once(lede_days).get(article)
     if not lede:
         return False
-    toks = tokenize(ev.mine[article][index].text)[: ev.settings.opening_date_words + 4]
+    toks = ev.tokens(ev.mine[article][index].text)[: ev.settings.opening_date_words + 4]
     published = parse_date(ev.articles[article].date)
     opening = [
         d
@@ -108,7 +108,7 @@ def roundups(ev: EventContext) -> frozenset[str]:
     out = set()
     for a in ev.ids:
         title = ev.articles[a].title
-        lede = ([tokenize(title)] if title else []) + ev.ledes[a]
+        lede = ([ev.tokens(title)] if title else []) + ev.ledes[a]
         if any(ev.lex.roundup.find_all(toks) for toks in lede):
             out.add(a)
     return frozenset(out)
@@ -118,7 +118,7 @@ def updates(ev: EventContext) -> dict[str, int]:
     """Reports whose title marks them as an update ('UPDATE: Six shot ...'), with their date."""
     out = {}
     for a in ev.ids:
-        toks = tokenize(ev.articles[a].title or "")[:3]
+        toks = ev.tokens(ev.articles[a].title or "")[:3]
         day = parse_date(ev.articles[a].date)
         if day is not None and any(k == "update" for *_, k in ev.lex.convention.find_all(toks)):
             out[a] = day

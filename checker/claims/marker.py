@@ -15,11 +15,11 @@ from checker.claims.accounts import (
     feelings_only,
     heard_only,
     named_account_near,
-    official_voice,
+    official_account,
     paraphrases_an_account,
     witnesses_account,
 )
-from checker.claims.attribution import attribution_of, is_concrete_source
+from checker.claims.attribution import is_concrete_source
 from checker.claims.base import Context, EventContext, Gate
 from checker.claims.corroboration import corroborated
 from checker.claims.happening import told_of_an_earlier_year, told_of_another_day
@@ -170,7 +170,7 @@ def _account_nearby(ev: EventContext, key, kinds, claims: Sequence[Claim], marke
             near += [at + 1, at + 2]  # a lede sums up the account that follows it
         elif at + 1 < len(sents) and sents[at + 1].paragraph == sents[at].paragraph:
             near.append(at + 1)
-        if any(0 <= k < len(sents) and _names_source(sents[k].text, ev.lex) for k in near):
+        if any(0 <= k < len(sents) and _names_source(ev, sents[k].text) for k in near):
             return True
         if not any(map(_quoted, claims)) and named_account_near(ev, key, span=1):
             return True
@@ -190,20 +190,10 @@ def _officials_hedge(ev: EventContext, article: str, claims: Sequence[Claim]) ->
     as 'could lead to') in a report told through officials."""
     own = all(
         not inside(quoted_spans(c.text), c.start, c.end)
-        and ev.lex.account_hedges.find_all(tokenize(c.quote))
+        and ev.lex.account_hedges.find_all(ev.tokens(c.quote))
         for c in claims
     )
-    return own and ev.once_per(_official_account, article)
-
-
-def _official_account(ev: EventContext, article: str) -> bool:
-    """A report told through officials (a police release rewritten: "Police responded ...",
-    "the Sheriff's Office is investigating", "police said" sentence after sentence): the
-    hedges between are the officials' account, not the outlet's guess."""
-    sents = ev.mine[article]
-    official = sum(official_voice(s.text, ev.lex) for s in sents)
-    s = ev.settings
-    return official >= s.marker_account_min and official * s.marker_account_share >= len(sents)
+    return own and ev.once_per(official_account, article)
 
 
 def _inside_a_long_quote(ev: EventContext, key, claims: Sequence[Claim]) -> bool:
@@ -235,8 +225,8 @@ def _in_a_post(ev: EventContext, key) -> bool:
     return any(_HANDLE.search(s.text) for s in sents if s.paragraph == para)
 
 
-def _names_source(text: str, lex) -> bool:
-    return is_concrete_source(attribution_of(tokenize(text), text, lex), lex)
+def _names_source(ev: EventContext, text: str) -> bool:
+    return is_concrete_source(ev.source(text), ev.lex)
 
 
 def _hedge_of_a_source(ev: EventContext, key, claims: Sequence[Claim], markers) -> bool:

@@ -327,3 +327,29 @@ def test_a_conflict_found_in_two_happening_groups_is_reported_once_whole():
 
     a, b, c = object(), object(), object()
     assert _drop_contained([[a, b], [a, b, c], [a, b, c], [c]]) == [[a, b, c]]
+
+
+def test_agreeing_tolls_are_judged_without_reading_the_ledes_for_their_days():
+    """The ledes are tokenized for the days and round-ups they tell only when two reports'
+    figures disagree (most events with figures agree)."""
+    from checker.align import align_claims
+    from checker.claims import count
+    from checker.claims.base import EventContext
+    from checker.extract import extract_claims
+    from checker.model import Article, Event
+    from checker.settings import DEFAULT
+    from checker.split import split_article
+
+    def context(*texts):
+        articles = {f"r{k}": Article(f"r{k}", t) for k, t in enumerate(texts)}
+        sentences = {a: split_article(art) for a, art in articles.items()}
+        pool = tuple(c for a in sorted(articles) for c in extract_claims(sentences[a]))
+        event = Event("E1", tuple(sorted(articles)))
+        return EventContext(event, articles, sentences, pool, align_claims(pool), DEFAULT)
+
+    agreeing = context("Four people were shot Friday.", "Police said four people were shot.")
+    assert verdicts(list(count.judge(agreeing)), "agreement")
+    assert "ledes" not in vars(agreeing)
+    disagreeing = context("Four people were shot Friday.", "Police said six people were shot.")
+    assert verdicts(list(count.judge(disagreeing)), "contradiction")
+    assert "ledes" in vars(disagreeing)

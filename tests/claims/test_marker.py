@@ -442,3 +442,22 @@ def test_corroborated_sources_are_not_embellishments(text):
 )
 def test_uncorroborated_sources_still_are(text, kind):
     assert kind in {f.kind for f in event_findings(OTHER, text)}
+
+
+def test_a_sentence_whose_source_names_a_record_passes_the_record_pre_check():
+    """The pre-check before a sentence's source is read never hides a record it names."""
+    from checker.claims.accounts import _may_name_a_record
+    from checker.claims.attribution import attribution_of
+    from checker.lexicons import lexicon
+    from checker.text.tokens import tokenize
+
+    lex = lexicon()
+    named = [
+        "According to the arrest reports, several witnesses saw the car.",
+        "According to court documents, the man fled, witnesses said.",
+        "The shooting happened at 2 a.m., according to a police report.",
+    ]
+    for text in named:
+        source = attribution_of(tokenize(text), text, lex)
+        assert lex.records.find_all(tokenize(source)) and _may_name_a_record(text, lex)
+    assert not _may_name_a_record("Police said two men were shot on Sunday.", lex)

@@ -27,3 +27,14 @@ def test_a_quotation_another_report_carries_reworded_is_not_noted():
         'The mayor said "we will not rest until those responsible are found."',
     )
     assert not [f for f in found if f.kind == "unique quote"]
+
+
+def test_every_quotation_found_opens_with_a_mark_the_pre_check_sees():
+    """The substring pre-check never hides a quotation the pattern would find."""
+    from checker.claims.quote import QUOTED, _may_quote
+
+    body = "we will rebuild every house that was destroyed here"
+    texts = [f"The mayor said {o}{body}{c} on Monday." for o, c in ('""', "“”", "‘’", "''")]
+    for text in texts:
+        assert QUOTED.search(text) and _may_quote(text)
+    assert not _may_quote(f"The mayor said {body} on Monday.")
