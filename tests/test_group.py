@@ -495,3 +495,20 @@ def test_cosines_asked_a_few_at_a_time_are_those_asked_at_once():
     few = np.concatenate([scorer.cosines(i[k : k + 3], j[k : k + 3]) for k in range(0, len(i), 3)])
     assert np.array_equal(few.view(np.int64), at_once.view(np.int64))
     assert np.array_equal(scorer.cosines(j[:5], i[:5]), at_once[:5])
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Police went to the club at 1912 Orange Ave. after 2 a.m.", False),
+        ("The shop at 2010 Main Street was closed.", False),
+        ("The family moved here in 2010 from Ohio.", True),
+        ("The club opened in 2004 on Orange Avenue.", True),
+    ],
+)
+def test_a_house_number_is_no_year(text, year):
+    """A number before a street's name is a house number, as the text layer reads it: "1912 S.
+    Orange Ave." shares no year with every report that names 1912."""
+    doc = tokenize(Article(id="a", title="Shooting", text=f"A man was shot. {text}"))
+    own_features(doc, DEFAULT)
+    assert any(f.startswith("y:") for f in doc.counts) == year

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -228,7 +228,8 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
     lede, lede_weight = settings.group_lede_sentences, settings.group_lede_weight
     named: set[str] = set()
     known = _WORDS.get
-    spelt = lexicon(settings.lexicon_additions).street_abbreviations.get
+    lex = lexicon(settings.lexicon_additions)
+    spelt = lex.street_abbreviations.get
     for number, (toks, ok) in enumerate(zip(doc.sentences, doc.plain, strict=True)):
         weight = lede_weight if number < lede else 1.0
         prev_name = prev_shown = ""
@@ -237,7 +238,7 @@ def own_features(doc: Doc, settings: Settings) -> frozenset[str]:
             if read is None:
                 if tok[0].isdecimal():
                     prev_name = ""
-                    for feature, shown in _number_features(toks, pos, spelt):
+                    for feature, shown in _number_features(toks, pos, lex):
                         counts[feature] = get(feature, 0) + weight  # no Counter.__missing__
                         keep(feature, shown)
                     continue
@@ -286,25 +287,25 @@ def _word(tok: str) -> tuple[str, bool, str]:
     return read
 
 
-def _number_features(
-    toks: list[str], pos: int, spelt: Callable[[str, str], str]
-) -> list[tuple[str, str]]:
+def _number_features(toks: list[str], pos: int, lex: Lexicon) -> list[tuple[str, str]]:
     """The features of the number at ``pos`` (as ``(feature, as written)``): a day of a month,
-    a year, or a bare number and the number with its word ("6500 block"; a street word
-    abbreviated is spelt out by ``spelt``: "30th St." is "30th street")."""
+    a year (not a house number), or a bare number and the number with its word ("6500
+    block"; a street word abbreviated is spelt out: "30th St." is "30th street")."""
     tok, months = toks[pos], MONTHS
     num = tok.replace(",", "")
     day = _day_of_month(toks, pos, num)
     if day:
         return [day]
-    if len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099:
+    year = len(num) == 4 and num.isdecimal() and 1900 <= int(num) <= 2099
+    if year and not _house_number(toks, pos, lex.street_words):
         return [(f"y:{num}", tok)]
     out = [(f"n:{num}", tok)]
     if pos + 1 < len(toks) and toks[pos + 1][0].isalpha():
         nxt = key_of(toks[pos + 1])
         if nxt not in STOPWORDS and nxt not in months:
             word = singular(nxt)
-            out.append((f"u:{num} {spelt(word, word)}", f"{tok} {toks[pos + 1]}"))
+            word = lex.street_abbreviations.get(word, word)
+            out.append((f"u:{num} {word}", f"{tok} {toks[pos + 1]}"))
     return out
 
 
@@ -324,6 +325,19 @@ def _day_of_month(toks: list[str], pos: int, num: str) -> tuple[str, str] | None
     if after in MONTHS and int(num) >= 1:
         return f"d:{MONTHS[after]:02d}-{int(num):02d}", f"{toks[pos]} {nxt}"
     return None
+
+
+def _house_number(toks: list[str], pos: int, streets: Set[str]) -> bool:
+    """Whether the number at ``pos`` is a house number: up to three capitalised words (or
+    figures) and then a street word follow it ("1912 S. Orange Ave."), as the text layer reads
+    an address (``checker.text.numbers``)."""
+    for k in range(pos + 1, min(len(toks), pos + 6)):
+        word = key_of(toks[k])
+        if k > pos + 1 and word in streets:
+            return True
+        if not (toks[k][:1].isupper() or toks[k][:1].isdigit()):
+            return False
+    return False
 
 
 def drop_common(
