@@ -116,6 +116,28 @@ def test_one_street_written_two_ways_is_no_conflict():
     assert got == [1.0, 1.0, DEFAULT.group_address_penalty]
 
 
+def test_a_large_count_in_common_lifts_the_age_and_address_penalties():
+    """Reports that agree on 49 killed tell of one large event: the victims whose ages they
+    give and the streets they name differ. Agreeing on one death proves nothing of the kind."""
+    arts = [
+        Article(
+            "a", "A gunman killed 49 people at a club. A 20-year-old woman survived on Pike Street."
+        ),
+        Article(
+            "b", "A gunman killed 49 people at a club. A 35-year-old man died on Union Street."
+        ),
+        Article(
+            "c", "A gunman killed 1 person at a club. A 20-year-old woman survived on Pike Street."
+        ),
+        Article("d", "A gunman killed 1 person at a club. A 35-year-old man died on Union Street."),
+    ]
+    scorer = prepare(arts, claims_of(arts), DEFAULT)
+    assert scorer.evidence.age_sets[0] and scorer.evidence.addr_sets[1]
+    i, j = np.asarray([0, 2]), np.asarray([1, 3])
+    got = conflict_factors(scorer.evidence, i, j, DEFAULT).tolist()
+    assert got == [1.0, DEFAULT.group_address_penalty * DEFAULT.group_age_penalty]
+
+
 _FIGURES = st.lists(
     st.tuples(st.integers(0, 6), st.integers(0, 3)).map(
         lambda t: (float(t[0]), float(t[0] - t[1] % 2), float(t[0] + t[1] // 2))

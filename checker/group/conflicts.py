@@ -4,7 +4,9 @@ Each kind multiplies a pair's score by a factor <= 1:
 
 - both give street addresses and share none: ``group_address_penalty``;
 - both give ages ("15-year-old", or an age claim "Jane Doe, 23") and share none:
-  ``group_age_penalty``;
+  ``group_age_penalty``; neither of these two when the pair agrees on a count of at least
+  ``group_large_count`` of one kind (49 killed: one large event, whose reports name
+  different victims and streets);
 - both give figures of one kind (extractor slot without its place, "drone|downed") and every
   one disagrees, at least ``group_conflict_min_figures`` on the smaller side, with no anchor
   fact in common: ``group_conflict_penalty`` (another night, another incident);
@@ -152,6 +154,18 @@ def _anchor_pairs(e: Evidence, i: np.ndarray, j: np.ndarray, min_figures: int) -
     return out
 
 
+def _large_count_shared(e: Evidence, i: np.ndarray, j: np.ndarray, large: float) -> np.ndarray:
+    """Whether each pair agrees on a figure of at least ``large`` for one kind of count."""
+    out = np.zeros(len(i), dtype=bool)
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        ka, kb = e.kinds[a], e.kinds[b]
+        for kind in ka.keys() & kb.keys():
+            if any(v >= large for v in _anchors.overlap(ka[kind], kb[kind])):
+                out[k] = True
+                break
+    return out
+
+
 def conflict_factors(
     evidence: Evidence,
     i: np.ndarray,
@@ -165,8 +179,13 @@ def conflict_factors(
     if not len(i):
         return out
     e = evidence
-    out[_disjoint(e.addr, e.addr_sets, e.has_addr, i, j)] *= s.group_address_penalty
-    out[_disjoint(e.age, e.age_sets, e.has_age, i, j)] *= s.group_age_penalty
+    for penalty, matrix, sets, has in (
+        (s.group_address_penalty, e.addr, e.addr_sets, e.has_addr),
+        (s.group_age_penalty, e.age, e.age_sets, e.has_age),
+    ):
+        apart = _disjoint(matrix, sets, has, i, j)
+        apart = apart[~_large_count_shared(e, i[apart], j[apart], s.group_large_count)]
+        out[apart] *= penalty
     if s.group_decisive_penalty < 1.0:
         out[_decisive_pairs(e, i, j, s.group_decisive_tolerance)] *= s.group_decisive_penalty
     out[_anchor_pairs(e, i, j, s.group_conflict_min_figures)] *= s.group_conflict_penalty
